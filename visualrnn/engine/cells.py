@@ -1,0 +1,84 @@
+"""One time step of each cell, batched: every state is (B, H), every input block (B, G·H).
+
+The input side ``gi_t = x_t @ weight_ihᵀ + b_ih (+ b_hh)`` is computed for all steps at
+once by the caller; a step only adds the recurrent side ``h_{t−1} @ weight_hhᵀ``. Each step
+writes into views of the trace arrays (``out``), so a step allocates almost nothing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .numerics import activate
+
+# LSTM gate blocks i, f, z, o: σ(x) = ½ + ½·tanh(x/2) for i, f, o and tanh(x) for z, so all
+# four come from one tanh: gates = tanh(pre · scale) · scale + shift.
+_LSTM_SCALES: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def lstm_scales(H: int) -> tuple[np.ndarray, np.ndarray]:
+    """(scale, shift), each (4H,), that turn tanh into σ on the i, f and o blocks."""
+    if H not in _LSTM_SCALES:
+        half = np.full(H, 0.5)
+        _LSTM_SCALES[H] = (
+            np.concatenate([half, half, np.ones(H), half]),
+            np.concatenate([half, half, np.zeros(H), half]),
+        )
+    return _LSTM_SCALES[H]
+
+
+def rnn_step(gi_t, h_prev, W_hhT, activation: str, a_out, h_out) -> None:
+    """a_t = h_{t−1}·W_h + x_t·W_x + b; h_t = φ(a_t). Writes a_out, h_out (B, H)."""
+    np.dot(h_prev, W_hhT, out=a_out)
+    a_out += gi_t
+    h_out[...] = activate(activation, a_out)
+
+
+def lstm_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
+    """The textbook's LSTM step (§8.2), biases folded into ``gi_t``.
+
+    z = tanh(W_z[h, x] + b_z), i = σ(…), f = σ(…), o = σ(…),
+    c_t = f ⊙ c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
+
+    ``gi_t`` (B, 4H) and ``W_hhT`` (H, 4H) come pre-multiplied by :func:`lstm_scales`'s
+    ``scale``. Writes ``gates_out`` (B, 4H) with the blocks i, f, z, o, and c_out, h_out.
+    """
+    H = h_prev.shape[-1]
+    scale, shift = lstm_scales(H)
+    g = gates_out
+    np.dot(h_prev, W_hhT, out=g)
+    g += gi_t
+    np.tanh(g, out=g)
+    g *= scale
+    g += shift
+    np.multiply(g[:, H : 2 * H], c_prev, out=c_out)
+    c_out += g[:, :H] * g[:, 2 * H : 3 * H]
+    np.tanh(c_out, out=h_out)
+    h_out *= g[:, 3 * H :]
+
+
+def gru_step(gi_t, h_prev, W_hhT, b_hn, gh_buf, rzn_out, hn_out, h_out) -> None:
+    """PyTorch's GRU step; ``gi_t`` holds b_ir + b_hr, b_iz + b_hz and b_in, not b_hn.
+
+    r = σ(x W_ir + h W_hr + b), z = σ(x W_iz + h W_hz + b),
+    n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn)), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
+
+    Writes ``rzn_out`` (B, 3H) with the blocks r, z, n; ``hn_out = h W_hn + b_hn`` (kept for
+    the backward pass) and h_out. ``gh_buf`` is a (B, 3H) scratch array.
+    """
+    H = h_prev.shape[-1]
+    np.dot(h_prev, W_hhT, out=gh_buf)
+    rz = rzn_out[:, : 2 * H]
+    np.add(gi_t[:, : 2 * H], gh_buf[:, : 2 * H], out=rz)
+    rz *= 0.5
+    np.tanh(rz, out=rz)
+    rz += 1.0
+    rz *= 0.5
+    np.add(gh_buf[:, 2 * H :], b_hn, out=hn_out)
+    n = rzn_out[:, 2 * H :]
+    np.multiply(rz[:, :H], hn_out, out=n)
+    n += gi_t[:, 2 * H :]
+    np.tanh(n, out=n)
+    np.subtract(h_prev, n, out=h_out)
+    h_out *= rz[:, H:]
+    h_out += n

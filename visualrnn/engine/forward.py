@@ -1,0 +1,301 @@
+"""The forward pass: whole-sequence traces and a step-by-step API.
+
+A :class:`Trace` holds every number a view shows, per step, as read-only (T, ·) arrays.
+It is computed once per edit; stepping through it only indexes these arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cells import gru_step, lstm_scales, lstm_step, rnn_step
+from .losses import check_targets, default_targets, loss_and_grad, loss_mask
+from .model import GATE_NAMES, Model
+
+
+def _freeze(a):
+    if a is None:
+        return None
+    a = np.ascontiguousarray(a)
+    a.flags.writeable = False
+    return a
+
+
+def _input_side(model: Model, x: np.ndarray) -> np.ndarray:
+    """gi = x @ weight_ihᵀ + b_ih, plus the b_hh that is not inside r ⊙ ( ): (B, T, G·H)."""
+    p, H = model.params, model.hidden_size
+    bias = p["bias_ih_l0"] + p["bias_hh_l0"]
+    if model.cell == "gru":
+        bias = bias.copy()
+        bias[2 * H :] = p["bias_ih_l0"][2 * H :]
+    return x @ p["weight_ih_l0"].T + bias
+
+
+def _initial_states(model: Model, B: int, h0, c0):
+    H = model.hidden_size
+    h0 = np.zeros((B, H)) if h0 is None else np.broadcast_to(np.asarray(h0, float), (B, H))
+    c0 = np.zeros((B, H)) if c0 is None else np.broadcast_to(np.asarray(c0, float), (B, H))
+    return np.array(h0), np.array(c0)
+
+
+def _run_rnn(model, gi, h0):
+    T, B, H = gi.shape
+    W, act = model.params["weight_hh_l0"].T, model.activation
+    a, h = np.empty((T, B, H)), np.empty((T, B, H))
+    hp = h0
+    for t in range(T):
+        rnn_step(gi[t], hp, W, act, a[t], h[t])
+        hp = h[t]
+    return {"a": a, "h": h}
+
+
+def _run_lstm(model, gi, h0, c0):
+    T, B, H4 = gi.shape
+    H = H4 // 4
+    scale, _ = lstm_scales(H)
+    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
+    gi = gi * scale
+    gates, c, h = np.empty((T, B, H4)), np.empty((T, B, H)), np.empty((T, B, H))
+    hp, cp = h0, c0
+    for t in range(T):
+        lstm_step(gi[t], hp, cp, W, gates[t], c[t], h[t])
+        hp, cp = h[t], c[t]
+    out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(("i", "f", "z", "o"))}
+    out.update(c=c, h=h)
+    return out
+
+
+def _run_gru(model, gi, h0):
+    T, B, H3 = gi.shape
+    H = H3 // 3
+    W = np.ascontiguousarray(model.params["weight_hh_l0"].T)
+    b_hn = model.params["bias_hh_l0"][2 * H :]
+    rzn, hn, h, buf = (
+        np.empty((T, B, H3)),
+        np.empty((T, B, H)),
+        np.empty((T, B, H)),
+        np.empty((B, H3)),
+    )
+    hp = h0
+    for t in range(T):
+        gru_step(gi[t], hp, W, b_hn, buf, rzn[t], hn[t], h[t])
+        hp = h[t]
+    out = {n: rzn[:, :, k * H : (k + 1) * H] for k, n in enumerate(("r", "z", "n"))}
+    out.update(hn=hn, h=h)
+    return out
+
+
+def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None) -> dict:
+    """Run the cell over a batch of sequences.
+
+    Parameters
+    ----------
+    x : (B, T, I) inputs.
+    h0, c0 : (H,) or (B, H), optional initial states (zeros by default).
+
+    Returns
+    -------
+    dict of *time-major* (T, B, ·) arrays: ``x``, ``h``, ``y``, and per cell ``a`` (RNN);
+    ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``r``, ``z``, ``n``, ``hn`` (GRU); plus the
+    initial states ``h0``, ``c0`` (B, H).
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 3 or x.shape[2] != model.input_size:
+        raise ValueError(f"input must have shape (B, T, {model.input_size}), got {x.shape}")
+    h0, c0 = _initial_states(model, x.shape[0], h0, c0)
+    x = np.ascontiguousarray(x.transpose(1, 0, 2))
+    with np.errstate(all="ignore"):
+        gi = _input_side(model, x)
+        if model.cell == "rnn":
+            out = _run_rnn(model, gi, h0)
+        elif model.cell == "lstm":
+            out = _run_lstm(model, gi, h0, c0)
+        else:
+            out = _run_gru(model, gi, h0)
+        out["y"] = head(model, out["h"])
+    out.update(x=x, h0=h0, c0=c0)
+    return out
+
+
+def head(model: Model, h: np.ndarray) -> np.ndarray:
+    """The output layer y = h·W_y + b_y (or y = h without a head); h: (…, H) → (…, O)."""
+    if not model.has_head:
+        return h.copy()
+    return h @ model.params["head.weight"].T + model.params["head.bias"]
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Everything one forward pass over one sequence computed, step by step.
+
+    All arrays are read-only. T steps, H hidden units, I inputs, O outputs.
+
+    Attributes
+    ----------
+    cell, activation : str
+    x : (T, I) inputs x_t.
+    h0, c0 : (H,) initial states (c0 only meaningful for the LSTM).
+    a : (T, H) pre-activations a_t of the simple RNN, else None.
+    h : (T, H) hidden states h_t.
+    c : (T, H) LSTM cell states c_t, else None.
+    gates : mapping name → (T, H): LSTM ``i f z o``; GRU ``r z n``; RNN empty.
+    y : (T, O) outputs y_t.
+    targets : (T, O) floats (mse) or (T,) classes (ce).
+    loss_kind, loss_at : str
+    loss_t : (T,) per-step losses ℓ_t (0 at steps without a loss).
+    loss : float, L = Σ ℓ_t.
+    """
+
+    cell: str
+    activation: str
+    x: np.ndarray
+    h0: np.ndarray
+    c0: np.ndarray
+    a: np.ndarray | None
+    h: np.ndarray
+    c: np.ndarray | None
+    gates: Mapping[str, np.ndarray]
+    y: np.ndarray
+    targets: np.ndarray
+    loss_kind: str
+    loss_at: str
+    loss_t: np.ndarray
+    loss: float
+    gru_hn: np.ndarray | None = None
+
+    @property
+    def T(self) -> int:
+        return self.h.shape[0]
+
+    @property
+    def H(self) -> int:
+        return self.h.shape[1]
+
+    @property
+    def finite(self) -> bool:
+        """False when the forward pass overflowed (inf or NaN in h, c or y)."""
+        arrays = [self.h, self.y] + ([self.c] if self.c is not None else [])
+        return all(np.all(np.isfinite(a)) for a in arrays)
+
+    def h_prev(self, t: int) -> np.ndarray:
+        """h_{t−1} (h0 at t = 0)."""
+        return self.h0 if t == 0 else self.h[t - 1]
+
+    def c_prev(self, t: int) -> np.ndarray | None:
+        """c_{t−1} (c0 at t = 0), LSTM only."""
+        if self.c is None:
+            return None
+        return self.c0 if t == 0 else self.c[t - 1]
+
+    def step(self, t: int) -> dict:
+        """The record of step t: x, h_prev, h, y, loss and (per cell) a / c_prev, c / gates."""
+        if not 0 <= t < self.T:
+            raise IndexError(f"step {t} is outside 0 … {self.T - 1}")
+        rec = {
+            "t": t,
+            "x": self.x[t],
+            "h_prev": self.h_prev(t),
+            "h": self.h[t],
+            "y": self.y[t],
+            "loss": float(self.loss_t[t]),
+        }
+        if self.a is not None:
+            rec["a"] = self.a[t]
+        if self.c is not None:
+            rec.update(c_prev=self.c_prev(t), c=self.c[t])
+        rec.update({k: v[t] for k, v in self.gates.items()})
+        return rec
+
+
+def trace_from_batch(model: Model, cache: dict, targets, loss_kind, loss_at, loss_t, b=0) -> Trace:
+    """The :class:`Trace` of sequence ``b`` of a batched forward pass.
+
+    ``targets`` (T, B, ·) and ``loss_t`` (T, B) are time-major like the cache.
+    """
+    T = cache["h"].shape[0]
+
+    def col(k):
+        return _freeze(cache[k][:, b]) if k in cache else None
+
+    pick = {k: col(k) for k in GATE_NAMES[model.cell]}
+    lt = _freeze(loss_t[:, b])
+    return Trace(
+        cell=model.cell,
+        activation=model.activation,
+        x=col("x"),
+        h0=_freeze(cache["h0"][b]),
+        c0=_freeze(cache["c0"][b]),
+        a=col("a"),
+        h=col("h"),
+        c=col("c"),
+        gates=pick,
+        y=col("y"),
+        targets=_freeze(targets[:, b]),
+        loss_kind=loss_kind,
+        loss_at=loss_at,
+        loss_t=lt,
+        loss=float(np.sum(lt)) if T else 0.0,
+        gru_hn=col("hn"),
+    )
+
+
+def prepare_targets(model: Model, kind: str, targets, B: int, T: int) -> np.ndarray:
+    """Time-major targets (T, B, O) / (T, B), defaulting to 0 (DESIGN.md §1)."""
+    if targets is None:
+        return default_targets(kind, T, B, model.output_size)
+    return check_targets(kind, targets, T, B, model.output_size)
+
+
+def run_forward(model: Model, x, targets=None, *, loss="mse", loss_at="all", h0=None, c0=None):
+    """Forward pass plus losses over one sequence ``x: (T, I)``.
+
+    Returns
+    -------
+    trace : Trace
+    cache : dict, the time-major (T, 1, ·) arrays the backward pass needs.
+    dy : (T, 1, O), ∂L/∂y_t.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 2:
+        raise ValueError(f"a sequence must have shape (T, I), got {x.shape}")
+    cache = forward_batch(model, x[None], h0, c0)
+    T = x.shape[0]
+    tg = None if targets is None else np.asarray(targets)[:, None]
+    tg = prepare_targets(model, loss, tg, 1, T)
+    loss_t, dy = loss_and_grad(loss, cache["y"], tg, loss_mask(T, loss_at))
+    return trace_from_batch(model, cache, tg, loss, loss_at, loss_t), cache, dy
+
+
+class Stepper:
+    """Advance a model one step at a time, the way a lesson walks through a sequence.
+
+    >>> s = Stepper(textbook_model())
+    >>> rec = s.step([1.0])        # t0: rec["h"] == [0.537…, 0.462…], rec["y"] == [1.561…]
+    """
+
+    def __init__(self, model: Model, h0=None, c0=None):
+        self.model = model
+        h, c = _initial_states(model, 1, h0, c0)
+        self.h, self.c, self.t = h, c, 0
+
+    def step(self, x_t) -> dict:
+        """Consume x_t (I,) and return that step's record (like :meth:`Trace.step`)."""
+        x = np.asarray(x_t, dtype=np.float64).reshape(1, 1, -1)
+        cache = forward_batch(self.model, x, self.h, self.c)
+        rec = {
+            "t": self.t,
+            "x": x[0, 0],
+            "h_prev": self.h[0],
+            "h": cache["h"][0, 0],
+            "y": cache["y"][0, 0],
+        }  # time-major (T = 1, B = 1, ·)
+        for k in GATE_NAMES[self.model.cell] + (("a",) if self.model.cell == "rnn" else ()):
+            rec[k] = cache[k][0, 0]
+        if self.model.cell == "lstm":
+            rec.update(c_prev=self.c[0], c=cache["c"][0, 0])
+            self.c = cache["c"][0]
+        self.h, self.t = cache["h"][0], self.t + 1
+        return rec
