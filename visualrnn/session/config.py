@@ -1,0 +1,225 @@
+"""The configuration of one lesson, and how it becomes a model and an input sequence.
+
+Pure Python + NumPy (no Qt): the session turns a :class:`LessonConfig` into numbers with
+:func:`build_lesson`, which raises ``ValueError`` (often a ``SequenceError`` naming the
+step and token) for anything a user could have typed wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..engine import (
+    ACTIVATIONS,
+    CELLS,
+    INIT_SCHEMES,
+    LOSS_AT,
+    LOSSES,
+    Model,
+    Result,
+    init_model,
+    run,
+    textbook_model,
+)
+from ..engine.sequences import GENERATORS, format_numbers, parse_classes, parse_numbers, parse_text
+
+MODEL_SOURCES = ("init", "textbook", "file")
+INPUT_MODES = ("numbers", "text")
+MAX_HIDDEN = 512
+
+
+@dataclass(frozen=True)
+class LessonConfig:
+    """Everything that defines one lesson; a preset is one of these.
+
+    Attributes
+    ----------
+    cell : {"rnn", "lstm", "gru"}
+    hidden_size : int, H.
+    activation : φ of the simple RNN.
+    init_scheme : {"uniform", "orthogonal"}
+    spectral_radius : ρ the recurrent blocks are scaled to, or None to keep the raw init.
+    seed : int, the initialisation seed.
+    forget_bias : float, added to b_f of the LSTM.
+    model_source : "init" (seeded), "textbook" (Fig. 8.5 weights) or "file" (loaded weights).
+    output_size : O, or None for automatic (1 for numbers, the vocabulary size for text).
+    input_mode : "numbers" or "text" (characters one-hot).
+    input_text : the sequence as the user typed or generated it.
+    vocabulary : text mode only; "" means the text's own characters.
+    targets_text : the targets as typed; "" means targets 0.
+    generator : the generator (name and arguments) that made ``input_text``, or None.
+    loss, loss_at : the loss and where it is applied.
+    truncate : truncated-BPTT length k, or None.
+    clip : global-norm clipping threshold C, or None.
+    jacobians : also compute ‖∂h_{T−1}/∂h_t‖ (RNN; costs O(T·H³)).
+    """
+
+    cell: str = "rnn"
+    hidden_size: int = 2
+    activation: str = "tanh"
+    init_scheme: str = "uniform"
+    spectral_radius: float | None = None
+    seed: int = 0
+    forget_bias: float = 0.0
+    model_source: str = "textbook"
+    output_size: int | None = None
+    input_mode: str = "numbers"
+    input_text: str = "1, 2"
+    vocabulary: str = ""
+    targets_text: str = ""
+    generator: dict | None = None
+    loss: str = "mse"
+    loss_at: str = "all"
+    truncate: int | None = None
+    clip: float | None = None
+    jacobians: bool = False
+
+    def replace(self, **changes) -> LessonConfig:
+        """A copy with ``changes`` applied (unknown names raise ``ValueError``)."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise ValueError(f"unknown lesson settings: {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LessonConfig:
+        """Build from a preset's ``"lesson"`` mapping, validating every field."""
+        if not isinstance(data, dict):
+            raise ValueError("a lesson must be a mapping of settings")
+        config = cls().replace(**data)
+        validate(config)
+        return config
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _choice(name: str, value, options) -> None:
+    if value not in options:
+        raise ValueError(f"{name} must be one of {', '.join(options)}, not {value!r}")
+
+
+def _positive_int(name: str, value, upper: int | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+        raise ValueError(f"{name} must be a whole number ≥ 1, not {value!r}")
+    if upper is not None and value > upper:
+        raise ValueError(f"{name} must be at most {upper}, not {value}")
+
+
+def _finite(name: str, value, positive: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    if not np.isfinite(value) or (positive and value <= 0):
+        raise ValueError(f"{name} must be a {'positive ' if positive else ''}finite number")
+
+
+def validate(c: LessonConfig) -> None:
+    """Raise ``ValueError`` naming the first setting that is out of range."""
+    _choice("cell", c.cell, CELLS)
+    _choice("activation", c.activation, ACTIVATIONS)
+    _choice("init scheme", c.init_scheme, INIT_SCHEMES)
+    _choice("model source", c.model_source, MODEL_SOURCES)
+    _choice("input mode", c.input_mode, INPUT_MODES)
+    _choice("loss", c.loss, LOSSES)
+    _choice("loss placement", c.loss_at, LOSS_AT)
+    _positive_int("hidden size", c.hidden_size, MAX_HIDDEN)
+    if c.output_size is not None:
+        _positive_int("output size", c.output_size, MAX_HIDDEN)
+    if c.truncate is not None:
+        _positive_int("truncation k", c.truncate)
+    if c.clip is not None:
+        _finite("clipping threshold", c.clip, positive=True)
+    if c.spectral_radius is not None:
+        _finite("spectral radius", c.spectral_radius, positive=True)
+    _finite("forget-gate bias", c.forget_bias)
+    if isinstance(c.seed, bool) or not isinstance(c.seed, int | np.integer) or c.seed < 0:
+        raise ValueError(f"seed must be a whole number ≥ 0, not {c.seed!r}")
+    if not isinstance(c.input_text, str) or not isinstance(c.targets_text, str):
+        raise ValueError("input and targets must be text")
+
+
+def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:
+    """x: (T, I) from the typed text, and the vocabulary ("" in numbers mode)."""
+    if c.input_mode == "text":
+        return parse_text(c.input_text, c.vocabulary or None)
+    return parse_numbers(c.input_text), ""
+
+
+def parse_targets(c: LessonConfig, T: int, O: int) -> np.ndarray | None:
+    """Targets from the typed text: (T, O) floats (mse) or (T,) classes (ce); None for 0."""
+    if not c.targets_text.strip():
+        return None
+    if c.loss == "ce":
+        y = parse_classes(c.targets_text, O)
+    else:
+        y = parse_numbers(c.targets_text)
+        if y.shape[1] != O:
+            raise ValueError(f"targets have {y.shape[1]} value(s) per step; the output has {O}")
+    if y.shape[0] != T:
+        raise ValueError(f"targets have {y.shape[0]} steps but the input has {T}")
+    return y
+
+
+def output_size(c: LessonConfig, vocabulary: str) -> int:
+    """O: as configured, else the vocabulary size in text mode, else 1."""
+    if c.output_size is not None:
+        return c.output_size
+    return len(vocabulary) if c.input_mode == "text" else 1
+
+
+def build_model(c: LessonConfig, input_size: int, O: int, loaded: Model | None = None) -> Model:
+    """The model the configuration describes, for inputs of size I = ``input_size``."""
+    if c.model_source == "textbook":
+        model = textbook_model()
+    elif c.model_source == "file":
+        if loaded is None:
+            raise ValueError("no weight file is loaded")
+        model = loaded
+    else:
+        return init_model(
+            c.cell,
+            input_size,
+            c.hidden_size,
+            O,
+            seed=int(c.seed),
+            scheme=c.init_scheme,
+            spectral_radius=c.spectral_radius,
+            forget_bias=c.forget_bias,
+            activation=c.activation,
+        )
+    if model.input_size != input_size:
+        raise ValueError(
+            f"these weights take {model.input_size} value(s) per step; "
+            f"the sequence has {input_size}"
+        )
+    return model
+
+
+def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
+    """Validate, parse, build the model and run forward + BPTT once."""
+    validate(c)
+    x, vocabulary = parse_input(c)
+    model = build_model(c, x.shape[1], output_size(c, vocabulary), loaded)
+    targets = parse_targets(c, x.shape[0], model.output_size)
+    return run(
+        model,
+        x,
+        targets,
+        loss=c.loss,
+        loss_at=c.loss_at,
+        truncate=c.truncate,
+        clip=c.clip,
+        jacobians=c.jacobians and model.cell == "rnn",
+    )
+
+
+def generate_text(generator: dict) -> str:
+    """Run a generator spec ``{"kind": "sine", "T": 50, ...}`` and format it as text."""
+    spec = dict(generator)
+    kind = spec.pop("kind", None)
+    if kind not in GENERATORS:
+        raise ValueError(f"unknown generator {kind!r}; choose one of {', '.join(GENERATORS)}")
+    return format_numbers(GENERATORS[kind](**spec))

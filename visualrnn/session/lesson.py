@@ -1,0 +1,276 @@
+"""The lesson session: one lesson's configuration, its computed trace and the cursor.
+
+Views read :attr:`LessonSession.result` (trace + gradients) and the cursor, listen to the
+signals, and change the lesson only through the methods here. Any change of configuration
+recomputes the trace once; moving the cursor recomputes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QObject, Signal
+
+from ..engine import GAMMA, Model, Result, recurrent_stats
+from .config import LessonConfig, build_lesson, generate_text
+from .playback import Playback
+
+
+class LessonSession(QObject):
+    """One lesson.
+
+    Signals
+    -------
+    trace_changed() : a new result was computed (after any accepted configuration change).
+    config_changed(object) : the configuration changed; carries the new LessonConfig.
+    cursor_changed(int) : the cursor moved; carries t in 0 … T (steps shown so far).
+    error_changed(str, str) : (source, message) — source is "input", "targets" or
+        "config"; an empty message means that source is fine again.
+    playing_changed(bool), speed_changed(float) : playback state.
+    """
+
+    trace_changed = Signal()
+    config_changed = Signal(object)
+    cursor_changed = Signal(int)
+    error_changed = Signal(str, str)
+    playing_changed = Signal(bool)
+    speed_changed = Signal(float)
+
+    def __init__(self, config: LessonConfig | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._config = config or LessonConfig()
+        self._loaded: Model | None = None
+        self._result = build_lesson(self._config)
+        self._cursor = 0
+        self._compare: dict[str, Result] | None = None
+        self._errors: dict[str, str] = {}
+        self._playback = Playback(self)
+        self._playback.advanced.connect(self._on_advanced)
+        self._playback.playing_changed.connect(self.playing_changed)
+        self._playback.speed_changed.connect(self.speed_changed)
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def config(self) -> LessonConfig:
+        return self._config
+
+    @property
+    def result(self) -> Result:
+        """The last good forward trace and gradients."""
+        return self._result
+
+    @property
+    def model(self) -> Model:
+        return self._result.model
+
+    @property
+    def trace(self):
+        return self._result.trace
+
+    @property
+    def grads(self):
+        return self._result.grads
+
+    @property
+    def T(self) -> int:
+        return self._result.trace.T
+
+    @property
+    def cursor(self) -> int:
+        """How many steps are shown: 0 (none yet) … T (all)."""
+        return self._cursor
+
+    @property
+    def step(self) -> int | None:
+        """The index t of the step most recently taken (cursor − 1), or None at 0."""
+        return self._cursor - 1 if self._cursor > 0 else None
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """The current error message per source ("input", "targets", "config")."""
+        return dict(self._errors)
+
+    @property
+    def playing(self) -> bool:
+        return self._playback.playing
+
+    @property
+    def speed(self) -> float:
+        return self._playback.speed
+
+    def compare_results(self) -> dict[str, Result]:
+        """The same input, targets and settings run through RNN, LSTM and GRU, by cell name.
+
+        Computed at most once per trace change (on first request) with seeded weights of
+        the current hidden size, seed, ρ and forget bias; the current cell's entry is the
+        current result itself.
+        """
+        if self._compare is None:
+            self._compare = {}
+            for cell in ("rnn", "lstm", "gru"):
+                if cell == self.model.cell:
+                    self._compare[cell] = self._result
+                    continue
+                config = self._config.replace(cell=cell, model_source="init")
+                hidden = self.model.hidden_size
+                self._compare[cell] = build_lesson(config.replace(hidden_size=hidden))
+        return self._compare
+
+    def recurrent_stats(self) -> dict:
+        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product)."""
+        stats = recurrent_stats(self.model)
+        gamma = GAMMA[self.model.activation] if self.model.cell == "rnn" else GAMMA["tanh"]
+        stats.update(gamma=gamma, bound=stats["sigma_max"] * gamma)
+        return stats
+
+    # ---------------------------------------------------------------- changing the lesson
+    def update(self, source: str = "config", **changes) -> bool:
+        """Apply configuration ``changes`` and recompute once.
+
+        On failure the previous configuration and trace stay in place, the message is
+        emitted through ``error_changed(source, message)`` and False is returned.
+        """
+        try:
+            config = self._config.replace(**changes)
+            result = build_lesson(config, self._loaded)
+        except ValueError as exc:
+            self._set_error(source, str(exc))
+            return False
+        self._accept(config, result, source)
+        return True
+
+    def set_config(self, config: LessonConfig, source: str = "config") -> bool:
+        """Replace the whole lesson (a preset); same error handling as :meth:`update`."""
+        try:
+            result = build_lesson(config, self._loaded)
+        except ValueError as exc:
+            self._set_error(source, str(exc))
+            return False
+        self._errors.clear()
+        self._accept(config, result, source, reset_cursor=True)
+        return True
+
+    def set_input_text(self, text: str) -> bool:
+        """Use a typed sequence; errors name the step and token and keep the last trace."""
+        return self.update("input", input_text=text, generator=None)
+
+    def set_targets_text(self, text: str) -> bool:
+        return self.update("targets", targets_text=text)
+
+    def generate_input(self, kind: str, **args) -> bool:
+        """Fill the input with a generator (``sine``, ``square``, ``impulse``, ``step``,
+        ``noise``) of length ``T`` and remember it, so the length can change later."""
+        spec = {"kind": kind, **args}
+        try:
+            text = generate_text(spec)
+        except (TypeError, ValueError) as exc:
+            self._set_error("input", str(exc))
+            return False
+        return self.update("input", input_text=text, generator=spec, input_mode="numbers")
+
+    def set_sequence_length(self, T: int) -> bool:
+        """Regenerate the input at length T (if a generator made it), else repeat/cut it."""
+        if self._config.generator is not None:
+            return self.generate_input(**{**self._config.generator, "T": int(T)})
+        return self.update("input", input_text=_resize_text(self.trace, int(T)))
+
+    def set_cell(self, cell: str) -> bool:
+        """Switch RNN / LSTM / GRU; the textbook's fixed weights give way to a seeded init."""
+        source = "init" if self._config.model_source == "textbook" else self._config.model_source
+        return self.update(cell=cell, model_source="init" if cell != self.model.cell else source)
+
+    def reroll_seed(self) -> bool:
+        """A new random seed: new initial weights, same everything else."""
+        return self.update(seed=random.randrange(1, 100_000), model_source="init")
+
+    def reset_initialisation(self) -> bool:
+        """Recompute from the same seed (undoes any change to the weights)."""
+        return self.update()
+
+    def load_model(self, model: Model) -> bool:
+        """Use weights loaded from a file (the cell type follows the file)."""
+        previous = self._loaded
+        self._loaded = model
+        ok = self.update(
+            "config",
+            model_source="file",
+            cell=model.cell,
+            hidden_size=model.hidden_size,
+            activation=model.activation,
+        )
+        if not ok:
+            self._loaded = previous
+        return ok
+
+    def _accept(self, config, result, source, reset_cursor=False) -> None:
+        changed_shape = result.trace.T != self._result.trace.T
+        self._config, self._result, self._compare = config, result, None
+        self._set_error(source, "")
+        self.config_changed.emit(config)
+        self.trace_changed.emit()
+        if reset_cursor or changed_shape or self._cursor > self.T:
+            self.set_cursor(0 if reset_cursor else min(self._cursor, self.T))
+
+    def _set_error(self, source: str, message: str) -> None:
+        if self._errors.get(source, "") == message:
+            return
+        if message:
+            self._errors[source] = message
+            self.pause()
+        else:
+            self._errors.pop(source, None)
+        self.error_changed.emit(source, message)
+
+    # ---------------------------------------------------------------- the cursor
+    def set_cursor(self, t: int) -> None:
+        """Show the first ``t`` steps (clamped to 0 … T). Computes nothing."""
+        t = max(0, min(int(t), self.T))
+        if t != self._cursor:
+            self._cursor = t
+            self.cursor_changed.emit(t)
+
+    def step_forward(self) -> None:
+        self.set_cursor(self._cursor + 1)
+
+    def step_back(self) -> None:
+        self.set_cursor(self._cursor - 1)
+
+    def rewind(self) -> None:
+        self.pause()
+        self.set_cursor(0)
+
+    def jump_to_end(self) -> None:
+        self.set_cursor(self.T)
+
+    # ---------------------------------------------------------------- playback
+    def play(self) -> None:
+        """Play from the cursor (from the start if it is at the end)."""
+        if self._cursor >= self.T:
+            self.set_cursor(0)
+        self._playback.start()
+
+    def pause(self) -> None:
+        self._playback.stop()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._playback.set_speed(steps_per_second)
+
+    def _on_advanced(self, steps: int) -> None:
+        self.set_cursor(self._cursor + steps)
+        if self._cursor >= self.T:
+            self.pause()
+
+
+def _resize_text(trace, T: int) -> str:
+    """The current input repeated or cut to T steps, as text."""
+    import numpy as np
+
+    from ..engine.sequences import format_numbers
+
+    if T < 1:
+        raise ValueError("the sequence needs at least one step")
+    reps = -(-T // trace.T)
+    return format_numbers(np.tile(trace.x, (reps, 1))[:T])
