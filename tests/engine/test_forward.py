@@ -117,6 +117,13 @@ def test_bad_model_and_input_are_refused():
         Model("lstm", textbook_model().params)
     with pytest.raises(ValueError, match="shape"):
         run(textbook_model(), np.ones((3, 2)))
+    params = dict(textbook_model().params)
+    del params["head.bias"]
+    with pytest.raises(ValueError, match="head.bias"):
+        Model("rnn", params)
+    params = dict(textbook_model().params, weight_hh_l0=np.ones(2))
+    with pytest.raises(ValueError, match="2-D"):
+        Model("rnn", params)
 
 
 def test_exploding_forward_reports_overflow_without_raising():

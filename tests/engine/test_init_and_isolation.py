@@ -46,7 +46,7 @@ def test_bad_init_arguments_are_refused():
 
 def test_engine_import_loads_no_qt():
     code = (
-        "import sys, visualrnn.engine, visualrnn.engine.sequences;"
+        "import sys, visualrnn.engine, visualrnn.engine.sequences, visualrnn.engine.weights;"
         "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','pyqtgraph','shiboken6')];"
         "print(','.join(bad))"
     )

@@ -18,6 +18,7 @@ from .init import (
 from .losses import LOSS_AT, LOSSES
 from .model import CELLS, GATE_BLOCKS, GATE_NAMES, Model
 from .numerics import ACTIVATIONS, GAMMA, safe_norm, sigmoid
+from .weights import WeightFileError, load_weights, save_weights
 
 __all__ = [
     "ACTIVATIONS",

@@ -78,8 +78,13 @@ class Model:
     def _check_shapes(self) -> None:
         p = self.params
         missing = [k for k in RECURRENT_KEYS if k not in p]
+        if ("head.weight" in p) != ("head.bias" in p):
+            missing += [k for k in HEAD_KEYS if k not in p]
         if missing:
             raise ValueError(f"model is missing parameters: {', '.join(missing)}")
+        for k, v in p.items():
+            if v.ndim != (1 if "bias" in k else 2):
+                raise ValueError(f"{k} must be {'1' if 'bias' in k else '2'}-D, got {v.shape}")
         G, H = len(GATE_BLOCKS[self.cell]), self.hidden_size
         expected = {
             "weight_ih_l0": (G * H, self.input_size),

@@ -1,0 +1,3 @@
+from visualrnn.cli import main
+
+raise SystemExit(main())
