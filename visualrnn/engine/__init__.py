@@ -49,4 +49,7 @@ __all__ = [
     "sigmoid",
     "spectral_radius",
     "textbook_model",
+    "WeightFileError",
+    "load_weights",
+    "save_weights",
 ]
