@@ -1,0 +1,24 @@
+"""Register the bundled fonts, so Chinese text renders even without system CJK fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FALLBACK_FAMILY = "Droid Sans Fallback"
+
+
+def install_bundled_fonts() -> list[str]:
+    """Add every bundled .ttf as an application font and make Droid Sans Fallback the
+    substitute of the default families. Returns the families added (empty if none)."""
+    families: list[str] = []
+    for path in sorted(FONT_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    if FALLBACK_FAMILY in families:
+        for family in (QFont().family(), "Sans Serif", "DejaVu Sans", "Monospace"):
+            QFont.insertSubstitution(family, FALLBACK_FAMILY)
+    return families
