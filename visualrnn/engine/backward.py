@@ -41,8 +41,8 @@ def _backward_rnn(model, cache, dh_y, cut):
     dh, da = np.empty_like(dh_y), np.empty_like(dh_y)
     nxt = np.zeros((B, H))
     for t in range(T - 1, -1, -1):
-        np.add(dh_y[t], nxt, out=dh[t])
-        np.multiply(dh[t], slope[t], out=da[t])
+        np.add(dh_y[t], nxt, dh[t])
+        np.multiply(dh[t], slope[t], da[t])
         nxt = np.zeros((B, H)) if cut[t] else np.dot(da[t], W)
     return {"dh": dh}, da, da
 
@@ -63,11 +63,11 @@ def _backward_lstm(model, cache, dh_y, cut):
     nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
     for t in range(T - 1, -1, -1):
         dh_t, dc_t, dp = dh[t], dc[t], dpre[t]
-        np.add(dh_y[t], nxt_h, out=dh_t)
-        np.multiply(dh_t, k_c[t], out=dc_t)
+        np.add(dh_y[t], nxt_h, dh_t)
+        np.multiply(dh_t, k_c[t], dc_t)
         dc_t += nxt_c
-        np.multiply(coef[t], dc_t[:, None, :], out=dp[:, :3])
-        np.multiply(dh_t, d_o[t], out=dp[:, 3])
+        np.multiply(coef[t], dc_t[:, None, :], dp[:, :3])
+        np.multiply(dh_t, d_o[t], dp[:, 3])
         if cut[t]:
             nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
         else:
@@ -89,11 +89,11 @@ def _backward_gru(model, cache, dh_y, cut):
     nxt = np.zeros((B, H))
     for t in range(T - 1, -1, -1):
         dh_t = dh[t]
-        np.add(dh_y[t], nxt, out=dh_t)
+        np.add(dh_y[t], nxt, dh_t)
         if cut[t]:
             nxt = np.zeros((B, H))
         else:
-            np.multiply(k_gh3[t], dh_t[:, None, :], out=buf)
+            np.multiply(k_gh3[t], dh_t[:, None, :], buf)
             nxt = np.dot(buf.reshape(B, 3 * H), W)
             nxt += dh_t * z[t]
     dh3 = np.tile(dh, (1, 1, 3))
@@ -121,7 +121,8 @@ def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | No
         states, d_gi, d_gh = run(model, cache, dh_y, cut_steps(T, truncate))
         grads = _parameter_grads(model, cache, d_gi, d_gh)
         if model.has_head:
-            grads["head.weight"] = np.einsum("tbo,tbh->oh", dy, cache["h"])
+            O, H = dy.shape[2], cache["h"].shape[2]
+            grads["head.weight"] = dy.reshape(-1, O).T @ cache["h"].reshape(-1, H)
             grads["head.bias"] = dy.sum(axis=(0, 1))
     return grads, states
 

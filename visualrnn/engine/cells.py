@@ -29,7 +29,7 @@ def lstm_scales(H: int) -> tuple[np.ndarray, np.ndarray]:
 
 def rnn_step(gi_t, h_prev, W_hhT, activation: str, a_out, h_out) -> None:
     """a_t = h_{t−1}·W_h + x_t·W_x + b; h_t = φ(a_t). Writes a_out, h_out (B, H)."""
-    np.dot(h_prev, W_hhT, out=a_out)
+    np.dot(h_prev, W_hhT, a_out)
     a_out += gi_t
     h_out[...] = activate(activation, a_out)
 
@@ -46,14 +46,14 @@ def lstm_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
     H = h_prev.shape[-1]
     scale, shift = lstm_scales(H)
     g = gates_out
-    np.dot(h_prev, W_hhT, out=g)
+    np.dot(h_prev, W_hhT, g)
     g += gi_t
-    np.tanh(g, out=g)
+    np.tanh(g, g)
     g *= scale
     g += shift
-    np.multiply(g[:, H : 2 * H], c_prev, out=c_out)
+    np.multiply(g[:, H : 2 * H], c_prev, c_out)
     c_out += g[:, :H] * g[:, 2 * H : 3 * H]
-    np.tanh(c_out, out=h_out)
+    np.tanh(c_out, h_out)
     h_out *= g[:, 3 * H :]
 
 
@@ -67,18 +67,18 @@ def gru_step(gi_t, h_prev, W_hhT, b_hn, gh_buf, rzn_out, hn_out, h_out) -> None:
     the backward pass) and h_out. ``gh_buf`` is a (B, 3H) scratch array.
     """
     H = h_prev.shape[-1]
-    np.dot(h_prev, W_hhT, out=gh_buf)
+    np.dot(h_prev, W_hhT, gh_buf)
     rz = rzn_out[:, : 2 * H]
-    np.add(gi_t[:, : 2 * H], gh_buf[:, : 2 * H], out=rz)
+    np.add(gi_t[:, : 2 * H], gh_buf[:, : 2 * H], rz)
     rz *= 0.5
-    np.tanh(rz, out=rz)
+    np.tanh(rz, rz)
     rz += 1.0
     rz *= 0.5
-    np.add(gh_buf[:, 2 * H :], b_hn, out=hn_out)
+    np.add(gh_buf[:, 2 * H :], b_hn, hn_out)
     n = rzn_out[:, 2 * H :]
-    np.multiply(rz[:, :H], hn_out, out=n)
+    np.multiply(rz[:, :H], hn_out, n)
     n += gi_t[:, 2 * H :]
-    np.tanh(n, out=n)
-    np.subtract(h_prev, n, out=h_out)
+    np.tanh(n, n)
+    np.subtract(h_prev, n, h_out)
     h_out *= rz[:, H:]
     h_out += n
