@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, Qt
 
-def create_panels(session) -> list:
-    """Return the PanelSpecs of this module's views (none yet)."""
-    return []
+from .cell_internals_view import CellInternalsView
+from .equation_panel import EquationPanel
+from .panels import CENTRAL, PanelSpec
+from .unrolled_network_view import UnrolledNetworkView
+
+
+def create_panels(session) -> list[PanelSpec]:
+    """The unrolled network (central), the cell internals and the equations (right)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("NetworkPanels", text)
+
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    return [
+        PanelSpec("network", tr("Unrolled network"), UnrolledNetworkView(session), CENTRAL),
+        PanelSpec("cell", tr("Inside the cell"), CellInternalsView(session), right),
+        PanelSpec("equations", tr("Equations"), EquationPanel(session), right),
+    ]

@@ -1,0 +1,82 @@
+"""The cell internals: the right diagram per cell, bars follow the cursor, hover, overflow."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from visualrnn.session.lesson import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.cell_internals_view import CellInternalsView
+
+BOXES = {
+    "rnn": {"h_prev", "x", "h", "h_out", "y_layer", "y"},
+    "lstm": {"c_prev", "h_prev", "x", "f", "i", "z", "o", "c", "h", "y"},
+    "gru": {"h_prev", "x", "z", "r", "n", "h", "y"},
+}
+
+
+def _view(qtbot, session):
+    view = CellInternalsView(session)
+    qtbot.addWidget(view)
+    view.resize(520, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_diagram_per_cell_and_bars_follow_the_cursor(qtbot, cell):
+    s = LessonSession()
+    if cell != "rnn":
+        s.update(cell=cell, model_source="init", hidden_size=3, input_text="1, -1, 0.5")
+    view = _view(qtbot, s)
+    bars = view.diagram_view.bars
+    assert set(bars) == BOXES[cell]
+    assert bars["h"].values is None
+    s.set_cursor(2)
+    step = s.trace.step(1)
+    np.testing.assert_array_equal(bars["h"].values, step["h"])
+    np.testing.assert_array_equal(bars["h_prev"].values, step["h_prev"])
+    gates = {"rnn": [], "lstm": ["f", "i", "o"], "gru": ["r", "z"]}[cell]
+    for g in gates:
+        assert bars[g].spec.gate and bars[g].spec.act == "σ"
+        np.testing.assert_array_equal(bars[g].values, step[g])
+
+
+def test_switching_cell_rebuilds_the_diagram_and_names_gates(qtbot):
+    s = LessonSession()
+    view = _view(qtbot, s)
+    assert "f" not in view.diagram_view.bars
+    s.set_cell("lstm")
+    assert {"f", "i", "z", "o"} <= set(view.diagram_view.bars)
+    text = view.key.text()
+    for name in ("forget gate f (遗忘门)", "input gate i (输入门)", "output gate o (输出门)"):
+        assert name in text
+
+
+def test_hovered_unit_is_highlighted_in_every_box(qtbot):
+    s = LessonSession()
+    s.update(cell="gru", model_source="init", hidden_size=8, input_text="1, 2")
+    view = _view(qtbot, s)
+    s.set_cursor(1)
+    dv = view.diagram_view
+    r = dv.bars["r"]
+    rect = r.bars_rect()
+    local = QPointF(rect.left() + rect.width() * (3.5 / 8), rect.center().y())
+    assert r.unit_at(local) == 3
+    viewport_pos = dv.mapFromScene(r.mapToScene(local))
+    qtbot.mouseMove(dv.viewport(), viewport_pos)
+    qtbot.waitUntil(lambda: dv.hover_unit == 3, timeout=2000)
+    assert dv.bars["h"].hover_unit == 3 and dv.bars["z"].hover_unit == 3
+    assert dv.bars["x"].hover_unit is None
+    assert "r[3]" in r.toolTip()
+
+
+def test_overflow_values_draw(qtbot):
+    presets, _ = load_presets()
+    config = presets["exploding"].config.replace(clip=None, spectral_radius=2000.0)
+    s = LessonSession(config)
+    view = _view(qtbot, s)
+    s.jump_to_end()
+    assert not np.all(np.isfinite(view.diagram_view.bars["h"].values))
+    assert not view.grab().isNull()

@@ -1,0 +1,61 @@
+"""The equation panel shows the step's numbers; digits, units and overflow."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from visualrnn.session.lesson import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.equation_panel import EquationPanel
+
+
+def _panel(qtbot, session):
+    panel = EquationPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(520, 400)
+    panel.show()
+    return panel
+
+
+def test_textbook_numbers_at_t0_and_t1(qtbot):
+    s = LessonSession()
+    panel = _panel(qtbot, s)
+    assert "first step" in panel.plain_text()
+    s.step_forward()
+    text = panel.plain_text()
+    for number in ("0.537", "0.462", "1.56", "[0, 0, 1]", "tanh([0.6, 0.5])"):
+        assert number in text
+    s.step_forward()
+    text = panel.plain_text()
+    for number in ("0.860", "0.884", "2.73"):
+        assert number in text
+
+
+def test_digits_selector_changes_the_numbers(qtbot):
+    s = LessonSession()
+    panel = _panel(qtbot, s)
+    s.set_cursor(1)
+    panel.digits.clear()
+    qtbot.keyClicks(panel.digits, "5")
+    assert "0.53705" in panel.plain_text()
+
+
+def test_show_all_units_for_large_h(qtbot):
+    s = LessonSession()
+    s.update(cell="lstm", model_source="init", hidden_size=32, input_text="1, 2")
+    panel = _panel(qtbot, s)
+    s.set_cursor(2)
+    assert panel.show_all.isVisible()
+    assert "…" in panel.plain_text()
+    qtbot.mouseClick(panel.show_all, Qt.MouseButton.LeftButton)
+    assert panel.show_all.isChecked()
+    assert "…" not in panel.plain_text()
+
+
+def test_overflow_is_written_as_overflow(qtbot):
+    presets, _ = load_presets()
+    config = presets["exploding"].config.replace(clip=None, spectral_radius=2000.0)
+    s = LessonSession(config)
+    assert not np.all(np.isfinite(s.trace.h))
+    panel = _panel(qtbot, s)
+    s.jump_to_end()
+    assert "overflow" in panel.plain_text()

@@ -1,0 +1,50 @@
+"""The equation formatter: pure strings, the textbook's worked example (Fig. 8.5)."""
+
+import numpy as np
+
+from visualrnn.session.lesson import LessonSession
+from visualrnn.ui.equation_text import NumberFormat, cell_equations, format_number
+
+
+def test_numbers_are_written_like_the_textbook():
+    assert format_number(0.85973818) == "0.860"
+    assert format_number(0.6000000000000001) == "0.6"
+    assert format_number(2.72707101) == "2.73"
+    assert format_number(1.0, 3, 1) == "1.0"
+    assert format_number(float("inf")) == "overflow"
+    assert format_number(np.nan) == "overflow"
+    assert format_number(-0.5) == "\u22120.5"
+
+
+def test_textbook_t0_and_t1(qapp):
+    s = LessonSession()
+    lines = [e.substituted for e in cell_equations(s.trace.step(0), s.model, NumberFormat())]
+    assert lines == [
+        "h = tanh([0, 0, 1] · W + b) = tanh([0.6, 0.5]) = [0.537, 0.462]",
+        "y = [0.537, 0.462] · [1.0, 2.0]ᵀ + 0.1 = 1.56",
+    ]
+    t1 = [e.substituted for e in cell_equations(s.trace.step(1), s.model, NumberFormat())]
+    assert t1[0].endswith("= [0.860, 0.884]") and t1[1].endswith("= 2.73")
+
+
+def test_long_vectors_show_first_units_and_the_selected_one(qapp):
+    s = LessonSession()
+    s.update(cell="gru", model_source="init", hidden_size=32, input_text="1, 2, 3")
+    step = s.trace.step(2)
+    short = cell_equations(step, s.model, NumberFormat(selected=17))
+    keys = [e.key for e in short]
+    assert keys == ["r", "z", "n", "h", "y"]
+    h = short[3].substituted
+    assert "unit 17: " + format_number(step["h"][17]) in h and "…" in h
+    full = cell_equations(step, s.model, NumberFormat(show_all=True))[3].substituted
+    assert format_number(step["h"][31]) in full and "…" not in full
+
+
+def test_lstm_names_every_gate_as_the_textbook_does(qapp):
+    s = LessonSession()
+    s.update(cell="lstm", model_source="init", hidden_size=2)
+    eqs = cell_equations(s.trace.step(0), s.model, NumberFormat())
+    assert [e.key for e in eqs] == ["z", "i", "f", "o", "c", "h", "y"]
+    names = " ".join(e.name for e in eqs)
+    for name in ("遗忘门", "输入门", "输出门", "输入值"):
+        assert name in names

@@ -1,0 +1,165 @@
+"""The inside of the current cell: textbook Fig. 8.4 (RNN), Fig. 8.6/8.7 (LSTM), the GRU.
+
+Every gate is a σ or tanh box showing its output as bars per unit; the pointwise × and +
+nodes, the c (LSTM) or h (GRU) path on top, the states entering on the left and leaving on
+the right. Hovering a unit highlights it in every box of the same size.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QVBoxLayout, QWidget
+
+from . import theme
+from .cell_diagrams import Diagram, diagram
+from .cell_items import BarsItem, OpItem, WireItem
+from .equation_text import gate_names
+from .network_items import nice_ceiling
+
+#: Boxes whose values come from another key of the step record.
+VALUE_KEY = {"h_out": "h"}
+
+
+def _vmax(a) -> float:
+    """A nice symmetric range for an array (finite values only)."""
+    if a is None:
+        return 1.0
+    finite = np.abs(a[np.isfinite(a)])
+    return nice_ceiling(float(finite.max())) if finite.size else 1.0
+
+
+class CellDiagramView(QGraphicsView):
+    """The diagram of one cell type, bars updated to the session's current step."""
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setBackgroundBrush(QColor("#FBFBF8"))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.diagram: Diagram | None = None
+        self.bars: dict[str, BarsItem] = {}
+        self.ops: list[OpItem] = []
+        self.wires: list[WireItem] = []
+        self._scene: QGraphicsScene | None = None
+        self.hover_unit: int | None = None
+
+    def build(self, cell: str) -> None:
+        """A new scene for ``cell`` (the old one and its items are dropped together)."""
+        self.diagram = d = diagram(cell)
+        scene = QGraphicsScene(self)
+        self.bars = {b.key: BarsItem(b, self._on_hover) for b in d.boxes}
+        self.ops = [OpItem(o.text, o.center) for o in d.ops]
+        self.wires = [WireItem(w) for w in d.wires] + [
+            WireItem(w, main=True, arrow=k == len(d.main_wires) - 1)
+            for k, w in enumerate(d.main_wires)
+        ]
+        for item in [*self.bars.values(), *self.ops, *self.wires]:
+            scene.addItem(item)
+        scene.setSceneRect(QRectF(0, 0, d.width, d.height))
+        old, self._scene = self._scene, scene
+        self.setScene(scene)
+        if old is not None:
+            old.deleteLater()
+        self._fit()
+
+    def set_step(self, step: dict | None, ranges: dict) -> None:
+        """Show ``Trace.step(t)`` (None: nothing computed yet)."""
+        for key, item in self.bars.items():
+            k = VALUE_KEY.get(key, key)
+            values = None if step is None else step.get(k)
+            item.set_values(values, ranges.get(k, 1.0))
+
+    def set_fonts(self) -> None:
+        for item in self.bars.values():
+            item.set_fonts()
+
+    def _on_hover(self, unit: int | None, source: BarsItem) -> None:
+        """Highlight ``unit`` in every box with as many units as the hovered one."""
+        self.hover_unit = unit
+        size = None if source.values is None else source.values.size
+        for item in self.bars.values():
+            same = item.values is not None and item.values.size == size
+            item.set_hover_unit(unit if same else None)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 340)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 170)
+
+    def _fit(self) -> None:
+        if self._scene is not None:
+            self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit()
+
+
+class CellInternalsView(QWidget):
+    """The cell panel: the diagram and, below it, the textbook's names of the gates."""
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._cell: str | None = None
+        self._ranges: dict = {}
+        self.diagram_view = CellDiagramView(session)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.diagram_view, 1)
+        layout.addWidget(self.key)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        theme.font_scale().scale_changed.connect(self._on_scale_changed)
+        self._on_scale_changed(theme.font_scale().scale)
+        self._on_trace_changed()
+
+    def _on_trace_changed(self) -> None:
+        tr = self._session.trace
+        if tr.cell != self._cell:
+            self._cell = tr.cell
+            self.diagram_view.build(tr.cell)
+            self.key.setText(self._key_text(tr.cell))
+        tanh_range = _vmax(tr.h)
+        self._ranges = {
+            "h_prev": tanh_range,
+            "h": tanh_range,
+            "z": 1.0,
+            "n": 1.0,
+            "c_prev": _vmax(tr.c),
+            "c": _vmax(tr.c),
+            "x": _vmax(tr.x),
+            "y": _vmax(tr.y),
+        }
+        self._on_cursor_changed(self._session.cursor)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        t = self._session.step
+        step = None if t is None else self._session.trace.step(t)
+        self.diagram_view.set_step(step, self._ranges)
+
+    def _on_scale_changed(self, _scale: float) -> None:
+        self.key.setFont(theme.scaled_font(12.0))
+        self.diagram_view.set_fonts()
+
+    def _key_text(self, cell: str) -> str:
+        names = gate_names()
+        keys = {"rnn": ("a", "y"), "lstm": ("f", "i", "z", "o"), "gru": ("r", "gz", "n")}[cell]
+        items = " &nbsp;·&nbsp; ".join(f"<b>{names[k]}</b>" for k in keys)
+        legend = self.tr(
+            "Bars: one per unit; blue = negative, yellow = positive; gates (σ) 0 … 1 in "
+            "viridis. Hover a bar for its value."
+        )
+        return f"{items}<br><span style='color:#555'>{legend}</span>"

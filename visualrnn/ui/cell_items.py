@@ -1,0 +1,259 @@
+"""Scene items of the cell diagram: value/gate boxes with bars per unit, operations, wires."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import theme
+from .cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
+from .equation_text import format_number
+from .network_items import INK, Palette, _arrow, _short_number
+
+_SUBS = str.maketrans("t−1+0123456789", "ₜ₋₁₊₀₁₂₃₄₅₆₇₈₉")
+GATE_FILL = {"σ": QColor("#FDE7C2"), "tanh": QColor("#D9E8F5"), "out": QColor("#E4F1E0")}
+
+
+def pretty(title: str) -> str:
+    """``h_{t−1}`` → ``hₜ₋₁``, ``x_t`` → ``xₜ`` (Unicode subscripts)."""
+    if "_{" in title:
+        head, rest = title.split("_{", 1)
+        return head + rest.rstrip("}").translate(_SUBS)
+    if title.endswith("_t"):
+        return title[:-2] + "ₜ"
+    return title
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CellInternalsView", text)
+
+
+@lru_cache(maxsize=32)
+def _palette(vmax: float) -> Palette:
+    return Palette(vmax)
+
+
+class _Sequential:
+    """The sequential map (gates, 0 … 1) as a 256-entry lookup table."""
+
+    _colors: list | None = None
+
+    @classmethod
+    def color(cls, u: float) -> QColor:
+        if cls._colors is None:
+            cmap = theme.colormap(theme.SEQUENTIAL_MAP)
+            cls._colors = [cmap.map(k / 255, mode="qcolor") for k in range(256)]
+        if not math.isfinite(u):
+            return QColor(theme.OVERFLOW_COLOR)
+        return cls._colors[int(min(1.0, max(0.0, u)) * 255)]
+
+
+class BarsItem(QGraphicsItem):
+    """A vector as one bar per unit; gates as a σ / tanh box showing their output.
+
+    Hovering a bar highlights that unit here and in every other box of the same size
+    (through ``on_hover(unit)``), and its value is in the tooltip.
+    """
+
+    TITLE = 34.0
+
+    def __init__(self, spec: Box, on_hover=None):
+        super().__init__()
+        self.spec = spec
+        self.values: np.ndarray | None = None
+        self.vmax = 1.0
+        self.hover_unit: int | None = None
+        self._on_hover = on_hover
+        w, h = (GATE_W, GATE_H) if spec.act else (VALUE_W, VALUE_H)
+        self.rect = QRectF(-w / 2, -h / 2, w, h)
+        self.setPos(*spec.center)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.set_fonts()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-3, -3, 3, 3)
+
+    def set_values(self, values, vmax: float = 1.0) -> None:
+        self.values = None if values is None else np.ravel(np.asarray(values, dtype=float))
+        self.vmax = vmax if np.isfinite(vmax) and vmax > 0 else 1.0
+        self.update()
+
+    def set_hover_unit(self, unit: int | None) -> None:
+        if unit != self.hover_unit:
+            self.hover_unit = unit
+            self.update()
+
+    def set_fonts(self) -> None:
+        self.title_font = theme.scaled_font(20.0, True)
+        self.number_font = theme.scaled_font(15.0)
+        self.update()
+
+    # ---------------------------------------------------------------- geometry
+    def bars_rect(self) -> QRectF:
+        r = self.rect.adjusted(8, self.TITLE + 4, -8, -8)
+        if self.values is not None and self.values.size <= 2:
+            r.setBottom(r.bottom() - 26)
+        return r
+
+    def unit_at(self, pos: QPointF) -> int | None:
+        if self.values is None or self.values.size == 0:
+            return None
+        r = self.rect.adjusted(8, self.TITLE, -8, 0)
+        if not r.contains(pos):
+            return None
+        k = int((pos.x() - r.left()) / r.width() * self.values.size)
+        return min(self.values.size - 1, max(0, k))
+
+    def hoverMoveEvent(self, event) -> None:
+        k = self.unit_at(event.pos())
+        if k is None:
+            self.setToolTip(self._box_tip())
+        else:
+            v = format_number(self.values[k], 4)
+            self.setToolTip(f"{pretty(self.spec.title)}[{k}] = {v}")
+        if self._on_hover is not None:
+            self._on_hover(k if self.values is not None and self.values.size else None, self)
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        if self._on_hover is not None:
+            self._on_hover(None, self)
+        super().hoverLeaveEvent(event)
+
+    def _box_tip(self) -> str:
+        if self.spec.act == "out":
+            return _tr("the output layer: y = h · W_y + b_y")
+        return pretty(self.spec.title)
+
+    # ---------------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = GATE_FILL.get(self.spec.act, QColor("white"))
+        painter.setPen(QPen(QColor("#303030"), 2.5 if self.spec.act else 1.5))
+        painter.setBrush(fill)
+        radius = 14 if self.spec.act else 6
+        painter.drawRoundedRect(self.rect, radius, radius)
+        self._paint_title(painter)
+        if self.spec.act == "out":
+            return
+        if self.values is None:
+            painter.setPen(QColor(theme.FUTURE_GREY))
+            painter.setFont(self.number_font)
+            painter.drawText(self.bars_rect(), Qt.AlignmentFlag.AlignCenter, "—")
+            return
+        self._paint_bars(painter)
+
+    def _paint_title(self, painter: QPainter) -> None:
+        painter.setFont(self.title_font)
+        painter.setPen(INK)
+        title = QRectF(self.rect.left(), self.rect.top() + 2, self.rect.width(), self.TITLE)
+        text = pretty(self.spec.title)
+        if self.spec.act in ("σ", "tanh"):
+            text = f"{self.spec.act} {text}"
+        elif self.spec.act == "out":
+            title = self.rect
+        painter.drawText(title, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_bars(self, painter: QPainter) -> None:
+        v, r = self.values, self.bars_rect()
+        n = max(1, v.size)
+        w = r.width() / n
+        base = r.bottom() if self.spec.gate else r.center().y()
+        painter.setPen(QPen(QColor("#909090"), 1))
+        painter.drawLine(QPointF(r.left(), base), QPointF(r.right(), base))
+        palette = _palette(float(self.vmax))
+        for k in range(v.size):
+            bar = self._bar_rect(r, k, w, base, float(v[k]))
+            color = _Sequential.color(v[k]) if self.spec.gate else palette.color(float(v[k]))
+            painter.setPen(Qt.PenStyle.NoPen if n > 16 else QPen(QColor("#404040"), 1))
+            painter.setBrush(color)
+            painter.drawRect(bar)
+        if self.hover_unit is not None and self.hover_unit < v.size:
+            painter.setPen(QPen(QColor(theme.CURSOR_COLOR), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(r.left() + self.hover_unit * w, r.top(), w, r.height()))
+        if v.size <= 2:
+            self._paint_numbers(painter, r, w)
+
+    def _bar_rect(self, r: QRectF, k: int, w: float, base: float, value: float) -> QRectF:
+        x = r.left() + k * w + (1 if w > 4 else 0)
+        width = max(1.0, w - (2 if w > 4 else 0))
+        if not math.isfinite(value):
+            return QRectF(x, r.top(), width, r.height())
+        if self.spec.gate:
+            height = min(1.0, max(0.0, value)) * r.height()
+            return QRectF(x, base - height, width, height)
+        half = r.height() / 2
+        height = min(1.0, abs(value) / self.vmax) * half
+        return QRectF(x, base - height if value > 0 else base, width, height)
+
+    def _paint_numbers(self, painter: QPainter, r: QRectF, w: float) -> None:
+        font = QFont(self.number_font)
+        painter.setFont(font)
+        for k, value in enumerate(self.values):
+            text = _short_number(value, 3, 4 if self.values.size == 2 else 8)
+            cell = QRectF(r.left() + k * w - 4, r.bottom() + 2, w + 8, 26)
+            painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class OpItem(QGraphicsItem):
+    """A pointwise operation: a circle with ×, +, tanh or 1−."""
+
+    def __init__(self, text: str, center: tuple[float, float]):
+        super().__init__()
+        self.text = text
+        self.setPos(*center)
+        self.setZValue(2)
+        self.font = theme.scaled_font(18.0 if len(text) <= 2 else 12.0, True)
+        tips = {"×": _tr("pointwise product ⊙"), "+": _tr("sum"), "1−": _tr("1 − z")}
+        self.setToolTip(tips.get(text, _tr("pointwise tanh")))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-OP_R - 2, -OP_R - 2, 2 * OP_R + 4, 2 * OP_R + 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#303030"), 2))
+        painter.setBrush(QColor("#FFF6D6"))
+        r = QRectF(-OP_R, -OP_R, 2 * OP_R, 2 * OP_R)
+        painter.drawEllipse(r)
+        painter.setFont(self.font)
+        painter.setPen(INK)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+class WireItem(QGraphicsItem):
+    """A polyline with an arrowhead at its end; ``main`` for the c / h conveyor."""
+
+    def __init__(self, points, main: bool = False, arrow: bool = True):
+        super().__init__()
+        self.points = [QPointF(*p) for p in points]
+        self.main, self.arrow = main, arrow
+        path = QPainterPath(self.points[0])
+        for p in self.points[1:]:
+            path.lineTo(p)
+        self._path = path
+        self.setZValue(1)
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().adjusted(-14, -14, 14, 14)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor("#6A3D9A") if self.main else QColor("#404040")
+        painter.setPen(QPen(color, 6 if self.main else 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for a, b in zip(self.points[:-2], self.points[1:-1], strict=False):
+            painter.drawLine(a, b)
+        painter.setBrush(color)
+        if self.arrow:
+            _arrow(painter, self.points[-2], self.points[-1], head=16 if self.main else 13)
+        else:
+            painter.drawLine(self.points[-2], self.points[-1])

@@ -1,0 +1,145 @@
+"""The equation panel: the current cell's equations with the current step's numbers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .equation_text import Equation, NumberFormat, cell_equations
+from .theme import CURSOR_COLOR, font_scale, scaled_font
+
+MONO = "'DejaVu Sans Mono', 'Consolas', 'Menlo', monospace"
+_SUB_BRACED = re.compile(r"([A-Za-z])_\{([^}]*)\}")
+_SUB_PLAIN = re.compile(r"([A-Za-z])_([A-Za-z0-9]+)")
+
+
+def subscripts(text: str) -> str:
+    """``h_{t−1}`` → ``h<sub>t−1</sub>``, ``W_f`` → ``W<sub>f</sub>`` (HTML)."""
+    return _SUB_PLAIN.sub(r"\1<sub>\2</sub>", _SUB_BRACED.sub(r"\1<sub>\2</sub>", text))
+
+
+class EquationPanel(QWidget):
+    """One line per equation of the current cell, the step's numbers substituted.
+
+    At the textbook preset, t0 reads
+    ``h = tanh([0, 0, 1] · W + b) = tanh([0.6, 0.5]) = [0.537, 0.462]``.
+    """
+
+    FIRST_UNITS = 3
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._build()
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        font_scale().scale_changed.connect(self._on_scale_changed)
+        self._on_trace_changed()
+
+    # ---------------------------------------------------------------- building
+    def _build(self) -> None:
+        self.digits = QSpinBox(minimum=2, maximum=6, value=3)
+        self.digits.setToolTip(self.tr("Significant digits of every number"))
+        self.show_all = QCheckBox(self.tr("Show all units"))
+        self.unit = QSpinBox(minimum=0, maximum=0)
+        self.unit.setToolTip(self.tr("A hidden unit that is always written out"))
+        self._unit_label = QLabel(self.tr("Unit:"))
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Digits:")))
+        controls.addWidget(self.digits)
+        controls.addSpacing(12)
+        controls.addWidget(self._unit_label)
+        controls.addWidget(self.unit)
+        controls.addWidget(self.show_all)
+        controls.addStretch(1)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.browser, 1)
+        self.digits.valueChanged.connect(self._render)
+        self.show_all.toggled.connect(self._render)
+        self.unit.valueChanged.connect(self._render)
+        self._on_scale_changed(font_scale().scale)
+
+    # ---------------------------------------------------------------- reading
+    def number_format(self) -> NumberFormat:
+        """The format the controls ask for (digits, units shown, selected unit), as HTML."""
+        return NumberFormat(
+            digits=self.digits.value(),
+            first=self.FIRST_UNITS,
+            selected=self.unit.value() if self.unit.isEnabled() else None,
+            show_all=self.show_all.isChecked(),
+            rich=True,
+        )
+
+    def plain_text(self) -> str:
+        """What the panel shows, as plain text."""
+        return self.browser.toPlainText()
+
+    # ---------------------------------------------------------------- handlers
+    def _on_trace_changed(self) -> None:
+        H = self._session.trace.H
+        long = H > self.FIRST_UNITS + 1
+        self.unit.setMaximum(max(0, H - 1))
+        for w in (self.unit, self._unit_label, self.show_all):
+            w.setEnabled(long)
+            w.setVisible(long)
+        self._render()
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._render()
+
+    def _on_scale_changed(self, _scale: float) -> None:
+        self.browser.setFont(scaled_font(15.0))
+        self._render()
+
+    # ---------------------------------------------------------------- rendering
+    def _render(self, *_args) -> None:
+        session = self._session
+        t = session.step
+        if t is None:
+            self.browser.setHtml(self._hint_html())
+            return
+        step = session.trace.step(t)
+        eqs = cell_equations(step, session.model, self.number_format())
+        self.browser.setHtml(self._header_html(t) + "".join(_equation_html(e) for e in eqs))
+
+    def _header_html(self, t: int) -> str:
+        title = self.tr("Step t = {t}").format(t=t)
+        of = self.tr("({n} of {T})").format(n=t + 1, T=self._session.T)
+        return (
+            f'<p style="margin:0 0 4px 0"><b style="color:{CURSOR_COLOR}">'
+            f"{html.escape(title)}</b> <span style='color:#666'>{html.escape(of)}</span></p>"
+        )
+
+    def _hint_html(self) -> str:
+        hint = self.tr("Press → (or Step) to take the first step.")
+        sub = self.tr("The equations of the cell appear here with the step's numbers.")
+        return (
+            f'<p style="font-size:large"><b>{html.escape(hint)}</b></p>'
+            f'<p style="color:#666">{html.escape(sub)}</p>'
+        )
+
+
+def _equation_html(eq: Equation) -> str:
+    """A grey caption (name and symbols) above the substituted line in large monospace."""
+    general = subscripts(html.escape(eq.general))
+    left, _, result = eq.substituted.rpartition(" = ")
+    body = subscripts(left) + " = " + f'<b style="color:#0B4F8A">{result}</b>'
+    return (
+        f'<p style="margin:10px 0 0 0; color:#555">{html.escape(eq.name)}: '
+        f'<span style="font-family:{MONO}">{general}</span></p>'
+        f'<p style="margin:2px 0 0 12px; font-family:{MONO}; font-size:large">{body}</p>'
+    )
