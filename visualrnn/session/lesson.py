@@ -44,6 +44,7 @@ class LessonSession(QObject):
         self._cursor = 0
         self._compare: dict[str, Result] | None = None
         self._errors: dict[str, str] = {}
+        self._error_locations: dict[str, tuple[int | None, str | None]] = {}
         self._playback = Playback(self)
         self._playback.advanced.connect(self._on_advanced)
         self._playback.playing_changed.connect(self.playing_changed)
@@ -98,6 +99,11 @@ class LessonSession(QObject):
     def speed(self) -> float:
         return self._playback.speed
 
+    def error_location(self, source: str) -> tuple[int | None, str | None]:
+        """(step, token) of the current error of ``source`` — the 1-based step and the
+        offending text of a sequence error — or (None, None)."""
+        return self._error_locations.get(source, (None, None))
+
     def compare_results(self) -> dict[str, Result]:
         """The same input, targets and settings run through RNN, LSTM and GRU, by cell name.
 
@@ -134,7 +140,7 @@ class LessonSession(QObject):
             config = self._config.replace(**changes)
             result = build_lesson(config, self._loaded)
         except ValueError as exc:
-            self._set_error(source, str(exc))
+            self._set_error(source, str(exc), exc)
             return False
         self._accept(config, result, source)
         return True
@@ -144,9 +150,11 @@ class LessonSession(QObject):
         try:
             result = build_lesson(config, self._loaded)
         except ValueError as exc:
-            self._set_error(source, str(exc))
+            self._set_error(source, str(exc), exc)
             return False
-        self._errors.clear()
+        for other in list(self._errors):
+            if other != source:
+                self._set_error(other, "")
         self._accept(config, result, source, reset_cursor=True)
         return True
 
@@ -164,7 +172,7 @@ class LessonSession(QObject):
         try:
             text = generate_text(spec)
         except (TypeError, ValueError) as exc:
-            self._set_error("input", str(exc))
+            self._set_error("input", str(exc), exc)
             return False
         return self.update("input", input_text=text, generator=spec, input_mode="numbers")
 
@@ -211,7 +219,9 @@ class LessonSession(QObject):
         if reset_cursor or changed_shape or self._cursor > self.T:
             self.set_cursor(0 if reset_cursor else min(self._cursor, self.T))
 
-    def _set_error(self, source: str, message: str) -> None:
+    def _set_error(self, source: str, message: str, exc: Exception | None = None) -> None:
+        location = (getattr(exc, "step", None), getattr(exc, "token", None))
+        self._error_locations[source] = location
         if self._errors.get(source, "") == message:
             return
         if message:

@@ -1,0 +1,98 @@
+"""Sequence editor: live validation through the session, errors inline, generators, text."""
+
+from PySide6.QtCore import Qt
+
+
+def _type(qtbot, editor, text):
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, text)
+
+
+def test_typing_error_names_step_and_keeps_text_and_trace(window, qtbot):
+    seq = window.sequence_editor
+    result = window.session.result
+    _type(qtbot, seq.input_edit, "1, x, 3")
+    qtbot.waitUntil(lambda: seq.input_error.isVisible(), timeout=2000)
+    message = seq.input_error.text()
+    assert "step 2" in message and '"x"' in message
+    assert seq.input_edit.toPlainText() == "1, x, 3"
+    assert window.session.result is result
+    assert window.session.T == 2
+    assert "step 2" in window.error_label.text()
+    underlined = seq.input_edit.extraSelections()
+    assert len(underlined) == 1 and underlined[0].cursor.selectedText() == "x"
+    # changing the cell recomputes with the last good input and keeps the typed text
+    window.model_toolbar.cell_box.setCurrentIndex(1)
+    window.model_toolbar.cell_box.activated.emit(1)
+    assert window.session.model.cell == "lstm"
+    assert seq.input_edit.toPlainText() == "1, x, 3"
+    assert seq.input_error.isVisible()
+
+
+def test_fixing_the_error_computes_the_new_sequence(window, qtbot):
+    seq = window.sequence_editor
+    _type(qtbot, seq.input_edit, "1, x")
+    qtbot.waitUntil(lambda: seq.input_error.isVisible(), timeout=2000)
+    qtbot.keyClick(seq.input_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(seq.input_edit, "0.5, 3")
+    qtbot.waitUntil(lambda: window.session.T == 3, timeout=2000)
+    assert not seq.input_error.isVisible()
+    assert window.error_label.text() == ""
+    assert window.transport.position_label.text() == "t = 0 / 3"
+
+
+def test_generator_buttons_and_parameters(window, qtbot):
+    seq = window.sequence_editor
+    seq.length_spin.setValue(60)
+    qtbot.mouseClick(seq.generator_buttons["sine"], Qt.MouseButton.LeftButton)
+    assert window.session.T == 60
+    assert window.session.config.generator["kind"] == "sine"
+    assert seq.generator_buttons["sine"].isChecked()
+    text = seq.input_edit.toPlainText()
+    assert text.startswith("0, 0.309")
+    seq.params["sine"]["period"].setValue(10.0)
+    assert window.session.config.generator["period"] == 10.0
+    assert seq.input_edit.toPlainText() != text
+    qtbot.mouseClick(seq.generator_buttons["impulse"], Qt.MouseButton.LeftButton)
+    assert seq.input_edit.toPlainText().startswith("1, 0, 0")
+    seq.length_spin.setValue(80)
+    assert window.session.T == 80 and window.transport.slider.maximum() == 80
+
+
+def test_text_mode_one_hot(window, qtbot):
+    seq = window.sequence_editor
+    qtbot.mouseClick(seq.generator_buttons["text"], Qt.MouseButton.LeftButton)
+    assert window.session.config.input_mode == "text"
+    assert seq.text_radio.isChecked()
+    assert seq.input_edit.toPlainText() == "hello world"
+    trace = window.session.trace
+    assert trace.x.shape == (11, len(set("hello world")))
+    assert not seq.length_spin.isEnabled()
+    qtbot.mouseClick(seq.numbers_radio, Qt.MouseButton.LeftButton)
+    assert window.session.config.input_mode == "numbers"
+    assert window.session.trace.x.shape == (2, 1)
+
+
+def test_targets_error_is_inline(window, qtbot):
+    seq = window.sequence_editor
+    seq.targets_edit.setFocus()
+    qtbot.keyClicks(seq.targets_edit, "1, 2, 3")
+    qtbot.waitUntil(lambda: seq.targets_error.isVisible(), timeout=2000)
+    assert "3 steps" in seq.targets_error.text()
+    assert seq.targets_edit.text() == "1, 2, 3"
+    qtbot.keyClick(seq.targets_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(seq.targets_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(seq.targets_edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not seq.targets_error.isVisible(), timeout=2000)
+    assert window.session.trace.targets[:, 0].tolist() == [1.0, 2.0]
+
+
+def test_preset_replaces_the_text(window, qtbot):
+    seq = window.sequence_editor
+    _type(qtbot, seq.input_edit, "1, oops")
+    qtbot.waitUntil(lambda: seq.input_error.isVisible(), timeout=2000)
+    window.select_preset("sine")
+    assert seq.input_edit.toPlainText() == window.session.config.input_text
+    assert not seq.input_error.isVisible()

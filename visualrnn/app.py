@@ -1,0 +1,184 @@
+"""Start the VisualRNN window: ``python main.py [--preset NAME] [--step T] [--screenshot PNG]``.
+
+``--screenshot`` renders the window offscreen at 1600×1000 (or ``--size``), after moving to
+step T, saves the PNG and exits — for documentation and for checking the picture without a
+display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from .session.presets import DEFAULT_PRESET, load_presets
+
+EXIT_USAGE = 2
+DEFAULT_SIZE = (1600, 1000)
+
+
+def _parser(presets: dict) -> argparse.ArgumentParser:
+    lines = [f"  {name:<14} {preset.title}" for name, preset in presets.items()]
+    parser = argparse.ArgumentParser(
+        prog="visualrnn",
+        description="See recurrent neural networks think: step an RNN, LSTM or GRU through "
+        "a sequence and watch its gates, states and gradients.",
+        epilog="presets:\n" + "\n".join(lines),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--preset",
+        metavar="NAME",
+        default=DEFAULT_PRESET,
+        help=f"the lesson to open (default: {DEFAULT_PRESET}; see the list below)",
+    )
+    parser.add_argument(
+        "--step", metavar="T", type=int, default=0, help="move the cursor to step T (0 … T)"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        help="render the window offscreen, save it as a PNG at PATH and exit",
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_size,
+        default=DEFAULT_SIZE,
+        help="window size of the screenshot (default: 1600x1000)",
+    )
+    parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, not {text!r}") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (320x240 … 8000x8000)")
+    return width, height
+
+
+def _fail(message: str) -> int:
+    print(f"visualrnn: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the application; returns the process exit code."""
+    presets, preset_errors = load_presets()
+    args = _parser(presets).parse_args(argv)
+    if args.preset not in presets:
+        names = ", ".join(presets) or "none found"
+        return _fail(f"unknown preset {args.preset!r}; choose one of: {names}")
+    if args.screenshot or args.measure_startup:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, window = _create_window(presets, args.preset, preset_errors)
+    session = window.session
+    if not 0 <= args.step <= session.T:
+        return _fail(f"--step {args.step} is outside 0 … {session.T} (preset {args.preset!r})")
+    session.set_cursor(args.step)
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot, args.size)
+    if args.measure_startup:
+        return _measure_startup(app, window)
+    window.resize(*DEFAULT_SIZE)
+    window.show()
+    return _run(app, window)
+
+
+def _run(app, window) -> int:
+    """The event loop; then the window goes before the application does."""
+    code = app.exec()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return code
+
+
+def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from .session import LessonSession
+    from .ui.exception_hook import ExceptionHook
+    from .ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("VisualRNN")
+    app.setOrganizationName("VisualRNN")
+    _install_fonts()
+    _set_base_font(app)
+    session = LessonSession(presets[preset_name].config)
+    window = MainWindow(session, presets)
+    window.model_toolbar.select_preset(preset_name)
+    hook = ExceptionHook(session, window)
+    hook.exception_caught.connect(window.show_exception)
+    hook.install()
+    app.aboutToQuit.connect(hook.uninstall)
+    window.exception_hook = hook
+    for message in preset_errors:
+        window.statusBar().showMessage(message, 10_000)
+    return app, window
+
+
+def _set_base_font(app) -> None:
+    """A projector-friendly base size (theme.BASE_POINT_SIZE) for every plain widget."""
+    from .ui.theme import BASE_POINT_SIZE
+
+    font = app.font()
+    font.setPointSizeF(BASE_POINT_SIZE)
+    app.setFont(font)
+
+
+def _install_fonts() -> None:
+    """Register the bundled fonts if that module exists (CJK fallback)."""
+    try:
+        from .ui.fonts import install_bundled_fonts
+    except ImportError:
+        return
+    install_bundled_fonts()
+
+
+def _screenshot(app, window, path: str, size: tuple[int, int]) -> int:
+    window.resize(*size)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    pixmap = window.grab()
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    if not pixmap.save(path, "PNG"):
+        print(f"visualrnn: error: could not write {path}", file=sys.stderr)
+        return 1
+    print(f"saved {path} ({pixmap.width()}×{pixmap.height()})")
+    return 0
+
+
+class _FirstPaint:
+    """Event filter that reports the first paint of a window and quits."""
+
+    def __init__(self, app, window):
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+                if event.type() == QEvent.Type.Paint and not self.done:
+                    self.done = True
+                    print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        self.filter = Filter(window)
+        self.filter.done = False
+        window.installEventFilter(self.filter)
+
+
+def _measure_startup(app, window) -> int:
+    probe = _FirstPaint(app, window)
+    window.resize(*DEFAULT_SIZE)
+    window.show()
+    code = _run(app, window)
+    return code if probe.filter.done else 1

@@ -1,0 +1,260 @@
+"""The main window: the model toolbar on top, the transport at the bottom, the sequence
+editor on the left, and every view panel (``visualrnn.ui.panels.all_panels``) in the centre
+or a dock — right: cell internals and equations; bottom: heatmaps and gradients.
+
+Until a view claims the centre, the step table is the central widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from .exception_hook import log_path
+from .model_toolbar import ModelToolbar
+from .panels import CENTRAL, PanelSpec, all_panels
+from .sequence_editor import SequenceEditor
+from .step_table_view import StepTableView, format_value
+from .transport_bar import TransportBar
+from .view_menu import ViewMenu
+
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+#: Bottom docks go side by side when their minimum widths add up to at most this.
+MIN_SIDE_BY_SIDE_WIDTH = 1500
+SCROLLBAR_ROOM = 24
+LOSS_PLACES = {"all": "loss at every step", "last": "loss at the last step"}
+
+
+class MainWindow(QMainWindow):
+    """One lesson's window.
+
+    Parameters
+    ----------
+    session : LessonSession
+    presets : mapping name → Preset (for the toolbar's lesson menu).
+    """
+
+    def __init__(self, session, presets: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.presets = presets or {}
+        self.setObjectName("main_window")
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.model_toolbar = ModelToolbar(session, self.presets, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.model_toolbar)
+        self.transport = TransportBar(session, self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport)
+        self.addActions(self.transport.actions_with_shortcuts)
+        self.docks: dict[str, QDockWidget] = {}
+        self.sequence_editor = SequenceEditor(session, self)
+        self._add_dock("sequence", self.tr("Input sequence"), self.sequence_editor, LEFT)
+        self.step_table = StepTableView(session, self)
+        self.panels = all_panels(session)
+        self._place_panels(self.panels)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_session()
+        self._update_title()
+        self._size_docks()
+
+    # ---------------------------------------------------------------- layout
+    def _place_panels(self, panels: list[PanelSpec]) -> None:
+        central = [p for p in panels if p.area == CENTRAL]
+        self.setCentralWidget(central[0].widget if central else self.step_table)
+        first_in_area: dict = {}
+        last_in_area: dict = {}
+        for panel in panels:
+            if central and panel is central[0]:
+                continue
+            area = RIGHT if panel.area == CENTRAL else panel.area
+            dock = self._add_dock(panel.key, panel.title, panel.widget, area)
+            previous = last_in_area.get(area)
+            if previous is not None and area in (BOTTOM, Qt.DockWidgetArea.TopDockWidgetArea):
+                self._split_or_tabify(previous, dock, first_in_area[area])
+            elif area == LEFT:
+                # the controls share the left column as tabs: each gets its full height
+                self.tabifyDockWidget(self.docks["sequence"], dock)
+                self.docks["sequence"].raise_()
+            first_in_area.setdefault(area, dock)
+            last_in_area[area] = dock
+        if central:
+            table = self._add_dock("step_table", self.tr("Step values"), self.step_table, RIGHT)
+            if RIGHT in first_in_area:
+                self.tabifyDockWidget(first_in_area[RIGHT], table)
+                first_in_area[RIGHT].raise_()
+
+    def _split_or_tabify(self, previous, dock, first) -> None:
+        """Bottom docks side by side if their minimum widths fit a 1600 px window, else as
+        tabs (each then gets the full width)."""
+        docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
+        needed = sum(_min_width(d) for d in docks)
+        if needed <= MIN_SIDE_BY_SIDE_WIDTH:
+            self.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
+        else:
+            self.tabifyDockWidget(previous, dock)
+            first.raise_()
+
+    def _add_dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(_scrollable(widget))
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _size_docks(self) -> None:
+        """Initial dock sizes: left 20 % and right 28 % of the width, bottom 40 % of the
+        height, the bottom docks side by side in proportion to their preferred widths."""
+        by_area: dict = {}
+        for dock in self.docks.values():
+            by_area.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        width, height = self.width() or 1600, self.height() or 1000
+        for area, share in ((LEFT, 0.2), (RIGHT, 0.28)):
+            docks = by_area.get(area, [])
+            sizes = [max(int(width * share), _min_width(d) + SCROLLBAR_ROOM) for d in docks]
+            self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+        bottom = by_area.get(BOTTOM, [])
+        if bottom:
+            self.resizeDocks(bottom, [int(height * 0.4)] * len(bottom), Qt.Orientation.Vertical)
+            wanted = [max(d.widget().widget().sizeHint().width(), 300) for d in bottom]
+            sizes = [int(width * w / sum(wanted)) for w in wanted]
+            self.resizeDocks(bottom, sizes, Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self.isVisible():
+            self._size_docks()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
+        for name, preset in self.presets.items():
+            action = QAction(QCoreApplication.translate("presets", preset.title), self)
+            action.setStatusTip(QCoreApplication.translate("presets", preset.description))
+            action.setData(name)
+            action.triggered.connect(self._on_preset_action)
+            lesson_menu.addAction(action)
+        self.view_menu = ViewMenu(self)
+        self.menuBar().addMenu(self.view_menu)
+        self.view_menu.add_dock_toggles(list(self.docks.values()))
+        self.view_menu.add_dock_toggles([self.model_toolbar, self.transport])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.summary_label = QLabel(self)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #CC0000;")
+        self.details_button = QPushButton(self.tr("Details…"), self)
+        self.details_button.clicked.connect(self._on_details_clicked)
+        self.details_button.hide()
+        bar.addWidget(self.summary_label, 1)
+        bar.addPermanentWidget(self.error_label)
+        bar.addPermanentWidget(self.details_button)
+        self._exception_details = ""
+
+    def _connect_session(self) -> None:
+        self.session.trace_changed.connect(self._on_trace_changed)
+        self.session.cursor_changed.connect(self._on_cursor_changed)
+        self.session.error_changed.connect(self._on_error_changed)
+        self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
+        self._on_trace_changed()
+
+    # ---------------------------------------------------------------- public
+    def select_preset(self, name: str) -> bool:
+        """Load the preset ``name`` (as if chosen in the toolbar)."""
+        return self.model_toolbar.select_preset(name)
+
+    def show_exception(self, summary: str, details: str) -> None:
+        """Report an unexpected error in the status bar, with its traceback under Details…"""
+        self._exception_details = details
+        self.error_label.setText(self.tr("Internal error: {0} (playback paused)").format(summary))
+        self.details_button.show()
+
+    def status_text(self) -> str:
+        return self.summary_label.text()
+
+    # ---------------------------------------------------------------- handlers
+    def _on_preset_action(self) -> None:
+        self.select_preset(self.sender().data())
+
+    def _on_preset_chosen(self, name: str) -> None:
+        self._update_title()
+
+    def _on_trace_changed(self) -> None:
+        self._update_summary()
+
+    def _on_cursor_changed(self, cursor: int) -> None:
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        session, trace = self.session, self.session.trace
+        loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
+        parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
+        parts.append(f"L = {format_value(trace.loss)}")
+        parts.append(f"t = {session.cursor} / {session.T}")
+        if not trace.finite:
+            parts.append(self.tr("overflow: some values are inf / NaN"))
+        self.summary_label.setText("  ·  ".join(parts))
+
+    def _on_error_changed(self, source: str, message: str) -> None:
+        errors = self.session.errors
+        if errors:
+            first = next(iter(errors.items()))
+            self.error_label.setText(self.tr("{0}: {1}").format(self.tr(first[0]), first[1]))
+        else:
+            self.error_label.setText("")
+        self.details_button.hide()
+
+    def _on_details_clicked(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Internal error"))
+        box.setText(self.error_label.text())
+        box.setInformativeText(self.tr("Logged to {0}").format(log_path()))
+        box.setDetailedText(self._exception_details)
+        box.open()
+        self._details_box = box
+
+    def _update_title(self) -> None:
+        name = self.model_toolbar.current_preset()
+        preset = self.presets.get(name)
+        title = QCoreApplication.translate("presets", preset.title) if preset else ""
+        self.setWindowTitle(f"VisualRNN — {title}" if title else "VisualRNN")
+
+
+def _scrollable(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area, so no panel can force the window larger than
+    the screen (it scrolls instead of clipping when the dock is small)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def _min_width(dock: QDockWidget) -> int:
+    """The minimum width the panel inside ``dock`` (inside its scroll area) asks for."""
+    return dock.widget().widget().minimumSizeHint().width()
