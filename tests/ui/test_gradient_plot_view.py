@@ -1,0 +1,131 @@
+"""The gradient-flow plot and the Pascanu readout tell each preset's story."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from visualrnn.session.lesson import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.gradient_panels import GradientsPanel, create_panels
+
+PRESETS = load_presets()[0]
+
+
+@pytest.fixture
+def panel(qtbot):
+    session = LessonSession()
+    widget = GradientsPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1600, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _plotted(curve):
+    """The values handed to the curve (before pyqtgraph's log10 for display)."""
+    return np.asarray(curve.yData, dtype=float)
+
+
+def test_vanishing_preset_falls_by_five_orders(panel):
+    panel.plot_view.session.set_config(PRESETS["vanishing"].config)
+    y = _plotted(panel.plot_view.dh_curve)
+    assert np.isfinite(y[[0, -1]]).all()
+    assert y[-1] / y[0] >= 1e5
+    assert "fell" in panel.plot_view.summary_label.text()
+    assert "vanishing guaranteed" in panel.readout.verdict_label.text()
+
+
+def test_exploding_preset_rises_and_clipping_caps_the_update(panel):
+    session = panel.plot_view.session
+    session.set_config(PRESETS["exploding"].config)
+    y = _plotted(panel.plot_view.dh_curve)
+    assert y[0] / y[-1] >= 1e3
+    assert "explosion possible" in panel.readout.verdict_label.text()
+    assert session.grads.grad_norm_clipped <= session.config.clip * (1 + 1e-9)
+    assert "clipped" in panel.readout.clip_label.text()
+
+
+def test_reference_line_has_slope_rho(panel):
+    session = panel.plot_view.session
+    session.set_config(PRESETS["exploding"].config)
+    ref = _plotted(panel.plot_view.reference_curve)
+    rho = session.recurrent_stats()["spectral_radius"]
+    assert ref[-1] == pytest.approx(session.grads.dh_norm[-1])
+    assert ref[-2] / ref[-1] == pytest.approx(rho)
+
+
+def test_lstm_memory_keeps_dc_and_rnn_vanishes_in_compare_mode(panel, qtbot):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    dc = _plotted(view.dc_curve)
+    assert view.dc_curve.isVisible() and dc.max() / dc.min() < 10
+    qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
+    assert view.compare.isChecked()
+    shown = [c for c in view.compare_curves.values() if c.isVisible()]
+    assert len(shown) == 3
+    assert not view.dh_curve.isVisible()
+    rnn = _plotted(view.compare_curves["rnn"])
+    assert rnn[-1] / rnn[0] >= 1e5
+    for name in ("RNN", "LSTM", "GRU"):
+        assert name in view.legend_label.text()
+    view.session.set_cursor(40)
+    assert view.cursor.value() == 39
+
+
+def test_truncation_boundaries_are_drawn(panel):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["truncated"].config)
+    x = np.asarray(view.boundaries.xData)
+    assert sorted(set(x.tolist())) == [19.5, 39.5, 59.5, 79.5]
+    assert "k = 20" in view.legend_label.text()
+    view.session.update(truncate=None)
+    assert view.boundaries.xData is None or len(view.boundaries.xData) == 0
+
+
+def test_vanished_zeros_get_markers(panel):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["truncated"].config.replace(loss_at="last"))
+    zeros = int(np.sum(view.session.grads.dh_norm == 0))
+    assert zeros > 0
+    assert len(view.vanished_markers.xData) == zeros
+    assert "vanished" in view.status_label.text()
+
+
+def test_overflow_shows_markers_and_raises_nothing(panel, qtbot):
+    view = panel.plot_view
+    session = view.session
+    with qtbot.captureExceptions() as exceptions:
+        session.update(
+            activation="identity", spectral_radius=50.0, model_source="init", hidden_size=16
+        )
+        session.set_sequence_length(400)
+        qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
+        panel.grab()
+    assert not exceptions
+    assert not session.grads.finite
+    overflow = int(np.sum(~np.isfinite(session.grads.dh_norm)))
+    assert len(view.overflow_markers.xData) == overflow > 0
+    assert "overflow" in view.status_label.text()
+    lo, hi = view.plot.viewRange()[1]
+    assert np.isfinite([lo, hi]).all() and hi > lo
+    assert "overflow" in panel.readout.params_label.text()
+
+
+def test_rho_slider_changes_readout_and_curve(qtbot):
+    session = LessonSession(PRESETS["vanishing"].config)
+    panels = {p.key: p.widget for p in create_panels(session)}
+    for widget in panels.values():
+        qtbot.addWidget(widget)
+    lab, gradients = panels["lab"], panels["gradients"]
+    before_text = gradients.readout.stats_label.text()
+    before = _plotted(gradients.plot_view.dh_curve).copy()
+    slider = lab.rho.slider
+    slider.setValue(lab.rho.to_position(0.9))
+    assert session.config.spectral_radius == pytest.approx(0.9)
+    assert gradients.readout.stats_label.text() != before_text
+    assert "0.9" in gradients.readout.stats_label.text()
+    after = _plotted(gradients.plot_view.dh_curve)
+    assert after[0] / after[-1] > 100 * before[0] / before[-1]
+    assert panels["lab"] is lab and set(panels) == {"heatmaps", "gradients", "lab"}

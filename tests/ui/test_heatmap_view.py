@@ -1,0 +1,133 @@
+"""The gate / state heatmaps follow the session: images, levels, cursor, reveal, hover, click."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from visualrnn.session.lesson import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.heatmap_view import StateHeatmapView
+
+PRESETS = load_presets()[0]
+
+
+@pytest.fixture
+def view(qtbot):
+    session = LessonSession()
+    widget = StateHeatmapView(session)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _arrays(trace):
+    out = {"h": trace.h}
+    if trace.c is not None:
+        out["c"] = trace.c
+    if trace.a is not None:
+        out["a"] = trace.a
+    out.update(trace.gates)
+    return out
+
+
+@pytest.mark.parametrize("preset", ["textbook", "lstm_memory", "sine"])
+def test_images_equal_the_trace_arrays(view, preset):
+    view.session.set_config(PRESETS[preset].config)
+    trace, arrays = view.session.trace, _arrays(view.session.trace)
+    names = [slot.quantity.name for slot in view.grid.slots]
+    assert sorted(names) == sorted(arrays)
+    for slot in view.grid.slots:
+        # axisOrder col-major: image[t, u] is step t (x) of unit u (y); no transpose.
+        assert np.array_equal(slot.image.image, arrays[slot.quantity.name])
+        assert slot.image.image.shape == (trace.T, trace.H)
+
+
+def test_gru_grid_and_fixed_levels(view):
+    session = view.session
+    session.update(cell="gru", hidden_size=8, model_source="init")
+    assert [s.quantity.name for s in view.grid.slots] == ["r", "z", "n", "h"]
+    session.set_config(PRESETS["lstm_memory"].config)
+    levels = {s.quantity.name: tuple(s.image.getLevels()) for s in view.grid.slots}
+    assert levels["f"] == (0.0, 1.0) and levels["i"] == (0.0, 1.0)
+    assert levels["h"] == (-1.0, 1.0)
+    c_max = float(np.abs(session.trace.c).max())
+    assert levels["c"] == pytest.approx((-max(c_max, 1.0), max(c_max, 1.0)))
+    bar = next(s.bar for s in view.grid.slots if s.quantity.name == "c")
+    assert bar.levels() == pytest.approx(levels["c"])
+
+
+def test_textbook_values_are_written_in_the_cells(view):
+    slot = next(s for s in view.grid.slots if s.quantity.name == "h")
+    texts = [label.textItem.toPlainText() for label in slot.labels if label.isVisible()]
+    assert "0.537" in texts and "0.884" in texts
+
+
+def test_cursor_line_follows_and_reveal_hides_the_future(view, qtbot):
+    session = view.session
+    session.set_config(PRESETS["sine"].config)
+    slots = view.grid.slots
+    assert not slots[0].cursor.isVisible()
+    session.set_cursor(25)
+    assert all(s.cursor.value() == 24 and s.cursor.isVisible() for s in slots)
+    assert view.timecourse.cursor.value() == 24
+    assert not slots[0].future.isVisible()
+    qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
+    assert view.reveal.isChecked()
+    assert all(s.future.isVisible() for s in slots)
+    assert slots[0].future.rect().left() == pytest.approx(24.5)
+    assert slots[0].future.rect().width() == pytest.approx(session.T - 25)
+    session.step_forward()
+    assert slots[0].future.rect().left() == pytest.approx(25.5)
+    session.jump_to_end()
+    assert not slots[0].future.isVisible()
+
+
+def _scene_to_widget(grid, slot, t, u):
+    scene_pos = slot.plot.vb.mapViewToScene(QPointF(t, u))
+    return grid.mapFromScene(scene_pos)
+
+
+def test_hover_shows_unit_step_value_and_click_selects_unit(view, qtbot):
+    session = view.session
+    session.set_config(PRESETS["lstm_memory"].config)
+    qtbot.wait(50)  # let the newly shown LSTM grid lay itself out
+    grid = view.grid
+    slot = next(s for s in grid.slots if s.quantity.name == "f")
+    pos = _scene_to_widget(grid, slot, 30, 5)
+    qtbot.mouseMove(grid.viewport(), pos)
+    qtbot.waitUntil(lambda: "unit 5" in view.hover_label.text(), timeout=2000)
+    value = session.trace.gates["f"][30, 5]
+    assert "step t = 30" in view.hover_label.text()
+    assert f"{value:.3g}" in view.hover_label.text()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: view.timecourse.unit == 5, timeout=2000)
+    curve = view.timecourse.curves["f"]
+    assert np.allclose(curve.yData, session.trace.gates["f"][:, 5])
+    assert set(view.timecourse.visible_names()) == {"f", "i", "o", "z", "c", "h"}
+
+
+def test_saturation_readout(view):
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    text = view.saturation_label.text()
+    f = view.session.trace.gates["f"]
+    share = np.mean((f < 0.05) | (f > 0.95))
+    assert f"f {100 * share:.0f} %" in text
+
+
+def test_overflow_is_painted_and_nothing_raises(view, qtbot):
+    session = view.session
+    with qtbot.captureExceptions() as exceptions:
+        session.update(
+            activation="identity", spectral_radius=50.0, model_source="init", hidden_size=16
+        )
+        session.set_sequence_length(400)
+        session.set_cursor(200)
+        view.grab()
+    assert not exceptions
+    assert not session.trace.finite
+    h_slot = next(s for s in view.grid.slots if s.quantity.name == "h")
+    assert h_slot.overflow.isVisible()
+    assert np.isfinite(h_slot.image.image).all()
+    assert np.isfinite(h_slot.bar.levels()).all()

@@ -1,0 +1,82 @@
+"""Pure display mappings of the heatmaps and the gradient plot."""
+
+import numpy as np
+import pytest
+
+from visualrnn.ui import plot_helpers as ph
+
+
+def test_log_safe_splits_zero_and_overflow():
+    shown, vanished, overflow = ph.log_safe(np.array([1.0, 0.0, np.inf, np.nan, 1e-300]))
+    assert np.isnan(shown[[1, 2, 3]]).all()
+    assert shown[0] == 1.0 and shown[4] == 1e-300
+    assert vanished.tolist() == [False, True, False, False, False]
+    assert overflow.tolist() == [False, False, True, True, False]
+
+
+def test_log_range_covers_values_and_defaults_when_nothing_is_drawable():
+    lo, hi = ph.log_range([np.array([1e-5, 1e3])])
+    assert lo < -5 and hi > 3
+    assert ph.log_range([np.array([np.nan, np.nan])]) == (-1.0, 1.0)
+    lo, hi = ph.log_range([np.array([0.5, 0.5])])
+    assert hi - lo >= 2.0
+
+
+def test_reference_line_has_slope_rho_and_never_overflows():
+    ref = ph.reference_line(np.array([1.0, 1.0, 2.0]), 0.5)
+    assert np.allclose(ref, [0.5, 1.0, 2.0])
+    huge = ph.reference_line(np.ones(1000), 10.0)
+    assert np.isnan(huge[0]) and huge[-1] == 1.0 and not np.isinf(huge).any()
+    assert np.isnan(ph.reference_line(np.array([1.0, np.inf]), 0.5)).all()
+
+
+def test_chunk_boundaries_and_segments():
+    assert ph.chunk_boundaries(100, 20).tolist() == [20, 40, 60, 80]
+    assert ph.chunk_boundaries(100, None).size == 0
+    assert ph.chunk_boundaries(10, 20).size == 0
+    x, y = ph.boundary_segments(np.array([20, 40]), 1e-3, 1e3)
+    assert x.tolist() == [19.5, 19.5, 39.5, 39.5]
+    assert y.tolist() == [1e-3, 1e3, 1e-3, 1e3]
+
+
+def test_symmetric_level_ignores_overflow_and_is_capped():
+    assert ph.symmetric_level(np.array([0.1, -0.2])) == 1.0
+    assert ph.symmetric_level(np.array([3.0, -7.0, np.inf])) == 7.0
+    assert ph.symmetric_level(np.array([1e200])) == ph.LINEAR_LIMIT
+
+
+def test_image_for_display_keeps_finite_arrays_and_masks_overflow():
+    a = np.array([[0.1, 0.9]])
+    shown, mask = ph.image_for_display(a, 0.0, 1.0)
+    assert shown is a and mask is None
+    b = np.array([[np.inf, 5.0, np.nan]])
+    shown, mask = ph.image_for_display(b, -1.0, 1.0)
+    assert shown.tolist() == [[0.0, 1.0, 0.0]]
+    assert mask.tolist() == [[True, False, True]]
+
+
+def test_saturation_share():
+    gate = np.array([0.01, 0.5, 0.99, 0.96])
+    assert ph.saturation_share(gate) == pytest.approx(0.75)
+    assert ph.saturation_share(np.array([-0.99, 0.0]), signed=True) == pytest.approx(0.5)
+    assert ph.saturation_share(np.array([np.nan])) is None
+
+
+def test_decades_change_and_ticks():
+    assert ph.decades_change(np.array([1e-5, 1.0, 1.0])) == pytest.approx(-5.0)
+    assert ph.decades_change(np.array([0.0, 1.0])) is None
+    ticks = ph.decade_ticks(-31.0, 0.2)
+    assert ticks[-1] == (0.0, "1")
+    assert all(float(v).is_integer() for v, _ in ticks)
+    assert ph.decade_ticks(-3.2, -2.5) == [(-3.0, "10⁻³")]
+
+
+def test_integer_tick_spacing_and_number_format():
+    assert ph.integer_tick_spacing(2) == 1
+    assert ph.integer_tick_spacing(100) == 20
+    assert ph.format_number(float("inf")) == "inf"
+    assert ph.format_number(float("nan")) == "NaN"
+    assert ph.format_number(0.5) == "0.5"
+    assert ph.format_number(4.4e-32) == "4.40e-32"
+    assert ph.linear_safe(np.array([1.0, np.inf, 1e20]))[0] == 1.0
+    assert np.isnan(ph.linear_safe(np.array([1.0, np.inf, 1e20]))[1:]).all()

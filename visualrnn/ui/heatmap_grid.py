@@ -1,0 +1,230 @@
+"""A grid of state / gate heatmaps of one cell type, sharing the time axis.
+
+Each heatmap shows one quantity (T, H) as an image: time t along x (step t centred at
+x = t), unit along y, with a fixed-range colour bar, the cursor line at the current step
+and a grey veil over the steps not reached yet (when "reveal as you step" is on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from . import state_quantities as sq
+from .plot_helpers import format_number, image_for_display, integer_tick_spacing
+from .plot_style import (
+    BACKGROUND,
+    FOREGROUND,
+    TITLE_POINT_SIZE,
+    CursorMarker,
+    apply_fonts,
+    set_title,
+    style_colorbar,
+    style_plot,
+)
+from .theme import (
+    FUTURE_GREY,
+    OVERFLOW_COLOR,
+    colormap,
+    diverging_color,
+    scaled_font,
+    sequential_color,
+)
+
+#: Up to this many cells (T·H) a heatmap also writes each value as text.
+MAX_VALUE_LABELS = 48
+OVERFLOW_RGBA = QColor(OVERFLOW_COLOR).getRgb()
+
+
+@dataclass
+class HeatmapSlot:
+    """The items of one heatmap, created once and updated in place."""
+
+    quantity: sq.Quantity
+    plot: pg.PlotItem
+    image: pg.ImageItem
+    bar: pg.ColorBarItem
+    cursor: CursorMarker
+    future: QGraphicsRectItem
+    overflow: pg.ImageItem
+    data: np.ndarray | None = None
+    labels: list = field(default_factory=list)
+
+
+class HeatmapGrid(pg.GraphicsLayoutWidget):
+    """The heatmaps of one cell ("rnn", "lstm" or "gru") in a grid.
+
+    Signals
+    -------
+    hovered(str) : a description of the value under the mouse ("" when outside).
+    unit_clicked(int) : the unit (row) a heatmap was clicked on.
+    """
+
+    hovered = Signal(str)
+    unit_clicked = Signal(int)
+
+    def __init__(self, cell: str, parent=None):
+        super().__init__(parent)
+        self.setBackground(BACKGROUND)
+        self.cell = cell
+        self.slots: list[HeatmapSlot] = []
+        self._T, self._H = 0, 0
+        columns = sq.COLUMNS[cell]
+        for k, quantity in enumerate(sq.quantities(cell)):
+            self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
+        for slot in self.slots[1:]:
+            slot.plot.setXLink(self.slots[0].plot)
+            slot.plot.setYLink(self.slots[0].plot)
+        self._hover_proxy = pg.SignalProxy(
+            self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
+        )
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def _make_slot(self, quantity: sq.Quantity, row: int, col: int, columns: int) -> HeatmapSlot:
+        plot = self.addPlot(row=row, col=2 * col)
+        last_row = row == (len(sq.QUANTITIES[self.cell]) - 1) // columns
+        style_plot(plot, self.tr("step t") if last_row else "", self.tr("unit") if col == 0 else "")
+        set_title(plot, sq.title(quantity))
+        image = pg.ImageItem(axisOrder="col-major")
+        image.setColorMap(colormap(quantity.colormap))
+        plot.addItem(image)
+        overflow = pg.ImageItem(axisOrder="col-major")
+        overflow.setZValue(2)
+        plot.addItem(overflow)
+        future = QGraphicsRectItem()
+        future.setBrush(QBrush(_veil_color()))
+        future.setPen(pg.mkPen(None))
+        future.setZValue(5)
+        future.setVisible(False)
+        plot.addItem(future, ignoreBounds=True)
+        cursor = CursorMarker(plot)
+        bar = pg.ColorBarItem(
+            values=(0, 1),
+            colorMap=colormap(quantity.colormap),
+            interactive=False,
+            width=14,
+            colorMapMenu=False,
+        )
+        style_colorbar(bar)
+        self.addItem(bar, row=row, col=2 * col + 1)
+        return HeatmapSlot(quantity, plot, image, bar, cursor, future, overflow)
+
+    # ---------------------------------------------------------------- updates
+    def set_trace(self, trace) -> None:
+        """Show a new trace: one setImage per heatmap, with fixed levels."""
+        T, H = trace.T, trace.H
+        reshaped = (T, H) != (self._T, self._H)
+        self._T, self._H = T, H
+        for slot in self.slots:
+            data = sq.quantity_array(trace, slot.quantity.name)
+            lo, hi = sq.levels(slot.quantity, data, trace.activation)
+            slot.data = data
+            shown, overflow = image_for_display(data, lo, hi)
+            slot.image.setImage(shown, levels=(lo, hi), autoDownsample=T > 1000)
+            if reshaped:
+                slot.image.setRect(QRectF(-0.5, -0.5, T, H))
+            if tuple(slot.bar.levels()) != (lo, hi):
+                slot.bar.setLevels((lo, hi), update_items=False)
+            self._show_overflow(slot, overflow)
+            self._show_values(slot, lo, hi)
+        if reshaped:
+            plot = self.slots[0].plot
+            plot.setXRange(-0.5, T - 0.5, padding=0)
+            plot.setYRange(-0.5, H - 0.5, padding=0)
+            self._set_ticks(T, H)
+
+    def _show_overflow(self, slot: HeatmapSlot, mask: np.ndarray | None) -> None:
+        """Paint inf / NaN cells in the overflow colour (a second, RGBA image)."""
+        slot.overflow.setVisible(mask is not None)
+        if mask is None:
+            return
+        rgba = np.zeros(mask.shape + (4,), dtype=np.uint8)
+        rgba[mask] = OVERFLOW_RGBA
+        slot.overflow.setImage(rgba, levels=(0, 255), autoDownsample=mask.shape[0] > 1000)
+        slot.overflow.setRect(QRectF(-0.5, -0.5, *mask.shape))
+
+    def _set_ticks(self, T: int, H: int) -> None:
+        """Whole-number ticks only: steps and units are counted, not measured."""
+        dx, dy = integer_tick_spacing(T), integer_tick_spacing(H, ticks=4)
+        for slot in self.slots:
+            slot.plot.getAxis("bottom").setTickSpacing(dx, dx)
+            slot.plot.getAxis("left").setTickSpacing(dy, dy)
+
+    def _show_values(self, slot: HeatmapSlot, lo: float, hi: float) -> None:
+        """Write each value into its cell when there are few (the textbook's 2 × 2)."""
+        T, H = slot.data.shape
+        count = T * H if T * H <= MAX_VALUE_LABELS else 0
+        if count == 0 and not slot.labels:
+            return
+        while len(slot.labels) < count:
+            label = pg.TextItem(anchor=(0.5, 0.5))
+            label.setZValue(20)
+            slot.plot.addItem(label, ignoreBounds=True)
+            slot.labels.append(label)
+        for k, label in enumerate(slot.labels):
+            label.setVisible(k < count)
+            if k < count:
+                t, u = divmod(k, H)
+                self._write_value(label, slot, float(slot.data[t, u]), t, u, lo, hi)
+
+    def _write_value(self, label, slot, value, t, u, lo, hi) -> None:
+        if slot.quantity.kind == "gate":
+            back = sequential_color(value)
+        else:
+            back = diverging_color(value, hi)
+        label.setColor("w" if back.lightness() < 120 else FOREGROUND)
+        label.fill = pg.mkBrush(back)
+        label.setFont(scaled_font(TITLE_POINT_SIZE, bold=True))
+        label.setText(format_number(value) if np.isfinite(value) else self.tr("overflow"))
+        label.setPos(t, u)
+
+    def set_cursor(self, cursor: int, reveal: bool) -> None:
+        """Move the cursor line to step cursor − 1; veil steps ≥ cursor when revealing."""
+        for slot in self.slots:
+            slot.cursor.set_step(cursor - 1 if cursor > 0 else None)
+            slot.future.setVisible(reveal and cursor < self._T)
+            slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
+
+    def apply_fonts(self) -> None:
+        for slot in self.slots:
+            apply_fonts(slot.plot)
+            style_colorbar(slot.bar)
+
+    # ---------------------------------------------------------------- mouse
+    def slot_at(self, scene_pos: QPointF) -> tuple[HeatmapSlot, int, int] | None:
+        """The heatmap, step t and unit u under a scene position, or None."""
+        for slot in self.slots:
+            if slot.data is None or not slot.plot.vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            p = slot.plot.vb.mapSceneToView(scene_pos)
+            t, u = int(round(p.x())), int(round(p.y()))
+            if 0 <= t < self._T and 0 <= u < self._H:
+                return slot, t, u
+        return None
+
+    def describe(self, slot: HeatmapSlot, t: int, u: int) -> str:
+        value = float(slot.data[t, u])
+        shown = format_number(value) if np.isfinite(value) else self.tr("overflow")
+        return self.tr("{name}   unit {u}   step t = {t}   value {v}").format(
+            name=sq.title(slot.quantity), u=u, t=t, v=shown
+        )
+
+    def _on_mouse_moved(self, args) -> None:
+        hit = self.slot_at(args[0])
+        self.hovered.emit(self.describe(*hit) if hit else "")
+
+    def _on_mouse_clicked(self, event) -> None:
+        hit = self.slot_at(event.scenePos())
+        if hit:
+            self.unit_clicked.emit(hit[2])
+
+
+def _veil_color() -> QColor:
+    color = QColor(FUTURE_GREY)
+    color.setAlpha(235)
+    return color

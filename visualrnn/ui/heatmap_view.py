@@ -1,0 +1,130 @@
+"""The "heatmaps" panel: every gate and state of the current cell as unit × time images.
+
+Beside the grid, the time course of the unit clicked last; below it, the hover readout
+(unit, step, value) and the gate-saturation readout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import state_quantities as sq
+from .heatmap_grid import HeatmapGrid
+from .plot_helpers import saturation_share
+from .theme import font_scale, scaled_font
+from .unit_timecourse_view import UnitTimecourseView
+
+
+class StateHeatmapView(QWidget):
+    """Heatmaps of LSTM f, i, o, z, c, h / GRU r, z, n, h / RNN a, h, following the session.
+
+    Images are set once per ``trace_changed``; ``cursor_changed`` only moves the cursor
+    lines and the "not reached yet" veil.
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.grids: dict[str, HeatmapGrid] = {}
+        self.stack = QStackedWidget()
+        self.timecourse = UnitTimecourseView()
+        self.reveal = QCheckBox(self.tr("Reveal as you step (hide steps not reached yet)"))
+        self.hover_label = QLabel()
+        self.saturation_label = QLabel()
+        self._build_layout()
+        self.reveal.toggled.connect(self._on_reveal_toggled)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        font_scale().scale_changed.connect(self._on_font_scale_changed)
+        self._on_font_scale_changed()
+        self._on_trace_changed()
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.timecourse)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.timecourse.setMinimumWidth(220)
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hover_label.setMinimumWidth(200)
+        self.saturation_label.setTextFormat(Qt.TextFormat.PlainText)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reveal)
+        bottom.addWidget(self.saturation_label, 1)
+        bottom.addWidget(self.hover_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def grid(self) -> HeatmapGrid:
+        """The grid of the current cell."""
+        return self.stack.currentWidget()
+
+    def _grid_for(self, cell: str) -> HeatmapGrid:
+        if cell not in self.grids:
+            grid = HeatmapGrid(cell)
+            grid.hovered.connect(self._on_hovered)
+            grid.unit_clicked.connect(self._on_unit_clicked)
+            self.grids[cell] = grid
+            self.stack.addWidget(grid)
+        return self.grids[cell]
+
+    # ---------------------------------------------------------------- handlers
+    def _on_trace_changed(self) -> None:
+        trace = self.session.trace
+        grid = self._grid_for(trace.cell)
+        self.stack.setCurrentWidget(grid)
+        grid.set_trace(trace)
+        self.timecourse.set_trace(trace)
+        self.saturation_label.setText(self._saturation_text(trace))
+        self._on_cursor_changed(self.session.cursor)
+
+    def _on_cursor_changed(self, cursor: int) -> None:
+        self.grid.set_cursor(cursor, self.reveal.isChecked())
+        self.timecourse.set_cursor(cursor)
+
+    def _on_reveal_toggled(self, _checked: bool) -> None:
+        self._on_cursor_changed(self.session.cursor)
+
+    def _on_hovered(self, text: str) -> None:
+        self.hover_label.setText(text)
+
+    def _on_unit_clicked(self, unit: int) -> None:
+        self.timecourse.set_unit(unit)
+
+    def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
+        font = scaled_font()
+        for widget in (self.reveal, self.hover_label, self.saturation_label):
+            widget.setFont(font)
+        for grid in self.grids.values():
+            grid.apply_fonts()
+        self.timecourse.apply_fonts()
+
+    # ---------------------------------------------------------------- readouts
+    def _saturation_text(self, trace) -> str:
+        """ "Saturated (< 0.05 or > 0.95): f 12 %  i 3 % …" — shares of the trace's gates."""
+        parts = []
+        for q in sq.quantities(trace.cell):
+            signed = q.kind == "tanh"
+            if not (q.is_gate or (trace.cell == "rnn" and q.name == "h")):
+                continue
+            share = saturation_share(sq.quantity_array(trace, q.name), signed=signed)
+            shown = "—" if share is None else f"{100 * share:.0f} %"
+            parts.append(f"{q.name}{'*' if signed else ''} {shown}")
+        return self.tr("Saturated (< 0.05 or > 0.95; * = |value| > 0.95): {parts}").format(
+            parts="   ".join(parts)
+        )

@@ -1,0 +1,215 @@
+"""Pure display mappings for the heatmaps and the gradient plot (NumPy only, no Qt).
+
+Nothing here computes model numerics; these functions only decide how arrays that the
+engine already computed are *drawn*: which value range a colour bar spans, which points a
+log axis can show, where the markers for vanished / overflowed values sit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+#: Sigmoid gates are "saturated" below / above these values (tanh ones beyond ±HIGH).
+SATURATION_LOW, SATURATION_HIGH = 0.05, 0.95
+#: The largest / smallest decade a log axis is asked to show (float64 stays finite there).
+LOG_LIMIT = 300.0
+#: Linear plots and colour bars stop here: beyond it Qt's geometry overflows.
+LINEAR_LIMIT = 1e12
+
+
+def symmetric_level(
+    values: np.ndarray, minimum: float = 1.0, maximum: float = LINEAR_LIMIT
+) -> float:
+    """m for the symmetric colour range −m … m: max |finite value|, at least ``minimum``
+    and at most ``maximum``."""
+    v = np.asarray(values, dtype=float)
+    finite = np.abs(v[np.isfinite(v)])
+    peak = float(finite.max()) if finite.size else 0.0
+    return min(max(peak, minimum), maximum)
+
+
+def image_for_display(
+    values: np.ndarray, lo: float, hi: float
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The array an image item can draw, and the mask of overflowed cells (or None).
+
+    Finite values inside lo … hi come back as the very same array; otherwise a copy with
+    inf / NaN set to 0 (they are painted over in the overflow colour) and the rest clipped
+    to lo … hi.
+    """
+    v = np.asarray(values)
+    finite = np.isfinite(v)
+    if finite.all() and (v.size == 0 or (v.min() >= lo and v.max() <= hi)):
+        return values, None
+    shown = np.clip(np.where(finite, v, 0.0), lo, hi)
+    return shown, (None if finite.all() else ~finite)
+
+
+def linear_safe(values: np.ndarray, limit: float = LINEAR_LIMIT) -> np.ndarray:
+    """Values for a linear plot: inf, NaN and |v| > limit become NaN (a gap, not a crash)."""
+    v = np.asarray(values, dtype=float)
+    return np.where(np.isfinite(v) & (np.abs(v) <= limit), v, np.nan)
+
+
+def log_safe(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Split norms for a log axis.
+
+    Parameters
+    ----------
+    values : (T,) non-negative norms, possibly 0, inf or NaN.
+
+    Returns
+    -------
+    shown : (T,) float, the values with everything a log axis cannot draw set to NaN.
+    vanished : (T,) bool, exactly 0 (underflowed): drawn as "vanished" markers.
+    overflow : (T,) bool, inf or NaN: drawn as "overflow" markers.
+    """
+    v = np.asarray(values, dtype=float)
+    overflow = ~np.isfinite(v)
+    vanished = np.isfinite(v) & (v <= 0)
+    shown = np.where(overflow | vanished, np.nan, v)
+    return shown, vanished, overflow
+
+
+def log_range(curves: list[np.ndarray], pad: float = 0.4) -> tuple[float, float]:
+    """(lo, hi) in log10 units covering every drawable value of ``curves``, padded and
+    rounded out to whole decades.
+
+    With nothing drawable (all 0 / inf / NaN) the range is (−1, 1), so the plot still has
+    axes and room for the markers.
+    """
+    logs = [np.log10(c[np.isfinite(c) & (c > 0)]) for c in curves if c is not None]
+    logs = [x for x in logs if x.size]
+    if not logs:
+        return -1.0, 1.0
+    lo = float(min(x.min() for x in logs))
+    hi = float(max(x.max() for x in logs))
+    if hi - lo < 2.0:
+        mid = 0.5 * (hi + lo)
+        lo, hi = mid - 1.0, mid + 1.0
+    # whole decades: the axis stays put while a slider nudges the curve
+    lo = max(math.floor(lo - pad), -LOG_LIMIT)
+    hi = min(math.ceil(hi + pad), LOG_LIMIT)
+    return float(lo), float(max(hi, lo + 2))
+
+
+def reference_line(dh_norm: np.ndarray, rho: float) -> np.ndarray:
+    """‖dh_{T−1}‖·ρ^(T−1−t) for t = 0 … T−1: the slope a factor ρ per step would give.
+
+    Computed in log10 so that it never overflows; steps whose value would leave
+    10^±300 (or without a finite, positive anchor) come out NaN.
+    """
+    v = np.asarray(dh_norm, dtype=float)
+    T = v.shape[0]
+    out = np.full(T, np.nan)
+    if T == 0 or not (np.isfinite(v[-1]) and v[-1] > 0 and np.isfinite(rho) and rho > 0):
+        return out
+    logs = math.log10(v[-1]) + (T - 1 - np.arange(T)) * math.log10(rho)
+    ok = np.abs(logs) < LOG_LIMIT
+    out[ok] = 10.0 ** logs[ok]
+    return out
+
+
+def chunk_boundaries(T: int, k: int | None) -> np.ndarray:
+    """Steps t = k, 2k, … < T where truncated BPTT cuts the gradient (empty without k)."""
+    if not k or k < 1 or k >= T:
+        return np.zeros(0, dtype=int)
+    return np.arange(k, T, k)
+
+
+def boundary_segments(steps: np.ndarray, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+    """x, y of vertical segments at ``steps - 0.5`` from lo to hi, for ``connect="pairs"``."""
+    x = np.repeat(np.asarray(steps, dtype=float) - 0.5, 2)
+    y = np.tile([lo, hi], len(steps)).astype(float)
+    return x, y
+
+
+def saturation_share(gate: np.ndarray, signed: bool = False) -> float | None:
+    """Share of finite gate values that are saturated, or None when there are none.
+
+    Sigmoid gates (0 … 1) count values < 0.05 or > 0.95; ``signed`` tanh gates (−1 … 1,
+    the candidates z of the LSTM and n of the GRU) count |value| > 0.95.
+    """
+    v = np.asarray(gate, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return None
+    if signed:
+        return float(np.mean(np.abs(v) > SATURATION_HIGH))
+    return float(np.mean((v < SATURATION_LOW) | (v > SATURATION_HIGH)))
+
+
+def format_number(value: float) -> str:
+    """A short, readable number: 0.5, 12.3, 4.2e-07, "inf", "NaN"."""
+    if value is None:
+        return "—"
+    v = float(value)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "inf" if v > 0 else "−inf"
+    if v == 0:
+        return "0"
+    if 1e-3 <= abs(v) < 1e4:
+        return f"{v:.3g}"
+    return f"{v:.2e}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")
+
+
+def decades_change(values: np.ndarray) -> float | None:
+    """log10(‖v_0‖ / ‖v_{T−1}‖): how many orders of magnitude a backward-flowing norm
+    changed from the last step to the first (negative: it fell). None when either end is
+    0 or not finite."""
+    v = np.asarray(values, dtype=float)
+    if v.size < 2:
+        return None
+    first, last = v[0], v[-1]
+    if not (np.isfinite(first) and np.isfinite(last) and first > 0 and last > 0):
+        return None
+    return float(math.log10(first) - math.log10(last))
+
+
+def integer_tick_spacing(n: int, ticks: int = 6) -> int:
+    """A 1-2-5 step giving about ``ticks`` whole-number ticks over 0 … n − 1."""
+    raw = max(n - 1, 1) / ticks
+    if raw <= 1:
+        return 1
+    base = 10 ** math.floor(math.log10(raw))
+    for step in (1, 2, 5, 10):
+        if raw <= step * base:
+            return int(step * base)
+    return int(10 * base)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_ticks(lo: float, hi: float, count: int = 6) -> list[tuple[float, str]]:
+    """Major ticks of a log10 axis from lo to hi (log10 units): whole decades labelled
+    "10⁻⁷", "1", "10³", about ``count`` of them."""
+    first, last = math.ceil(lo), math.floor(hi)
+    step = integer_tick_spacing(last - first + 1, ticks=count)
+    start = step * math.ceil(first / step)
+    return [(float(k), _decade_label(k)) for k in range(start, last + 1, step)]
+
+
+def _decade_label(k: int) -> str:
+    if k == 0:
+        return "1"
+    if k == 1:
+        return "10"
+    return "10" + str(k).translate(_SUPERSCRIPT)
+
+
+def nice_bound(value: float) -> float:
+    """The next 1-2-5 number ≥ |value| (≥ 1): a y limit that changes only in big steps,
+    so the axis is not redrawn on every frame of a slider drag."""
+    v = abs(float(value)) if np.isfinite(value) else 1.0
+    if v <= 1.0:
+        return 1.0
+    base = 10 ** math.floor(math.log10(v))
+    for step in (1, 2, 5, 10):
+        if v <= step * base:
+            return float(step * base)
+    return float(10 * base)

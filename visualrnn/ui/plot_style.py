@@ -1,0 +1,126 @@
+"""The projector look of this module's pyqtgraph plots: white ground, dark text, scaled fonts.
+
+Every plot of the heatmaps and the gradient lab is styled through :func:`style_plot` and
+re-styled through :func:`apply_fonts` when the projector font scale changes, so axis ticks,
+axis labels and titles grow together with the rest of the window.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
+
+from .theme import BASE_POINT_SIZE, font_scale, scaled_font
+
+BACKGROUND = "w"
+FOREGROUND = "#202020"
+TICK_POINT_SIZE = BASE_POINT_SIZE - 1
+LABEL_POINT_SIZE = BASE_POINT_SIZE
+TITLE_POINT_SIZE = BASE_POINT_SIZE + 1
+
+
+def _pt(size: float) -> str:
+    return f"{size * font_scale().scale:.1f}pt"
+
+
+def style_plot(plot: pg.PlotItem, x_label: str = "", y_label: str = "") -> None:
+    """Dark axes on white, no mouse zoom or context menu (a projected lesson, not a lab)."""
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(FOREGROUND)
+        axis.setTextPen(FOREGROUND)
+        axis.enableAutoSIPrefix(False)
+        cache_axis(axis)
+    plot.setProperty("x_label", x_label)
+    plot.setProperty("y_label", y_label)
+    apply_fonts(plot)
+
+
+def cache_axis(axis: pg.AxisItem) -> None:
+    """Keep the painted axis as a pixmap: while a slider is dragged the images and curves
+    change on every frame, the axes rarely; replaying their text each frame is the
+    slowest part of a redraw."""
+    axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def set_axis_labels(plot: pg.PlotItem, x_label: str | None, y_label: str | None) -> None:
+    """Change the axis labels (None hides one), keeping the scaled font."""
+    plot.setProperty("x_label", x_label or "")
+    plot.setProperty("y_label", y_label or "")
+    apply_fonts(plot)
+
+
+def apply_fonts(plot: pg.PlotItem) -> None:
+    """Tick fonts, axis labels and the title at the current projector scale."""
+    for name, key in (("bottom", "x_label"), ("left", "y_label")):
+        axis = plot.getAxis(name)
+        axis.setTickFont(scaled_font(TICK_POINT_SIZE))
+        text = plot.property(key) or ""
+        if text:
+            axis.setLabel(text, color=FOREGROUND, **{"font-size": _pt(LABEL_POINT_SIZE)})
+        else:
+            axis.showLabel(False)
+    set_title(plot, plot.property("title_text"))
+
+
+def set_title(plot: pg.PlotItem, text: str | None) -> None:
+    """A bold title at the current scale, with a title row tall enough not to clip it."""
+    plot.setProperty("title_text", text or "")
+    if not text:
+        plot.setTitle(None)
+        return
+    plot.setTitle(text, color=FOREGROUND, size=_pt(TITLE_POINT_SIZE), bold=True)
+    height = int(2.2 * TITLE_POINT_SIZE * font_scale().scale) + 6
+    plot.titleLabel.setMaximumHeight(height)
+    plot.layout.setRowFixedHeight(0, height)
+
+
+def style_colorbar(bar: pg.ColorBarItem) -> None:
+    """The colour bar's value axis in the plots' font and colour."""
+    bar.axis.setPen(FOREGROUND)
+    bar.axis.setTextPen(FOREGROUND)
+    bar.axis.enableAutoSIPrefix(False)
+    for name in ("left", "right", "top", "bottom"):
+        cache_axis(bar.getAxis(name))
+    bar.axis.setTickFont(scaled_font(TICK_POINT_SIZE))
+    bar.axis.setWidth(int(40 * font_scale().scale) + 8)
+
+
+def style_legend(legend: pg.LegendItem, point_size: float = LABEL_POINT_SIZE) -> None:
+    """Legend text in the plots' colour at the current projector scale."""
+    legend.setLabelTextColor(FOREGROUND)
+    legend.setLabelTextSize(_pt(point_size))
+    legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+    legend.setPen(pg.mkPen("#909090"))
+
+
+class CursorMarker:
+    """The cursor line at the current step: theme.CURSOR_COLOR with a dark outline, so it
+    stands out on yellow and on blue alike. Two items created once, moved with setPos."""
+
+    def __init__(self, plot: pg.PlotItem, width: int = 3):
+        from .theme import CURSOR_COLOR
+
+        self.lines = [
+            pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(FOREGROUND, width=width + 3)),
+            pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(CURSOR_COLOR, width=width)),
+        ]
+        for z, line in enumerate(self.lines):
+            line.setZValue(10 + z)
+            plot.addItem(line, ignoreBounds=True)
+
+    def set_step(self, step: int | None) -> None:
+        """Put the line at x = step, or hide it (None: no step taken yet)."""
+        for line in self.lines:
+            line.setVisible(step is not None)
+            if step is not None:
+                line.setPos(step)
+
+    def value(self) -> float:
+        return float(self.lines[1].value())
+
+    def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the items it wraps)
+        return self.lines[1].isVisible()
