@@ -12,6 +12,10 @@ import os
 import sys
 import time
 
+# Small matrix products (one step of a cell) are 5-10x slower with OpenBLAS threads than
+# without on a 2-core laptop; set before NumPy is first imported (the session imports it).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from .session.presets import DEFAULT_PRESET, load_presets
 
 EXIT_USAGE = 2

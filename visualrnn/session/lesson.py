@@ -43,6 +43,7 @@ class LessonSession(QObject):
         self._result = build_lesson(self._config)
         self._cursor = 0
         self._compare: dict[str, Result] | None = None
+        self._stats: dict | None = None
         self._errors: dict[str, str] = {}
         self._error_locations: dict[str, tuple[int | None, str | None]] = {}
         self._playback = Playback(self)
@@ -123,11 +124,18 @@ class LessonSession(QObject):
         return self._compare
 
     def recurrent_stats(self) -> dict:
-        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product)."""
-        stats = recurrent_stats(self.model)
-        gamma = GAMMA[self.model.activation] if self.model.cell == "rnn" else GAMMA["tanh"]
-        stats.update(gamma=gamma, bound=stats["sigma_max"] * gamma)
-        return stats
+        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product).
+
+        Computed once per result (an SVD and an eigen-decomposition per recurrent block);
+        every view that shows them shares the same dict.
+        """
+        if self._stats is None:
+            stats = recurrent_stats(self.model)
+            cell, act = self.model.cell, self.model.activation
+            gamma = GAMMA[act] if cell == "rnn" else GAMMA["tanh"]
+            stats.update(gamma=gamma, bound=stats["sigma_max"] * gamma)
+            self._stats = stats
+        return self._stats
 
     # ---------------------------------------------------------------- changing the lesson
     def update(self, source: str = "config", **changes) -> bool:
@@ -212,7 +220,8 @@ class LessonSession(QObject):
 
     def _accept(self, config, result, source, reset_cursor=False) -> None:
         changed_shape = result.trace.T != self._result.trace.T
-        self._config, self._result, self._compare = config, result, None
+        self._config, self._result = config, result
+        self._compare = self._stats = None
         self._set_error(source, "")
         self.config_changed.emit(config)
         self.trace_changed.emit()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from .slider_field import SliderField
-from .stats_cache import recurrent_stats
 from .theme import OVERFLOW_COLOR, font_scale, scaled_font
 
 ACTIVATIONS = ("tanh", "relu", "identity")
@@ -150,7 +149,7 @@ class GradientLabControls(QWidget):
         del blockers
 
     def _current_rho(self) -> float:
-        return float(recurrent_stats(self.session)["spectral_radius"])
+        return float(self.session.recurrent_stats()["spectral_radius"])
 
     def _sync_optional(self, check, field, value, default) -> None:
         """A setting that can be off (None): the check box, and the number (when off, the

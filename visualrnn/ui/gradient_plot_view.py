@@ -24,7 +24,6 @@ from .plot_style import (
     apply_fonts,
     style_plot,
 )
-from .stats_cache import recurrent_stats
 from .theme import CELL_COLORS, OVERFLOW_COLOR, font_scale, scaled_font
 
 DC_COLOR = "#CC79A7"
@@ -140,7 +139,7 @@ class GradientFlowView(QWidget):
             entries.append(("━━", DC_COLOR, self.tr("‖dc_t‖ = ‖∂L/∂c_t‖")))
         reference = None
         if cell == "rnn":
-            rho = recurrent_stats(self.session)["spectral_radius"]
+            rho = self.session.recurrent_stats()["spectral_radius"]
             reference = ph.reference_line(grads.dh_norm, rho)
             text = self.tr("slope ρ per step, ρ = {r}").format(r=f"{rho:.2f}")
             entries.append(("╺ ╸", REFERENCE_COLOR, text))

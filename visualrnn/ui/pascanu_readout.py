@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .plot_helpers import format_number
-from .stats_cache import recurrent_stats
 from .theme import CELL_COLORS, OVERFLOW_COLOR, font_scale, scaled_font
 
 VANISH_COLOR = "#0072B2"
@@ -62,7 +61,7 @@ class PascanuReadout(QWidget):
 
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
-        stats = recurrent_stats(self.session)
+        stats = self.session.recurrent_stats()
         self.stats_label.setText(self._stats_text(stats))
         self._show_verdict(stats["bound"])
         self.clip_label.setText(self._clip_text(self.session.grads))
