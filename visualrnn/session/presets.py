@@ -1,7 +1,8 @@
 """Classroom presets: JSON files under ``resources/presets/``, each a whole lesson.
 
 A preset file holds ``{"name": ..., "title": ..., "description": ..., "order": n,
-"lesson": {LessonConfig fields}}``. Titles and descriptions are English source strings;
+"lesson": {LessonConfig fields}, "panel": key}``; ``panel`` names the view the
+story is told in (e.g. ``"gradients"``), which the window brings to the front. Titles and descriptions are English source strings;
 the UI passes them through ``QCoreApplication.translate("presets", …)``.
 """
 
@@ -24,6 +25,7 @@ class Preset:
     description: str
     order: int
     config: LessonConfig
+    panel: str = ""
 
 
 def load_preset(path: Path) -> Preset:
@@ -36,6 +38,7 @@ def load_preset(path: Path) -> Preset:
             description=str(data.get("description", "")),
             order=int(data.get("order", 99)),
             config=LessonConfig.from_dict(data["lesson"]),
+            panel=str(data.get("panel", "")),
         )
     except (OSError, KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"preset {Path(path).name}: {exc}") from exc

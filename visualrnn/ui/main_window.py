@@ -31,8 +31,6 @@ from .view_menu import ViewMenu
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-#: Bottom docks go side by side when their minimum widths add up to at most this.
-MIN_SIDE_BY_SIDE_WIDTH = 1500
 SCROLLBAR_ROOM = 24
 LOSS_PLACES = {"all": "loss at every step", "last": "loss at the last step"}
 
@@ -73,40 +71,35 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- layout
     def _place_panels(self, panels: list[PanelSpec]) -> None:
+        """The network in the centre; left: input and lab as tabs over the full height;
+        right: the cell (with the step table behind it); bottom, under centre and right:
+        equations, heatmaps and gradients as full-width tabs."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+        self.setCorner(Qt.Corner.TopLeftCorner, LEFT)
         central = [p for p in panels if p.area == CENTRAL]
         self.setCentralWidget(central[0].widget if central else self.step_table)
-        first_in_area: dict = {}
-        last_in_area: dict = {}
+        first_in_area: dict = {LEFT: self.docks["sequence"]}
         for panel in panels:
             if central and panel is central[0]:
                 continue
             area = RIGHT if panel.area == CENTRAL else panel.area
             dock = self._add_dock(panel.key, panel.title, panel.widget, area)
-            previous = last_in_area.get(area)
-            if previous is not None and area in (BOTTOM, Qt.DockWidgetArea.TopDockWidgetArea):
-                self._split_or_tabify(previous, dock, first_in_area[area])
-            elif area == LEFT:
-                # the controls share the left column as tabs: each gets its full height
-                self.tabifyDockWidget(self.docks["sequence"], dock)
-                self.docks["sequence"].raise_()
-            first_in_area.setdefault(area, dock)
-            last_in_area[area] = dock
+            first = first_in_area.setdefault(area, dock)
+            if first is not dock:
+                self.tabifyDockWidget(first, dock)
         if central:
             table = self._add_dock("step_table", self.tr("Step values"), self.step_table, RIGHT)
             if RIGHT in first_in_area:
                 self.tabifyDockWidget(first_in_area[RIGHT], table)
-                first_in_area[RIGHT].raise_()
+        for dock in first_in_area.values():
+            dock.raise_()
 
-    def _split_or_tabify(self, previous, dock, first) -> None:
-        """Bottom docks side by side if their minimum widths fit a 1600 px window, else as
-        tabs (each then gets the full width)."""
-        docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
-        needed = sum(_min_width(d) for d in docks)
-        if needed <= MIN_SIDE_BY_SIDE_WIDTH:
-            self.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
-        else:
-            self.tabifyDockWidget(previous, dock)
-            first.raise_()
+    def raise_panel(self, key: str) -> None:
+        """Bring the panel ``key`` (e.g. ``"gradients"``) to the front of its tabs."""
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     def _add_dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -122,22 +115,17 @@ class MainWindow(QMainWindow):
         return dock
 
     def _size_docks(self) -> None:
-        """Initial dock sizes: left 20 % and right 28 % of the width, bottom 40 % of the
-        height, the bottom docks side by side in proportion to their preferred widths."""
-        by_area: dict = {}
-        for dock in self.docks.values():
-            by_area.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        """Initial dock sizes: left 22 % and right 30 % of the width, bottom 42 % of the
+        height (tabs in one area share one size)."""
         width, height = self.width() or 1600, self.height() or 1000
-        for area, share in ((LEFT, 0.2), (RIGHT, 0.28)):
-            docks = by_area.get(area, [])
-            sizes = [max(int(width * share), _min_width(d) + SCROLLBAR_ROOM) for d in docks]
-            self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
-        bottom = by_area.get(BOTTOM, [])
+        for area, share in ((LEFT, 0.22), (RIGHT, 0.30)):
+            docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area]
+            if docks:
+                size = max(int(width * share), _min_width(docks[0]) + SCROLLBAR_ROOM)
+                self.resizeDocks(docks[:1], [size], Qt.Orientation.Horizontal)
+        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
         if bottom:
-            self.resizeDocks(bottom, [int(height * 0.4)] * len(bottom), Qt.Orientation.Vertical)
-            wanted = [max(d.widget().widget().sizeHint().width(), 300) for d in bottom]
-            sizes = [int(width * w / sum(wanted)) for w in wanted]
-            self.resizeDocks(bottom, sizes, Qt.Orientation.Horizontal)
+            self.resizeDocks(bottom[:1], [int(height * 0.42)], Qt.Orientation.Vertical)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -202,6 +190,9 @@ class MainWindow(QMainWindow):
 
     def _on_preset_chosen(self, name: str) -> None:
         self._update_title()
+        preset = self.presets.get(name)
+        if preset is not None and preset.panel:
+            self.raise_panel(preset.panel)
 
     def _on_trace_changed(self) -> None:
         self._update_summary()

@@ -11,7 +11,8 @@ from .unrolled_network_view import UnrolledNetworkView
 
 
 def create_panels(session) -> list[PanelSpec]:
-    """The unrolled network (central), the cell internals and the equations (right)."""
+    """The unrolled network (central), the cell internals (right) and the equations
+    (bottom, where the long LSTM/GRU lines fit on one line each)."""
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("NetworkPanels", text)
@@ -20,5 +21,10 @@ def create_panels(session) -> list[PanelSpec]:
     return [
         PanelSpec("network", tr("Unrolled network"), UnrolledNetworkView(session), CENTRAL),
         PanelSpec("cell", tr("Inside the cell"), CellInternalsView(session), right),
-        PanelSpec("equations", tr("Equations"), EquationPanel(session), right),
+        PanelSpec(
+            "equations",
+            tr("Equations"),
+            EquationPanel(session),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        ),
     ]
