@@ -2,8 +2,9 @@
 
 A preset file holds ``{"name": ..., "title": ..., "description": ..., "order": n,
 "lesson": {LessonConfig fields}, "panel": key}``; ``panel`` names the view the
-story is told in (e.g. ``"gradients"``), which the window brings to the front. Titles and descriptions are English source strings;
-the UI passes them through ``QCoreApplication.translate("presets", …)``.
+story is told in (e.g. ``"gradients"``), which the window brings to the front. Titles and
+descriptions are English source strings; the UI passes them through
+``QCoreApplication.translate("presets", …)``.
 """
 
 from __future__ import annotations
