@@ -115,6 +115,7 @@ def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
     app.setOrganizationName("VisualRNN")
     _install_fonts()
     _set_base_font(app)
+    _install_translation(app)
     session = LessonSession(presets[preset_name].config)
     window = MainWindow(session, presets)
     window.model_toolbar.select_preset(preset_name)
@@ -126,6 +127,20 @@ def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
     for message in preset_errors:
         window.statusBar().showMessage(message, 10_000)
     return app, window
+
+
+def _install_translation(app) -> None:
+    """Load ``resources/translations/visualrnn_<locale>.qm`` for the system locale (e.g.
+    ``visualrnn_zh_CN.qm``) when it exists; English source strings otherwise."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QLocale, QTranslator
+
+    folder = Path(__file__).resolve().parents[1] / "resources" / "translations"
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "visualrnn", "_", str(folder)):
+        app.installTranslator(translator)
+        app._visualrnn_translator = translator  # keep a Python reference
 
 
 def _set_base_font(app) -> None:
