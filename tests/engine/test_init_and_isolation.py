@@ -33,6 +33,13 @@ def test_forget_bias_shifts_only_the_forget_block():
     b = init_model("lstm", 1, 3, 1, seed=0, forget_bias=2.0)
     diff = b.params["bias_ih_l0"] - a.params["bias_ih_l0"]
     np.testing.assert_allclose(diff, [0, 0, 0, 2, 2, 2, 0, 0, 0, 0, 0, 0])
+    g0 = init_model("gru", 1, 2, 1, seed=0)
+    g1 = init_model("gru", 1, 2, 1, seed=0, forget_bias=2.0)
+    diff = g1.params["bias_ih_l0"] - g0.params["bias_ih_l0"]
+    np.testing.assert_allclose(diff, [0, 0, 2, 2, 0, 0])  # blocks r, z, n: only z
+    r0 = init_model("rnn", 1, 2, 1, seed=0)
+    r1 = init_model("rnn", 1, 2, 1, seed=0, forget_bias=2.0)
+    np.testing.assert_array_equal(r0.params["bias_ih_l0"], r1.params["bias_ih_l0"])
 
 
 def test_bad_init_arguments_are_refused():

@@ -98,7 +98,9 @@ def init_model(
     spectral_radius : float, optional
         Scale each recurrent block to this ρ (orthogonal blocks: W_h = ρ·Q).
     forget_bias : float
-        Added to the LSTM forget-gate bias b_f (a high value keeps f ≈ 1).
+        The memory bias: added to the LSTM forget-gate bias b_f (a high value keeps f ≈ 1,
+        c_t ≈ c_{t−1}) and to the GRU update-gate bias b_z (z ≈ 1 keeps h_t ≈ h_{t−1}).
+        Ignored by the simple RNN.
     activation : str
         φ of the simple RNN.
     """
@@ -116,7 +118,7 @@ def init_model(
         "bias_ih_l0": rng.uniform(-k, k, G * H),
         "bias_hh_l0": rng.uniform(-k, k, G * H),
     }
-    if cell == "lstm":
+    if cell in ("lstm", "gru"):  # LSTM block f, GRU block z: both second
         params["bias_ih_l0"][H : 2 * H] += forget_bias
     if output_size is not None:
         params["head.weight"] = rng.uniform(-k, k, (output_size, H))

@@ -7,6 +7,8 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from .exception_hook import log_path
 from .model_toolbar import ModelToolbar
 from .panels import CENTRAL, PanelSpec, all_panels
 from .sequence_editor import SequenceEditor
-from .step_table_view import StepTableView, format_value
+from .step_table_view import StepTableView
 from .transport_bar import TransportBar
 from .view_menu import ViewMenu
 
@@ -115,17 +117,19 @@ class MainWindow(QMainWindow):
         return dock
 
     def _size_docks(self) -> None:
-        """Initial dock sizes: left 22 % and right 30 % of the width, bottom 42 % of the
-        height (tabs in one area share one size)."""
+        """Initial dock sizes: left 19 % and right 30 % of the width, bottom 42 % of the
+        height (50 % on short screens, where the plots would get too flat); tabs in one
+        area share one size."""
         width, height = self.width() or 1600, self.height() or 1000
-        for area, share in ((LEFT, 0.22), (RIGHT, 0.30)):
+        for area, share in ((LEFT, 0.19), (RIGHT, 0.30)):
             docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area]
             if docks:
                 size = max(int(width * share), _min_width(docks[0]) + SCROLLBAR_ROOM)
                 self.resizeDocks(docks[:1], [size], Qt.Orientation.Horizontal)
         bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
         if bottom:
-            self.resizeDocks(bottom[:1], [int(height * 0.42)], Qt.Orientation.Vertical)
+            share = 0.42 if height > 800 else 0.5
+            self.resizeDocks(bottom[:1], [int(height * share)], Qt.Orientation.Vertical)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         session, trace = self.session, self.session.trace
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
-        parts.append(f"L = {format_value(trace.loss)}")
+        parts.append(self.tr("L = {0} (whole sequence)").format(_compact(trace.loss)))
         parts.append(f"t = {session.cursor} / {session.T}")
         if not trace.finite:
             parts.append(self.tr("overflow: some values are inf / NaN"))
@@ -234,6 +238,11 @@ class MainWindow(QMainWindow):
         preset = self.presets.get(name)
         title = QCoreApplication.translate("presets", preset.title) if preset else ""
         self.setWindowTitle(f"VisualRNN — {title}" if title else "VisualRNN")
+
+
+def _compact(value: float) -> str:
+    """4 significant digits (2.624e+09, 4.937); inf / NaN as "overflow"."""
+    return f"{value:.4g}" if math.isfinite(value) else "overflow"
 
 
 def _scrollable(widget: QWidget) -> QScrollArea:

@@ -86,7 +86,7 @@ class ModelToolbar(QToolBar):
             self.tr(
                 "Scale the recurrent weights W_h to spectral radius ρ:\n"
                 "ρ < 1 lets gradients vanish, ρ > 1 lets them explode ("
-                "“raw” keeps the initialiser's own scale)"
+                "“default” keeps the initialiser's own scale)"
             )
         )
         self.seed_spin.setToolTip(self.tr("The random seed of the initial weights"))
@@ -119,7 +119,7 @@ class ModelToolbar(QToolBar):
         spin = QDoubleSpinBox(self)
         spin.setDecimals(2)
         spin.setSingleStep(0.05)
-        spin.setSpecialValueText(self.tr("raw"))
+        spin.setSpecialValueText(self.tr("default"))
         return self._spin(spin, 0.0, 5.0, self._on_rho_chosen)
 
     def _button(self, icon, text, tip, slot) -> QToolButton:
