@@ -80,3 +80,33 @@ def test_overflow_values_draw(qtbot):
     s.jump_to_end()
     assert not np.all(np.isfinite(view.diagram_view.bars["h"].values))
     assert not view.grab().isNull()
+
+
+def test_bars_are_painted_at_their_values(qtbot):
+    """Each bar's height is its value (gates from the bottom, states from the middle), in
+    the map's colour; overflow fills the box in the overflow colour."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from visualrnn.ui.theme import OVERFLOW_COLOR
+
+    s = LessonSession()
+    s.update(cell="lstm", model_source="init", hidden_size=4)
+    view = _view(qtbot, s)
+    bars = view.diagram_view.bars
+    f, c = bars["f"], bars["c"]
+    f.set_values(np.array([0.0, 0.25, 1.0, np.nan]))
+    c.set_values(np.array([-1.0, 0.5, 0.0, np.inf]), vmax=1.0)
+    for item, expected in ((f, [0.0, 0.25, 1.0]), (c, [0.5, 0.25, 0.0])):
+        full = item.bars_rect().height()
+        heights = [rect.height() / full for rect, _ in item._bars[:3]]
+        assert heights == pytest.approx(expected)
+    assert c._bars[0][0].top() == pytest.approx(c.bars_rect().center().y())  # negative: down
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(200 - f.rect.center().x(), 200 - f.rect.center().y())
+    f.paint(painter, None)
+    painter.end()
+    nan_bar = f._bars[3][0]
+    at = nan_bar.center() + QPointF(200, 200) - f.rect.center()
+    assert QColor(image.pixel(at.toPoint())) == QColor(OVERFLOW_COLOR)

@@ -59,3 +59,22 @@ def test_overflow_is_written_as_overflow(qtbot):
     panel = _panel(qtbot, s)
     s.jump_to_end()
     assert "overflow" in panel.plain_text()
+
+
+def test_stepping_rewrites_the_numbers_in_place(qtbot):
+    """A step rewrites only the numbers: the text equals a freshly rendered panel's, and a
+    teacher who scrolled down to the h line stays there."""
+    s = LessonSession()
+    s.update(cell="lstm", hidden_size=32, model_source="init")
+    s.generate_input("sine", T=50, period=10.0)
+    panel = _panel(qtbot, s)
+    panel.resize(520, 200)
+    s.set_cursor(3)
+    bar = panel.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    s.set_cursor(4)
+    assert bar.value() == bar.maximum() > 0
+    fresh = _panel(qtbot, s)
+    assert panel.plain_text() == fresh.plain_text()
+    assert "Step t = 3" in panel.plain_text()

@@ -131,3 +131,36 @@ def test_overflow_is_painted_and_nothing_raises(view, qtbot):
     assert h_slot.overflow.isVisible()
     assert np.isfinite(h_slot.image.image).all()
     assert np.isfinite(h_slot.bar.levels()).all()
+
+
+def test_tabbed_away_heatmaps_catch_up_when_their_tab_is_raised(qtbot):
+    """Behind another dock tab the per-step work is deferred (the panel cannot be seen);
+    raising the tab brings the cursor line to the current step."""
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    session = LessonSession(PRESETS["sine"].config)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("centre"))
+    docks = []
+    for title, widget in (("heatmaps", StateHeatmapView(session)), ("other", QLabel("x"))):
+        dock = QDockWidget(title, window)
+        dock.setWidget(widget)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        docks.append(dock)
+    window.tabifyDockWidget(*docks)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    heatmaps = docks[0].widget()
+    docks[1].raise_()
+    qtbot.waitUntil(lambda: heatmaps.visibleRegion().isEmpty())
+    for _ in range(5):
+        session.step_forward()
+    assert heatmaps._refresh.is_pending()
+    assert heatmaps.grid.slots[0].cursor.value() != 4
+    docks[0].raise_()
+    qtbot.waitUntil(lambda: not heatmaps._refresh.is_pending())
+    assert heatmaps.grid.slots[0].cursor.value() == 4
+    session.step_forward()  # seen: updated at once
+    assert heatmaps.grid.slots[0].cursor.value() == 5

@@ -80,3 +80,15 @@ def test_integer_tick_spacing_and_number_format():
     assert ph.format_number(4.4e-32) == "4.40e-32"
     assert ph.linear_safe(np.array([1.0, np.inf, 1e20]))[0] == 1.0
     assert np.isnan(ph.linear_safe(np.array([1.0, np.inf, 1e20]))[1:]).all()
+
+
+def test_sticky_range_keeps_a_range_that_still_fits_snugly():
+    assert ph.sticky_range(None, (-30.0, 0.0)) == (-30.0, 0.0)
+    # a drag frame later the curve spans one decade less: the axis stays put
+    assert ph.sticky_range((-30.0, 0.0), (-29.0, 0.0)) == (-30.0, 0.0)
+    # the curve leaves the range: follow it
+    assert ph.sticky_range((-30.0, 0.0), (-31.0, 0.0)) == (-31.0, 0.0)
+    # far too loose (more than 15 % of the span, at least one decade, to spare): shrink
+    assert ph.sticky_range((-30.0, 0.0), (-20.0, 0.0)) == (-20.0, 0.0)
+    assert ph.sticky_range((-3.0, 0.0), (-2.0, 0.0)) == (-3.0, 0.0)
+    assert ph.sticky_range((-4.0, 0.0), (-2.0, 0.0)) == (-2.0, 0.0)

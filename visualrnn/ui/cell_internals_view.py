@@ -17,6 +17,7 @@ from .cell_diagrams import Diagram, diagram
 from .cell_items import BarsItem, OpItem, WireItem
 from .equation_text import gate_names
 from .network_items import nice_ceiling
+from .plot_style import RefreshWhenSeen
 
 #: Boxes whose values come from another key of the step record.
 VALUE_KEY = {"h_out": "h"}
@@ -120,13 +121,26 @@ class CellInternalsView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.diagram_view, 1)
         layout.addWidget(self.key)
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
         self._on_scale_changed(theme.font_scale().scale)
         self._on_trace_changed()
 
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 (Qt override)
+        """None: the diagram scales to any height, so the panel (in its dock's scroll area)
+        must not ask for the height the wrapped key wants with the diagram at its preferred
+        size — that only added a vertical scroll bar (slow to paint, on every step)."""
+        return -1
+
     def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
         tr = self._session.trace
         if tr.cell != self._cell:
             self._cell = tr.cell
@@ -143,9 +157,9 @@ class CellInternalsView(QWidget):
             "x": _vmax(tr.x),
             "y": _vmax(tr.y),
         }
-        self._on_cursor_changed(self._session.cursor)
+        self._show_cursor()
 
-    def _on_cursor_changed(self, _cursor: int) -> None:
+    def _show_cursor(self) -> None:
         t = self._session.step
         step = None if t is None else self._session.trace.step(t)
         self.diagram_view.set_step(step, self._ranges)

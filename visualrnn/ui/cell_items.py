@@ -44,13 +44,27 @@ class _Sequential:
     _colors: list | None = None
 
     @classmethod
-    def color(cls, u: float) -> QColor:
+    def table(cls) -> list:
         if cls._colors is None:
             cmap = theme.colormap(theme.SEQUENTIAL_MAP)
             cls._colors = [cmap.map(k / 255, mode="qcolor") for k in range(256)]
+        return cls._colors
+
+    @classmethod
+    def color(cls, u: float) -> QColor:
         if not math.isfinite(u):
             return QColor(theme.OVERFLOW_COLOR)
-        return cls._colors[int(min(1.0, max(0.0, u)) * 255)]
+        return cls.table()[int(min(1.0, max(0.0, u)) * 255)]
+
+    @classmethod
+    def colors_of(cls, values: np.ndarray) -> list:
+        """The colours of a vector of gate values (overflow for non-finite ones)."""
+        table = cls.table()
+        u = np.clip(np.nan_to_num(values, nan=0.0), 0.0, 1.0)
+        out = [table[k] for k in (u * 255).astype(np.intp).tolist()]
+        for k in np.flatnonzero(~np.isfinite(values)).tolist():
+            out[k] = QColor(theme.OVERFLOW_COLOR)
+        return out
 
 
 class BarsItem(QGraphicsItem):
@@ -67,6 +81,7 @@ class BarsItem(QGraphicsItem):
         self.spec = spec
         self.values: np.ndarray | None = None
         self.vmax = 1.0
+        self._bars: list = []
         self.hover_unit: int | None = None
         self._on_hover = on_hover
         w, h = (GATE_W, GATE_H) if spec.act else (VALUE_W, VALUE_H)
@@ -80,9 +95,48 @@ class BarsItem(QGraphicsItem):
         return self.rect.adjusted(-3, -3, 3, 3)
 
     def set_values(self, values, vmax: float = 1.0) -> None:
-        self.values = None if values is None else np.ravel(np.asarray(values, dtype=float))
-        self.vmax = vmax if np.isfinite(vmax) and vmax > 0 else 1.0
+        """Show ``values`` (H,) on the range ±vmax (gates 0 … 1); bars and colours are laid
+        out here, once per step, so that painting only replays them."""
+        values = None if values is None else np.ravel(np.asarray(values, dtype=float))
+        vmax = vmax if np.isfinite(vmax) and vmax > 0 else 1.0
+        old = self.values
+        if vmax == self.vmax and _same(values, old):
+            return
+        self.values, self.vmax = values, vmax
+        self._bars = self._layout_bars() if values is not None and self.spec.act != "out" else []
         self.update()
+
+    def _layout_bars(self) -> list:
+        """(rect, colour) of every bar of the current values (a plain loop: for a few dozen
+        units it is faster than NumPy's per-call overhead)."""
+        r = self.bars_rect()
+        values = self.values.tolist()
+        w = r.width() / max(1, len(values))
+        pad = 1.0 if w > 4 else 0.0
+        width = max(1.0, w - 2 * pad)
+        gate, vmax, left = self.spec.gate, self.vmax, r.left() + pad
+        half, middle, bottom = r.height() / 2, r.center().y(), r.bottom()
+        if gate:
+            table = _Sequential.table()
+        else:
+            palette = _palette(float(vmax))
+            table, scale = palette.colors, 0.5 / palette.vmax
+        overflow = QColor(theme.OVERFLOW_COLOR)
+        bars = []
+        for k, value in enumerate(values):
+            x = left + k * w
+            if not math.isfinite(value):
+                bars.append((QRectF(x, r.top(), width, r.height()), overflow))
+            elif gate:
+                u = min(1.0, max(0.0, value))
+                rect = QRectF(x, bottom - u * r.height(), width, u * r.height())
+                bars.append((rect, table[int(u * 255)]))
+            else:
+                height = min(1.0, abs(value) / vmax) * half
+                top = middle - height if value > 0 else middle
+                color = table[int(min(1.0, max(0.0, 0.5 + value * scale)) * 255)]
+                bars.append((QRectF(x, top, width, height), color))
+        return bars
 
     def set_hover_unit(self, unit: int | None) -> None:
         if unit != self.hover_unit:
@@ -167,11 +221,8 @@ class BarsItem(QGraphicsItem):
         base = r.bottom() if self.spec.gate else r.center().y()
         painter.setPen(QPen(QColor("#909090"), 1))
         painter.drawLine(QPointF(r.left(), base), QPointF(r.right(), base))
-        palette = _palette(float(self.vmax))
-        for k in range(v.size):
-            bar = self._bar_rect(r, k, w, base, float(v[k]))
-            color = _Sequential.color(v[k]) if self.spec.gate else palette.color(float(v[k]))
-            painter.setPen(Qt.PenStyle.NoPen if n > 16 else QPen(QColor("#404040"), 1))
+        painter.setPen(Qt.PenStyle.NoPen if n > 16 else QPen(QColor("#404040"), 1))
+        for bar, color in self._bars:
             painter.setBrush(color)
             painter.drawRect(bar)
         if self.hover_unit is not None and self.hover_unit < v.size:
@@ -180,18 +231,6 @@ class BarsItem(QGraphicsItem):
             painter.drawRect(QRectF(r.left() + self.hover_unit * w, r.top(), w, r.height()))
         if v.size <= 2:
             self._paint_numbers(painter, r, w)
-
-    def _bar_rect(self, r: QRectF, k: int, w: float, base: float, value: float) -> QRectF:
-        x = r.left() + k * w + (1 if w > 4 else 0)
-        width = max(1.0, w - (2 if w > 4 else 0))
-        if not math.isfinite(value):
-            return QRectF(x, r.top(), width, r.height())
-        if self.spec.gate:
-            height = min(1.0, max(0.0, value)) * r.height()
-            return QRectF(x, base - height, width, height)
-        half = r.height() / 2
-        height = min(1.0, abs(value) / self.vmax) * half
-        return QRectF(x, base - height if value > 0 else base, width, height)
 
     def _paint_numbers(self, painter: QPainter, r: QRectF, w: float) -> None:
         font = QFont(self.number_font)
@@ -203,6 +242,13 @@ class BarsItem(QGraphicsItem):
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """Whether two value vectors are identical (NaN equal to NaN), None only to None."""
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+
+
 class OpItem(QGraphicsItem):
     """A pointwise operation: a circle with ×, +, tanh or 1−."""
 
@@ -211,6 +257,7 @@ class OpItem(QGraphicsItem):
         self.text = text
         self.setPos(*center)
         self.setZValue(2)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # never changes
         self.font = theme.scaled_font(18.0 if len(text) <= 2 else 12.0, True)
         tips = {"×": _tr("pointwise product ⊙"), "+": _tr("sum"), "1−": _tr("1 − z")}
         self.setToolTip(tips.get(text, _tr("pointwise tanh")))
@@ -241,6 +288,7 @@ class WireItem(QGraphicsItem):
             path.lineTo(p)
         self._path = path
         self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # never changes
 
     def boundingRect(self) -> QRectF:
         return self._path.boundingRect().adjusted(-14, -14, 14, 14)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from .equation_text import Equation, NumberFormat, cell_equations
+from .plot_style import RefreshWhenSeen
 from .theme import CURSOR_COLOR, font_scale, scaled_font
 
 MONO = "'DejaVu Sans Mono', 'Consolas', 'Menlo', monospace"
+#: The character style of a substituted line (its paragraph sets it too; see _render).
+_LINE_STYLE = f"font-family:{MONO}; font-size:large"
 _SUB_BRACED = re.compile(r"([A-Za-z])_\{([^}]*)\}")
 _SUB_PLAIN = re.compile(r"([A-Za-z])_([A-Za-z0-9]+)")
 
@@ -40,6 +44,8 @@ class EquationPanel(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._render)
+        self._layout_key = None  # what the document's captions show (see _render)
         self._build()
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
@@ -64,6 +70,7 @@ class EquationPanel(QWidget):
         controls.addStretch(1)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setUndoRedoEnabled(False)  # in-place edits every step: keep no history
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -86,10 +93,14 @@ class EquationPanel(QWidget):
 
     def plain_text(self) -> str:
         """What the panel shows, as plain text."""
+        self._refresh.flush()
         return self.browser.toPlainText()
 
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _show_trace(self) -> None:
         H = self._session.trace.H
         long = H > self.FIRST_UNITS + 1
         self.unit.setMaximum(max(0, H - 1))
@@ -99,10 +110,11 @@ class EquationPanel(QWidget):
         self._render()
 
     def _on_cursor_changed(self, _cursor: int) -> None:
-        self._render()
+        self._refresh.request()
 
     def _on_scale_changed(self, _scale: float) -> None:
         self.browser.setFont(scaled_font(15.0))
+        self._layout_key = None
         self._render()
 
     # ---------------------------------------------------------------- rendering
@@ -110,18 +122,44 @@ class EquationPanel(QWidget):
         session = self._session
         t = session.step
         if t is None:
+            self._layout_key = None
             self.browser.setHtml(self._hint_html())
             return
         step = session.trace.step(t)
-        eqs = cell_equations(step, session.model, self.number_format())
-        self.browser.setHtml(self._header_html(t) + "".join(_equation_html(e) for e in eqs))
+        fmt = self.number_format()
+        eqs = cell_equations(step, session.model, fmt)
+        key = (fmt, tuple((e.key, e.name, e.general) for e in eqs))
+        if key != self._layout_key or not self._replace_numbers(t, eqs):
+            self.browser.setHtml(self._header_html(t) + "".join(_equation_html(e) for e in eqs))
+            self._layout_key = key
+
+    def _replace_numbers(self, t: int, eqs: list[Equation]) -> bool:
+        """Rewrite only the step line and the substituted lines in place (the captions
+        stay laid out, the scroll position stays); False if the document has another shape.
+
+        The document is: the step line, then per equation a caption and a substituted line.
+        """
+        doc = self.browser.document()
+        if doc.blockCount() != 1 + 2 * len(eqs):
+            return False
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        _replace_block(cursor, doc.findBlockByNumber(0), self._header_inline(t))
+        for k, eq in enumerate(eqs):
+            line = f'<span style="{_LINE_STYLE}">{_substituted_html(eq)}</span>'
+            _replace_block(cursor, doc.findBlockByNumber(2 + 2 * k), line)
+        cursor.endEditBlock()
+        return True
 
     def _header_html(self, t: int) -> str:
+        return f'<p style="margin:0 0 4px 0">{self._header_inline(t)}</p>'
+
+    def _header_inline(self, t: int) -> str:
         title = self.tr("Step t = {t}").format(t=t)
         of = self.tr("({n} of {T})").format(n=t + 1, T=self._session.T)
         return (
-            f'<p style="margin:0 0 4px 0"><b style="color:{CURSOR_COLOR}">'
-            f"{html.escape(title)}</b> <span style='color:#666'>{html.escape(of)}</span></p>"
+            f'<b style="color:{CURSOR_COLOR}">{html.escape(title)}</b> '
+            f"<span style='color:#666'>{html.escape(of)}</span>"
         )
 
     def _hint_html(self) -> str:
@@ -136,10 +174,22 @@ class EquationPanel(QWidget):
 def _equation_html(eq: Equation) -> str:
     """A grey caption (name and symbols) above the substituted line in large monospace."""
     general = subscripts(html.escape(eq.general))
-    left, _, result = eq.substituted.rpartition(" = ")
-    body = subscripts(left) + " = " + f'<b style="color:#0B4F8A">{result}</b>'
     return (
         f'<p style="margin:10px 0 0 0; color:#555">{html.escape(eq.name)}: '
         f'<span style="font-family:{MONO}">{general}</span></p>'
-        f'<p style="margin:2px 0 0 12px; font-family:{MONO}; font-size:large">{body}</p>'
+        f'<p style="margin:2px 0 0 12px; {_LINE_STYLE}">'
+        f"{_substituted_html(eq)}</p>"
     )
+
+
+def _substituted_html(eq: Equation) -> str:
+    """The substituted line (already HTML), its result in bold blue."""
+    left, _, result = eq.substituted.rpartition(" = ")
+    return subscripts(left) + " = " + f'<b style="color:#0B4F8A">{result}</b>'
+
+
+def _replace_block(cursor: QTextCursor, block: QTextBlock, inline_html: str) -> None:
+    """Replace the text of ``block`` (keeping its paragraph format) with ``inline_html``."""
+    cursor.setPosition(block.position())
+    cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertHtml(inline_html)

@@ -21,6 +21,7 @@ from .plot_style import (
     BACKGROUND,
     FOREGROUND,
     CursorMarker,
+    RefreshWhenSeen,
     apply_fonts,
     style_plot,
 )
@@ -53,6 +54,7 @@ class GradientFlowView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self._build_items()
         self._build_layout()
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         self.compare.toggled.connect(self._on_compare_toggled)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
@@ -108,17 +110,25 @@ class GradientFlowView(QWidget):
 
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
         if self.compare.isChecked():
             self._show_compare()
         else:
             self._show_single()
-        self._on_cursor_changed(self.session.cursor)
+        self._show_cursor()
 
-    def _on_cursor_changed(self, cursor: int) -> None:
+    def _show_cursor(self) -> None:
+        cursor = self.session.cursor
         self.cursor.set_step(cursor - 1 if cursor > 0 else None)
 
     def _on_compare_toggled(self, _checked: bool) -> None:
-        self._on_trace_changed()
+        self._refresh.request(full=True)
+        self._refresh.flush()
 
     def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
         apply_fonts(self.plot)
@@ -187,7 +197,8 @@ class GradientFlowView(QWidget):
         T = self.session.T
         t = np.arange(T)
         shown = [ph.log_safe(values)[0] for _, values, _, _ in series]
-        lo, hi = ph.log_range(shown)
+        current = self.plot.property("shown_y")
+        lo, hi = ph.sticky_range(tuple(current) if current else None, ph.log_range(shown))
         for values, (_, _, curve, _) in zip(shown, series, strict=True):
             curve.setData(t, values)
         if reference is not None:

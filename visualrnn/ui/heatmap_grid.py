@@ -187,8 +187,10 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         """Move the cursor line to step cursor − 1; veil steps ≥ cursor when revealing."""
         for slot in self.slots:
             slot.cursor.set_step(cursor - 1 if cursor > 0 else None)
-            slot.future.setVisible(reveal and cursor < self._T)
-            slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
+            veil = reveal and cursor < self._T
+            slot.future.setVisible(veil)
+            if veil:
+                slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
 
     def apply_fonts(self) -> None:
         for slot in self.slots:

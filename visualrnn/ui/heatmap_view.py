@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from . import state_quantities as sq
 from .heatmap_grid import HeatmapGrid
 from .plot_helpers import saturation_share
+from .plot_style import RefreshWhenSeen
 from .theme import font_scale, scaled_font
 from .unit_timecourse_view import UnitTimecourseView
 
@@ -41,6 +42,7 @@ class StateHeatmapView(QWidget):
         self.hover_label = QLabel()
         self.saturation_label = QLabel()
         self._build_layout()
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         self.reveal.toggled.connect(self._on_reveal_toggled)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
@@ -85,20 +87,28 @@ class StateHeatmapView(QWidget):
 
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
         trace = self.session.trace
         grid = self._grid_for(trace.cell)
         self.stack.setCurrentWidget(grid)
         grid.set_trace(trace)
         self.timecourse.set_trace(trace)
         self.saturation_label.setText(self._saturation_text(trace))
-        self._on_cursor_changed(self.session.cursor)
+        self._show_cursor()
 
-    def _on_cursor_changed(self, cursor: int) -> None:
+    def _show_cursor(self) -> None:
+        cursor = self.session.cursor
         self.grid.set_cursor(cursor, self.reveal.isChecked())
         self.timecourse.set_cursor(cursor)
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
-        self._on_cursor_changed(self.session.cursor)
+        self._refresh.flush()
+        self._show_cursor()
 
     def _on_hovered(self, text: str) -> None:
         self.hover_label.setText(text)

@@ -10,6 +10,7 @@ no more than T = 20.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,14 +60,27 @@ class Palette:
         self.overflow = QColor(theme.OVERFLOW_COLOR)
 
     def index(self, values: np.ndarray) -> np.ndarray:
+        """Lookup-table indices 0 … 255 of ``values`` (non-finite → the nearest end or 127)."""
         with np.errstate(all="ignore"):
-            u = np.clip(0.5 + 0.5 * np.nan_to_num(values / self.vmax), 0.0, 1.0)
-        return (u * 255).astype(np.intp)
+            u = 0.5 + 0.5 * (np.asarray(values, dtype=float) / self.vmax)
+        u[np.isnan(u)] = 0.5
+        return (np.clip(u, 0.0, 1.0) * 255).astype(np.intp)
 
     def color(self, value: float) -> QColor:
+        """One value's colour (pure Python: no array round trip for a scalar)."""
         if not math.isfinite(value):
             return self.overflow
-        return self.colors[int(self.index(np.array([value]))[0])]
+        u = 0.5 + 0.5 * (value / self.vmax)
+        return self.colors[int(min(1.0, max(0.0, u)) * 255)]
+
+    def colors_of(self, values: np.ndarray) -> list[QColor]:
+        """The colours of a vector, overflow for non-finite values: one table lookup."""
+        v = np.asarray(values, dtype=float)
+        colors, bad = self.colors, ~np.isfinite(v)
+        out = [colors[k] for k in self.index(v).tolist()]
+        for k in np.flatnonzero(bad).tolist():
+            out[k] = self.overflow
+        return out
 
     def strip(self, values: np.ndarray) -> QImage:
         """An n × 1 image of the values' colours (overflow in red)."""
@@ -103,7 +117,7 @@ class VectorGlyph:
         if v.size > MAX_BOXES:
             return cls(v, [], palette.strip(v), [])
         texts = [_short_number(x, digits) for x in v]
-        return cls(v, [palette.color(float(x)) for x in v], None, texts)
+        return cls(v, palette.colors_of(v), None, texts)
 
 
 def _short_number(x: float, digits: int, width: int = 6) -> str:
@@ -184,10 +198,32 @@ class StepData:
     h: VectorGlyph
     y: VectorGlyph
     c: VectorGlyph | None
-    tips: dict
+    tips: Mapping
     grad_pen: QPen | None = None
     grad_text: str = ""
     overflow: bool = False
+
+
+class LazyTips(Mapping):
+    """A step's tooltips (part → text), written only when first read (on hover): formatting
+    them for every step the view binds would cost more than drawing the step."""
+
+    def __init__(self, make, *args):
+        self._make, self._args, self._tips = make, args, None
+
+    def _all(self) -> dict:
+        if self._tips is None:
+            self._tips = self._make(*self._args)
+        return self._tips
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 FUTURE, DONE, CURRENT = "future", "done", "current"
@@ -207,11 +243,15 @@ class StepItem(QGraphicsItem):
         self.last = False
         self.backward = False
         self.setAcceptHoverEvents(True)
+        # A step looks the same until its data, state or flags change (each calls update()):
+        # scrolling, the pulses passing over it and repaints of the view replay a pixmap.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ---------------------------------------------------------------- binding
     def set_layout(self, layout: StepLayout) -> None:
         self.prepareGeometryChange()
         self.layout = layout
+        self.update()
 
     def bind(self, data: StepData, last: bool) -> None:
         """Show step ``data.t`` (``last``: no arrow to a next cell)."""
@@ -511,7 +551,7 @@ class StepDataBuilder:
             h=VectorGlyph.of(tr.h[t], pal, d),
             y=VectorGlyph.of(tr.y[t], pal, d),
             c=c,
-            tips=self._tips(t, norm),
+            tips=LazyTips(self._tips, t, norm),
             grad_pen=gradient_pen(norm, *self.grad_range),
             grad_text=_short_number(norm, 2, 7),
             overflow=bool(self._bad[t]),

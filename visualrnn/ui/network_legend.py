@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import theme
 from .network_items import _short_number
+
+
+@lru_cache(maxsize=8)
+def _stops(name: str) -> tuple[QColor, ...]:
+    """Eleven evenly spaced colours of the colour map ``name`` (looked up once)."""
+    cmap = theme.colormap(name)
+    return tuple(cmap.map(k / 10, mode="qcolor") for k in range(11))
 
 
 class ColorLegend(QWidget):
@@ -76,9 +85,8 @@ class ColorLegend(QWidget):
         painter.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft, self._title)
         bar = QRectF(4, line + 2, 220, line * 1.1)
         grad = QLinearGradient(bar.topLeft(), bar.topRight())
-        cmap = theme.colormap(self._map)
-        for k in range(11):
-            grad.setColorAt(k / 10, cmap.map(k / 10, mode="qcolor"))
+        for k, color in enumerate(_stops(self._map)):
+            grad.setColorAt(k / 10, color)
         painter.setPen(QPen(QColor("#404040"), 1))
         painter.setBrush(grad)
         painter.drawRect(bar)

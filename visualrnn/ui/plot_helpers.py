@@ -95,6 +95,25 @@ def log_range(curves: list[np.ndarray], pad: float = 0.4) -> tuple[float, float]
     return float(lo), float(max(hi, lo + 2))
 
 
+def sticky_range(
+    shown: tuple[float, float] | None, wanted: tuple[float, float], slack: float = 0.15
+) -> tuple[float, float]:
+    """The axis range to show: ``shown`` if it still holds ``wanted`` with little room to
+    spare (at most max(1, slack · span) of ``wanted``'s span), else ``wanted``.
+
+    While a slider is dragged the curve's ends move a little on every frame; keeping the
+    range until they leave it (or it becomes too loose) spares re-ticking the axis.
+    """
+    if shown is None:
+        return wanted
+    lo, hi = shown
+    if lo <= wanted[0] and wanted[1] <= hi:
+        spare = (hi - lo) - (wanted[1] - wanted[0])
+        if spare <= max(1.0, slack * (wanted[1] - wanted[0])):
+            return float(lo), float(hi)
+    return wanted
+
+
 def reference_line(dh_norm: np.ndarray, rho: float) -> np.ndarray:
     """‖dh_{T−1}‖·ρ^(T−1−t) for t = 0 … T−1: the slope a factor ρ per step would give.
 

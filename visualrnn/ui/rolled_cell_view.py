@@ -24,6 +24,7 @@ class RolledCellView(QGraphicsView):
         self.setBackgroundBrush(QColor("#FBFBF8"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.item: StepItem | None = None
+        self._stale = False
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
@@ -42,6 +43,10 @@ class RolledCellView(QGraphicsView):
         self._on_cursor_changed(self._session.cursor)
 
     def _on_cursor_changed(self, cursor: int) -> None:
+        if self.isHidden():  # hidden unless "Rolled" is on: catch up in setVisible
+            self._stale = True
+            return
+        self._stale = False
         t = max(0, cursor - 1)
         self.item.bind(self._builder.data(t), last=True)
         self.item.setPos(0, 0)
@@ -53,6 +58,11 @@ class RolledCellView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        super().setVisible(visible)
+        if visible and self._stale:
+            self._on_cursor_changed(self._session.cursor)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

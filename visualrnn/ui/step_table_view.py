@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plot_style import RefreshWhenSeen
 from .theme import OVERFLOW_COLOR
 
 #: Row order per cell: (key in Trace.step(t), symbol, meaning).
@@ -78,25 +79,34 @@ class StepTableView(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._table, 1)
         self._rows: list[tuple[str, str, str]] = []
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         self._on_trace_changed()
 
     # ---------------------------------------------------------------- reading (tests)
     def title(self) -> str:
+        self._refresh.flush()
         return self._title.text()
 
     def row_symbols(self) -> list[str]:
+        self._refresh.flush()
         return [symbol for _, symbol, _ in self._rows]
 
     def row_texts(self, symbol: str) -> list[str]:
         """The texts shown in the row of ``symbol`` (e.g. "h_t"), non-empty cells only."""
-        row = self.row_symbols().index(symbol)
+        row = self.row_symbols().index(symbol)  # (brings a tabbed-away table up to date)
         items = (self._table.item(row, col) for col in range(self._table.columnCount()))
         return [item.text() for item in items if item is not None and item.text()]
 
     # ---------------------------------------------------------------- updating
     def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
         trace = self._session.trace
         self._rows = _ROWS[trace.cell] + _TAIL
         width = max(trace.H, trace.x.shape[1], trace.y.shape[1])
@@ -111,10 +121,10 @@ class StepTableView(QWidget):
                 item = QTableWidgetItem("")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._table.setItem(row, col, item)
-        self._on_cursor_changed(self._session.cursor)
+        self._show_cursor()
 
-    def _on_cursor_changed(self, cursor: int) -> None:
-        step = self._session.step
+    def _show_cursor(self) -> None:
+        cursor, step = self._session.cursor, self._session.step
         if step is None:
             self._title.setText(self.tr("No step taken yet — press → to take step t = 0."))
             self._fill(None)

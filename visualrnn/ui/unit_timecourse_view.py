@@ -30,7 +30,15 @@ class UnitTimecourseView(pg.PlotWidget):
         plot.enableAutoRange(False)
         for name, color in sq.LINE_COLORS.items():
             width = 4 if name == "h" else 2.5
-            curve = pg.PlotDataItem(pen=pg.mkPen(color, width=width), connect="finite")
+            curve = pg.PlotDataItem(
+                pen=pg.mkPen(color, width=width),
+                connect="finite",
+                # long sequences in a narrow plot: draw each pixel column's min and max only
+                # (the same picture; thick lines of T = 2000 points cost ~2 ms each)
+                autoDownsample=True,
+                downsampleMethod="peak",
+                autoDownsampleFactor=1.0,
+            )
             self.curves[name] = curve
             plot.addItem(curve)
         self.cursor = CursorMarker(plot)
