@@ -166,6 +166,8 @@ def _screenshot(app, window, path: str, size: tuple[int, int]) -> int:
     window.show()
     for _ in range(3):
         app.processEvents()
+    window.finish_animations()
+    app.processEvents()
     pixmap = window.grab()
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)

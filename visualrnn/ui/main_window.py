@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.summary_label = QLabel(self)
+        # a changing text must not re-layout the whole window on every step
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #CC0000;")
         self.details_button = QPushButton(self.tr("Details…"), self)
@@ -185,6 +188,13 @@ class MainWindow(QMainWindow):
         self.error_label.setText(self.tr("Internal error: {0} (playback paused)").format(summary))
         self.details_button.show()
 
+    def finish_animations(self) -> None:
+        """Jump every running animation to its end (before a screenshot)."""
+        for panel in self.panels:
+            finish = getattr(panel.widget, "finish_animations", None)
+            if finish is not None:
+                finish()
+
     def status_text(self) -> str:
         return self.summary_label.text()
 
@@ -209,7 +219,7 @@ class MainWindow(QMainWindow):
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
         parts.append(self.tr("L = {0} (whole sequence)").format(_compact(trace.loss)))
-        parts.append(f"t = {session.cursor} / {session.T}")
+        parts.append(_position(session.cursor, session.T))
         if not trace.finite:
             parts.append(self.tr("overflow: some values are inf / NaN"))
         self.summary_label.setText("  ·  ".join(parts))
@@ -238,6 +248,18 @@ class MainWindow(QMainWindow):
         preset = self.presets.get(name)
         title = QCoreApplication.translate("presets", preset.title) if preset else ""
         self.setWindowTitle(f"VisualRNN — {title}" if title else "VisualRNN")
+
+
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _position(cursor: int, T: int) -> str:
+    """ "t = 2 / 2 · cell A₁": steps taken, and the cell (textbook index t − 1) shown."""
+    tr = QCoreApplication.translate
+    text = f"t = {cursor} / {T}"
+    if cursor == 0:
+        return text + tr("MainWindow", " · no step taken yet")
+    return text + tr("MainWindow", " · cell A{0}").format(str(cursor - 1).translate(_SUBSCRIPT))
 
 
 def _compact(value: float) -> str:

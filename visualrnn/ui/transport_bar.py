@@ -181,6 +181,13 @@ class TransportBar(QToolBar):
         self.slider.setValue(cursor)
         self.slider.blockSignals(False)
         self.position_label.setText(self.tr("t = {0} / {1}").format(cursor, T))
+        self.position_label.setToolTip(
+            self.tr("{0} of {1} steps taken; the current cell is A{2} (time index t = {2})").format(
+                cursor, T, cursor - 1
+            )
+            if cursor
+            else self.tr("No step taken yet")
+        )
         self.back_action.setEnabled(cursor > 0)
         self.reset_action.setEnabled(cursor > 0 or self._session.playing)
         self.forward_action.setEnabled(cursor < T)

@@ -1,0 +1,52 @@
+"""Where the panels sit, which one a preset brings forward, and what the status bar says."""
+
+from PySide6.QtCore import Qt
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_panels_sit_in_their_areas(window):
+    areas = {key: window.dockWidgetArea(dock) for key, dock in window.docks.items()}
+    assert areas["sequence"] == LEFT and areas["lab"] == LEFT
+    assert areas["cell"] == RIGHT and areas["step_table"] == RIGHT
+    assert areas["equations"] == BOTTOM and areas["heatmaps"] == BOTTOM
+    assert areas["gradients"] == BOTTOM
+    assert window.corner(Qt.Corner.BottomLeftCorner) == LEFT
+
+
+def _front(window, keys):
+    """The dock among ``keys`` whose tab is in front (the one with a visible region)."""
+    shown = [k for k in keys if not window.docks[k].visibleRegion().isEmpty()]
+    assert len(shown) == 1, shown
+    return shown[0]
+
+
+def test_presets_bring_their_story_panel_forward(window, qtbot):
+    bottom = ["equations", "heatmaps", "gradients"]
+    assert _front(window, bottom) == "equations"  # textbook: the worked example
+    window.select_preset("vanishing")
+    qtbot.waitUntil(lambda: _front(window, bottom) == "gradients")
+    window.select_preset("sine")
+    qtbot.waitUntil(lambda: _front(window, bottom) == "heatmaps")
+
+
+def test_status_bar_names_the_current_cell_and_reads_loss_compactly(window, qtbot):
+    assert "no step taken yet" in window.status_text()
+    window.session.step_forward()
+    window.session.step_forward()
+    assert "t = 2 / 2" in window.status_text() and "cell A₁" in window.status_text()
+    window.select_preset("exploding")
+    window.session.update(clip=None)
+    text = window.status_text()
+    loss = float(text.split("L = ")[1].split(" ")[0])
+    assert 1e3 < loss and "e+" in text.split("L = ")[1].split(" ")[0]
+
+
+def test_short_screens_give_the_bottom_plots_half_the_height(window, qtbot):
+    window.resize(1280, 720)
+    window._size_docks()
+    qtbot.wait(50)
+    dock = window.docks["equations"]  # the tab in front
+    assert dock.height() >= 0.4 * 720
