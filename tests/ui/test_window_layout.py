@@ -41,7 +41,7 @@ def test_status_bar_names_the_current_cell_and_reads_loss_compactly(window, qtbo
     window.session.update(clip=None)
     text = window.status_text()
     loss = float(text.split("L = ")[1].split(" ")[0])
-    assert 1e3 < loss and "e+" in text.split("L = ")[1].split(" ")[0]
+    assert loss > 1e3 and "e+" in text.split("L = ")[1].split(" ")[0]
 
 
 def test_short_screens_give_the_bottom_plots_half_the_height(window, qtbot):
