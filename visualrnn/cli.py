@@ -9,7 +9,6 @@ This module uses the NumPy engine only; it never imports Qt.
 from __future__ import annotations
 
 import argparse
-import io
 import math
 import sys
 from functools import partial
@@ -17,13 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .engine.export import save_trace
 from .engine.gradients import Result, run
 from .engine.init import TEXTBOOK_INPUT, textbook_model
 from .engine.losses import LOSS_AT, LOSSES
-from .engine.model import GATE_NAMES, Model
+from .engine.model import Model
 from .engine.numerics import ACTIVATIONS
 from .engine.sequences import SequenceError, parse_classes, parse_numbers
-from .engine.weights import WeightFileError, load_weights, write_atomic
+from .engine.weights import WeightFileError, load_weights
 
 PROG = "visualrnn"
 
@@ -126,7 +126,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
         )
     except ValueError as e:
         raise CliError(str(e)) from e
-    _write_npz(args.out, trace_arrays(result))
+    _write_npz(args.out, result)
     _print_summary(args.out, result)
     return 0
 
@@ -223,48 +223,8 @@ def _csv_as_steps(text: str) -> str:
 # --- the output file ----------------------------------------------------------------------
 
 
-def trace_arrays(result: Result) -> dict[str, np.ndarray]:
-    """Everything ``visualrnn trace`` writes, as named arrays.
-
-    Returns
-    -------
-    dict
-        ``cell``, ``activation``, ``loss_kind``, ``loss_at`` (0-d str); ``x`` (T, I),
-        ``targets``, ``h`` (T, H), ``y`` (T, O), ``loss`` (), ``loss_t`` (T,), ``dh`` (T, H),
-        ``dh_norm`` (T,), ``grad_norm`` and ``grad_norm_clipped`` (); the RNN's ``a``; the
-        LSTM's ``c``, ``dc``, ``dc_norm`` and gates ``i f z o``; the GRU's gates ``r z n``;
-        and ``grad.<PyTorch name>`` per parameter (after clipping).
-    """
-    tr, g = result.trace, result.grads
-    out = {
-        "cell": np.array(tr.cell),
-        "activation": np.array(tr.activation),
-        "loss_kind": np.array(tr.loss_kind),
-        "loss_at": np.array(tr.loss_at),
-        "x": tr.x,
-        "targets": tr.targets,
-        "h": tr.h,
-        "y": tr.y,
-        "loss": np.array(tr.loss),
-        "loss_t": tr.loss_t,
-        "dh": g.dh,
-        "dh_norm": g.dh_norm,
-        "grad_norm": np.array(g.grad_norm),
-        "grad_norm_clipped": np.array(g.grad_norm_clipped),
-    }
-    if tr.a is not None:
-        out["a"] = tr.a
-    if tr.c is not None:
-        out.update(c=tr.c, dc=g.dc, dc_norm=g.dc_norm)
-    out.update({k: tr.gates[k] for k in GATE_NAMES[tr.cell]})
-    out.update({f"grad.{k}": v for k, v in g.params.items()})
-    return out
-
-
-def _write_npz(path: str, arrays: dict[str, np.ndarray]) -> None:
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)
+def _write_npz(path: str, result: Result) -> None:
     try:
-        write_atomic(path, buf.getvalue())
+        save_trace(result, path)
     except OSError as e:
         raise CliError(f"cannot write {path}: {e.strerror or e}") from e

@@ -112,3 +112,15 @@ def test_error_pauses_playback(session):
     assert session.playing
     session.set_input_text("oops")
     assert not session.playing
+
+
+def test_a_lesson_too_large_to_compute_live_is_refused_and_the_last_trace_kept(qtbot):
+    from visualrnn.session import LessonConfig, LessonSession
+
+    session = LessonSession(LessonConfig(cell="lstm", hidden_size=8, model_source="init"))
+    before = session.result
+    with qtbot.waitSignal(session.error_changed) as blocker:
+        assert not session.update(hidden_size=512, input_text="0 " * 4000)
+    source, message = blocker.args
+    assert source == "config" and "too large to compute live" in message
+    assert "H = 512" in message and session.result is before

@@ -15,6 +15,7 @@ import numpy as np
 from ..engine import (
     ACTIVATIONS,
     CELLS,
+    GATE_BLOCKS,
     INIT_SCHEMES,
     LOSS_AT,
     LOSSES,
@@ -29,6 +30,9 @@ from ..engine.sequences import GENERATORS, format_numbers, parse_classes, parse_
 MODEL_SOURCES = ("init", "textbook", "file")
 INPUT_MODES = ("numbers", "text")
 MAX_HIDDEN = 512
+#: Largest T·G·H² computed live (G gate blocks): T = 10,000 steps of an LSTM with H = 256
+#: takes about 3 s on a 2-core laptop; more would freeze the window for too long.
+MAX_WORK = 10_000 * 4 * 256**2
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,7 @@ def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
     validate(c)
     x, vocabulary = parse_input(c)
     model = build_model(c, x.shape[1], output_size(c, vocabulary), loaded)
+    check_work(x.shape[0], model)
     targets = parse_targets(c, x.shape[0], model.output_size)
     return run(
         model,
@@ -214,6 +219,17 @@ def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
         clip=c.clip,
         jacobians=c.jacobians and model.cell == "rnn",
     )
+
+
+def check_work(T: int, model: Model) -> None:
+    """Refuse lessons too large to recompute live (T·G·H² above :data:`MAX_WORK`)."""
+    G = len(GATE_BLOCKS[model.cell])
+    work = T * G * model.hidden_size**2
+    if work > MAX_WORK:
+        raise ValueError(
+            f"{T} steps of a {model.cell.upper()} with H = {model.hidden_size} is too large to "
+            "compute live; use fewer steps or hidden units"
+        )
 
 
 def generate_text(generator: dict) -> str:
