@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .exception_hook import log_path
+from .file_menu import FileMenu
 from .model_toolbar import ModelToolbar
 from .panels import CENTRAL, PanelSpec, all_panels
 from .sequence_editor import SequenceEditor
@@ -138,11 +139,9 @@ class MainWindow(QMainWindow):
             self._size_docks()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu = FileMenu(self.session, self)
+        self.file_menu.reported.connect(self._on_file_reported)
+        self.menuBar().addMenu(self.file_menu)
         lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
         for name, preset in self.presets.items():
             action = QAction(QCoreApplication.translate("presets", preset.title), self)
@@ -232,6 +231,14 @@ class MainWindow(QMainWindow):
         else:
             self.error_label.setText("")
         self.details_button.hide()
+
+    def _on_file_reported(self, message: str, is_error: bool) -> None:
+        if is_error:
+            self.error_label.setText(message)
+            self.details_button.hide()
+        else:
+            self.error_label.setText("")
+            self.statusBar().showMessage(message, 8000)
 
     def _on_details_clicked(self) -> None:
         box = QMessageBox(self)
