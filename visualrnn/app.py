@@ -66,6 +66,34 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+#: Shared libraries Qt's X11 plugin needs that minimal Linux installs often lack, and the
+#: Debian/Ubuntu packages that bring them.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def missing_display_libraries(environ=os.environ, find=None) -> list[str]:
+    """The Debian packages Qt would need to open an X11 window here, if any are missing.
+
+    Checked only on Linux when an X11 display is going to be used; without them Qt aborts
+    the process with a long message, so the app says what to install instead.
+    """
+    if not sys.platform.startswith("linux") or not environ.get("DISPLAY"):
+        return []
+    platform = environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return []
+    if not platform and environ.get("WAYLAND_DISPLAY"):
+        return []
+    if find is None:
+        from ctypes.util import find_library as find
+    return [pkg for lib, pkg in XCB_LIBRARIES.items() if find(lib) is None]
+
+
 def _fail(message: str) -> int:
     print(f"visualrnn: error: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -80,6 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"unknown preset {args.preset!r}; choose one of: {names}")
     if args.screenshot or args.measure_startup:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    missing = missing_display_libraries()
+    if missing:
+        return _fail(
+            "Qt needs system libraries to open a window on X11: "
+            f"sudo apt install {' '.join(missing)}"
+        )
     app, window = _create_window(presets, args.preset, preset_errors)
     session = window.session
     if not 0 <= args.step <= session.T:

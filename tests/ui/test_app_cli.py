@@ -73,3 +73,22 @@ def test_main_function_returns_exit_code(capsys):
 
     assert main(["--preset", "missing"]) == 2
     assert "unknown preset" in capsys.readouterr().err
+
+
+def test_missing_x11_libraries_are_named_instead_of_a_qt_abort():
+    from visualrnn.app import missing_display_libraries
+
+    def none_found(name):
+        return None
+
+    def all_found(name):
+        return f"lib{name}.so"
+
+    x11 = {"DISPLAY": ":0"}
+    assert "libxcb-cursor0" in missing_display_libraries(x11, none_found)
+    assert missing_display_libraries(x11, all_found) == []
+    assert missing_display_libraries({}, none_found) == []  # no display: nothing to open
+    offscreen = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}
+    assert missing_display_libraries(offscreen, none_found) == []
+    wayland = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}
+    assert missing_display_libraries(wayland, none_found) == []
