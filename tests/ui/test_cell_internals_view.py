@@ -110,3 +110,30 @@ def test_bars_are_painted_at_their_values(qtbot):
     nan_bar = f._bars[3][0]
     at = nan_bar.center() + QPointF(200, 200) - f.rect.center()
     assert QColor(image.pixel(at.toPoint())) == QColor(OVERFLOW_COLOR)
+
+
+@pytest.mark.parametrize(
+    "activation, label", [("tanh", "tanh"), ("relu", "relu"), ("identity", "id")]
+)
+def test_rnn_layer_is_labelled_with_the_activation(qtbot, activation, label):
+    s = LessonSession()
+    s.update(model_source="init", activation=activation)
+    view = _view(qtbot, s)
+    assert view.diagram_view.bars["h"].spec.act == label
+    if activation != "tanh":
+        s.update(activation="tanh")
+        assert view.diagram_view.bars["h"].spec.act == "tanh"
+
+
+def test_scene_fits_every_box_and_the_key_shows_the_scales(qtbot):
+    s = LessonSession()
+    view = _view(qtbot, s)
+    rect = view.diagram_view.scene().sceneRect()
+    for item in view.diagram_view.bars.values():
+        assert rect.contains(item.sceneBoundingRect())
+    assert view.legend.isVisible()
+    names = ", ".join(view.legend.bar_names())
+    assert "h" in names and "y" in names
+    s.update(cell="gru", model_source="init", hidden_size=3)
+    assert any("σ" in name for name in view.legend.bar_names())
+    assert "重置门" in view.key.text() and "更新门" in view.key.text()

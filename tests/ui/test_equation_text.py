@@ -48,3 +48,10 @@ def test_lstm_names_every_gate_as_the_textbook_does(qapp):
     names = " ".join(e.name for e in eqs)
     for name in ("遗忘门", "输入门", "输出门", "输入值"):
         assert name in names
+
+
+def test_rich_vectors_never_wrap_inside_their_brackets():
+    fmt = NumberFormat(rich=True)
+    assert fmt.vec([0.86, 0.884]) == "[0.86,\u00a00.884]"
+    assert " " not in fmt.concat([0.5, 0.25], [2.0])
+    assert NumberFormat().vec([0.86, 0.884]) == "[0.86, 0.884]"

@@ -101,7 +101,7 @@ def test_wheel_zooms_and_fit_restores(qtbot):
     s = _session("rnn", T=50)
     view = _view(qtbot, s, size=(1000, 550))
     net = view.network
-    before = net.transform().m11()
+    before, shown = net.transform().m11(), len(net.cell_items())
     center = QPointF(net.viewport().rect().center())
     event = QWheelEvent(
         center,
@@ -115,7 +115,7 @@ def test_wheel_zooms_and_fit_restores(qtbot):
     )
     net.wheelEvent(event)
     assert net.transform().m11() < before
-    assert len(net.cell_items()) > 5
+    assert len(net.cell_items()) > shown
     qtbot.mouseClick(view.fit_button, Qt.MouseButton.LeftButton)
     assert net.transform().m11() == pytest.approx(before)
 
@@ -172,3 +172,89 @@ def test_views_follow_the_font_scale(qtbot):
     finally:
         font_scale().set_scale(1.0)
     assert view.network.layout_.dx == pytest.approx(dx)
+
+
+def test_truncation_draws_a_dashed_cut_between_chunks(qtbot):
+    s = _session("rnn", T=10)
+    s.update(truncate=3)
+    view = _view(qtbot, s, size=(2600, 550))
+    net = view.network
+    assert net.cuts.isVisible() and net.cuts.cut_steps() == [3, 6, 9]
+    assert any("k = 3" in text for text in view.legend.swatch_texts())
+    for backward in (False, True):
+        view.backward_button.setChecked(backward)
+        net.finish_animations()
+        net.fitInView(net.sceneRect())
+        image = net.viewport().grab().toImage()
+        # the cut between A_2 and A_3 is red, halfway between the two cells
+        x = net.mapFromScene(QPointF(net.cuts.cut_x(3), 0)).x()
+        column = [image.pixelColor(x + dx, y) for dx in (-1, 0, 1) for y in range(image.height())]
+        assert any(c.red() > 150 and c.green() < 60 and c.blue() < 60 for c in column)
+        assert any("k = 3" in text for text in view.legend.swatch_texts())
+    s.update(truncate=None)
+    assert not net.cuts.isVisible() and net.cuts.cut_steps() == []
+    assert not any("k =" in text for text in view.legend.swatch_texts())
+
+
+def test_finish_animations_jumps_to_the_end_state(qtbot):
+    s = _session("lstm")
+    view = _view(qtbot, s)
+    net = view.network
+    s.step_forward()
+    assert net.is_animating()
+    view.finish_animations()
+    assert not net.is_animating()
+    assert net.cell_items()[0].reveal == 2
+    assert not any(p.isVisible() for p in net._pulses)
+    qtbot.mouseClick(view.backward_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: net.sweep_step() is not None, timeout=2000)
+    view.finish_animations()
+    assert net.sweep_step() is None and not any(p.isVisible() for p in net._pulses)
+
+
+def test_separate_colour_scales_and_legend(qtbot):
+    s = _session("lstm", T=20, H=16)
+    s.update(forget_bias=4.0)
+    view = _view(qtbot, s, size=(1400, 550))
+    ranges = view.network._builder.ranges
+    assert set(ranges) == {"x", "h", "c", "y"}
+    assert ranges["h"] <= 1.0
+    assert ranges["c"] >= np.abs(s.trace.c).max() * 0.5
+    names = ", ".join(view.legend.bar_names())
+    for name in ("x", "h", "c", "y"):
+        assert name in names
+    item = view.network.cell_items()[0]
+    s.set_cursor(1)
+    view.finish_animations()
+    # h is coloured on its own ±1 scale: its strip is not washed out by c's wider range
+    h = s.trace.h[0]
+    k = int(np.argmax(np.abs(h)))
+    strip = item.data.h.strip
+    color = strip.pixelColor(k, 0)
+    assert abs(color.lightnessF() - 0.97) > 0.05 or abs(h[k]) < 0.05
+
+
+def test_backward_legend_labels_values_within_one_decade(qtbot):
+    from visualrnn.ui.network_legend import log_labels
+
+    assert log_labels(np.log10(4.2), np.log10(6.1)) == ("4.2", "5.1", "6.1")
+    presets, _ = load_presets()
+    s = LessonSession(presets["textbook"].config)
+    view = _view(qtbot, s, size=(1000, 550))
+    qtbot.mouseClick(view.backward_button, Qt.MouseButton.LeftButton)
+    labels = view.legend.labels()
+    assert len(set(labels)) == 3 and not any(t.startswith("1e") for t in labels)
+    assert any("loss" in text for text in view.legend.swatch_texts())
+
+
+def test_default_zoom_keeps_numbers_readable(qtbot):
+    presets, _ = load_presets()
+    s = LessonSession(presets["lstm_memory"].config)
+    view = _view(qtbot, s, size=(800, 330))
+    for backward in (False, True):
+        view.backward_button.setChecked(backward)
+        view.network.finish_animations()
+        scale = view.network.transform().m11()
+        # the number font (13 pt ≈ 17 px) stays at least ~7 px tall on screen
+        assert scale * 17 >= 7, (backward, scale)
+    assert "rolled form" in view.rolled_button.text()

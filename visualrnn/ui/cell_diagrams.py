@@ -50,22 +50,30 @@ class Diagram:
     main_wires: list[list[tuple[float, float]]] = field(default_factory=list)
 
 
-def rnn_diagram() -> Diagram:
-    """Fig. 8.4: [h_{t−1}, x_t] → tanh layer (W, b) → h_t, and the output layer → y_t."""
+#: The label of the simple RNN's activation φ, as the equations write it.
+ACTIVATION_LABEL = {"tanh": "tanh", "relu": "relu", "identity": "id"}
+
+
+def rnn_diagram(activation: str = "tanh") -> Diagram:
+    """Fig. 8.4: [h_{t−1}, x_t] → φ layer (W, b) → h_t, and the output layer → y_t.
+
+    ``activation`` (tanh / relu / identity) labels the layer's box.
+    """
+    act = ACTIVATION_LABEL.get(activation, activation)
     boxes = [
         Box("h_prev", "h_{t−1}", (80, 330)),
         Box("x", "x_t", (380, 540)),
-        Box("h", "h_t", (380, 330), act="tanh"),
+        Box("h", "h_t", (380, 330), act=act),
         Box("h_out", "h_t", (740, 330)),
         Box("y_layer", "W_y, b_y", (560, 180), act="out"),
-        Box("y", "y_t", (560, 50)),
+        Box("y", "y_t", (560, 62)),
     ]
     wires = [
         [(140, 330), (320, 330)],
         [(380, 488), (380, 386)],
         [(440, 330), (680, 330)],
         [(560, 330), (560, 236)],
-        [(560, 124), (560, 102)],
+        [(560, 124), (560, 118)],
     ]
     return Diagram("rnn", 820, 600, boxes, [], wires)
 
@@ -149,5 +157,8 @@ def gru_diagram() -> Diagram:
     return Diagram("gru", 950, 660, boxes, ops, wires, main)
 
 
-def diagram(cell: str) -> Diagram:
-    return {"rnn": rnn_diagram, "lstm": lstm_diagram, "gru": gru_diagram}[cell]()
+def diagram(cell: str, activation: str = "tanh") -> Diagram:
+    """The layout of ``cell``; the simple RNN's layer is labelled with its ``activation``."""
+    if cell == "rnn":
+        return rnn_diagram(activation)
+    return {"lstm": lstm_diagram, "gru": gru_diagram}[cell]()

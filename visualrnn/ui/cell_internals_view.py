@@ -7,8 +7,7 @@ the right. Hovering a unit highlights it in every box of the same size.
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
@@ -16,19 +15,14 @@ from . import theme
 from .cell_diagrams import Diagram, diagram
 from .cell_items import BarsItem, OpItem, WireItem
 from .equation_text import gate_names
-from .network_items import nice_ceiling
+from .network_items import value_ranges
+from .network_legend import ColorLegend
 from .plot_style import RefreshWhenSeen
 
 #: Boxes whose values come from another key of the step record.
 VALUE_KEY = {"h_out": "h"}
-
-
-def _vmax(a) -> float:
-    """A nice symmetric range for an array (finite values only)."""
-    if a is None:
-        return 1.0
-    finite = np.abs(a[np.isfinite(a)])
-    return nice_ceiling(float(finite.max())) if finite.size else 1.0
+#: Margin (scene units) kept around the diagram when it is fitted to the view.
+MARGIN = 8.0
 
 
 class CellDiagramView(QGraphicsView):
@@ -48,9 +42,10 @@ class CellDiagramView(QGraphicsView):
         self._scene: QGraphicsScene | None = None
         self.hover_unit: int | None = None
 
-    def build(self, cell: str) -> None:
-        """A new scene for ``cell`` (the old one and its items are dropped together)."""
-        self.diagram = d = diagram(cell)
+    def build(self, cell: str, activation: str = "tanh") -> None:
+        """A new scene for ``cell`` (the old one and its items are dropped together); the
+        simple RNN's layer box is labelled with its ``activation``."""
+        self.diagram = d = diagram(cell, activation)
         scene = QGraphicsScene(self)
         self.bars = {b.key: BarsItem(b, self._on_hover) for b in d.boxes}
         self.ops = [OpItem(o.text, o.center) for o in d.ops]
@@ -60,7 +55,7 @@ class CellDiagramView(QGraphicsView):
         ]
         for item in [*self.bars.values(), *self.ops, *self.wires]:
             scene.addItem(item)
-        scene.setSceneRect(QRectF(0, 0, d.width, d.height))
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         old, self._scene = self._scene, scene
         self.setScene(scene)
         if old is not None:
@@ -111,15 +106,17 @@ class CellInternalsView(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self._cell: str | None = None
+        self._cell: tuple | None = None
         self._ranges: dict = {}
         self.diagram_view = CellDiagramView(session)
         self.key = QLabel()
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.legend = ColorLegend(compact=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.diagram_view, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.key)
         self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         session.trace_changed.connect(self._on_trace_changed)
@@ -134,6 +131,12 @@ class CellInternalsView(QWidget):
         size — that only added a vertical scroll bar (slow to paint, on every step)."""
         return -1
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A short panel gives its height to the diagram: the names go first, then the key."""
+        super().resizeEvent(event)
+        self.key.setVisible(self.height() >= 300)
+        self.legend.setVisible(self.height() >= 190)
+
     def _on_trace_changed(self) -> None:
         self._refresh.request(full=True)
 
@@ -142,22 +145,23 @@ class CellInternalsView(QWidget):
 
     def _show_trace(self) -> None:
         tr = self._session.trace
-        if tr.cell != self._cell:
-            self._cell = tr.cell
-            self.diagram_view.build(tr.cell)
+        if (tr.cell, tr.activation) != self._cell:
+            self._cell = (tr.cell, tr.activation)
+            self.diagram_view.build(tr.cell, tr.activation)
             self.key.setText(self._key_text(tr.cell))
-        tanh_range = _vmax(tr.h)
-        self._ranges = {
-            "h_prev": tanh_range,
-            "h": tanh_range,
-            "z": 1.0,
-            "n": 1.0,
-            "c_prev": _vmax(tr.c),
-            "c": _vmax(tr.c),
-            "x": _vmax(tr.x),
-            "y": _vmax(tr.y),
-        }
+        ranges = value_ranges(tr)
+        self._ranges = {**ranges, "h_prev": ranges["h"], "z": 1.0, "n": 1.0}
+        if "c" in ranges:
+            self._ranges["c_prev"] = ranges["c"]
+        self._show_legend(tr.cell, ranges)
         self._show_cursor()
+
+    def _show_legend(self, cell: str, ranges: dict) -> None:
+        """The colour key: each value's scale (the candidate z / n is a tanh: ±1), gates."""
+        scales = list(ranges.items())
+        if cell != "rnn":
+            scales.insert(2, ("z" if cell == "lstm" else "n", 1.0))
+        self.legend.set_scales(scales, gates=cell != "rnn", future=False)
 
     def _show_cursor(self) -> None:
         t = self._session.step
@@ -172,8 +176,5 @@ class CellInternalsView(QWidget):
         names = gate_names()
         keys = {"rnn": ("a", "y"), "lstm": ("f", "i", "z", "o"), "gru": ("r", "gz", "n")}[cell]
         items = " &nbsp;·&nbsp; ".join(f"<b>{names[k]}</b>" for k in keys)
-        legend = self.tr(
-            "Bars: one per unit; blue = negative, yellow = positive; gates (σ) 0 … 1 in "
-            "viridis. Hover a bar for its value."
-        )
+        legend = self.tr("One bar per unit (0, 1, …); hover a bar for its value.")
         return f"{items}<br><span style='color:#555'>{legend}</span>"

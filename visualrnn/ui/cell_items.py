@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import theme
@@ -145,14 +145,14 @@ class BarsItem(QGraphicsItem):
 
     def set_fonts(self) -> None:
         self.title_font = theme.scaled_font(20.0, True)
-        self.number_font = theme.scaled_font(15.0)
+        self.number_font = theme.scaled_font(17.0)
         self.update()
 
     # ---------------------------------------------------------------- geometry
     def bars_rect(self) -> QRectF:
         r = self.rect.adjusted(8, self.TITLE + 4, -8, -8)
         if self.values is not None and self.values.size <= 2:
-            r.setBottom(r.bottom() - 26)
+            r.setBottom(r.bottom() - 30)
         return r
 
     def unit_at(self, pos: QPointF) -> int | None:
@@ -188,7 +188,7 @@ class BarsItem(QGraphicsItem):
     # ---------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = GATE_FILL.get(self.spec.act, QColor("white"))
+        fill = GATE_FILL.get(self.spec.act, GATE_FILL["tanh"] if self.spec.act else QColor("white"))
         painter.setPen(QPen(QColor("#303030"), 2.5 if self.spec.act else 1.5))
         painter.setBrush(fill)
         radius = 14 if self.spec.act else 6
@@ -208,7 +208,7 @@ class BarsItem(QGraphicsItem):
         painter.setPen(INK)
         title = QRectF(self.rect.left(), self.rect.top() + 2, self.rect.width(), self.TITLE)
         text = pretty(self.spec.title)
-        if self.spec.act in ("σ", "tanh"):
+        if self.spec.act and self.spec.act != "out":
             text = f"{self.spec.act} {text}"
         elif self.spec.act == "out":
             title = self.rect
@@ -233,13 +233,23 @@ class BarsItem(QGraphicsItem):
             self._paint_numbers(painter, r, w)
 
     def _paint_numbers(self, painter: QPainter, r: QRectF, w: float) -> None:
-        font = QFont(self.number_font)
-        painter.setFont(font)
+        """The values under their bars, 3 significant digits, the font shrunk to fit."""
         for k, value in enumerate(self.values):
-            text = _short_number(value, 3, 4 if self.values.size == 2 else 8)
-            cell = QRectF(r.left() + k * w - 4, r.bottom() + 2, w + 8, 26)
+            text = _short_number(value, 3, 7)
+            cell = QRectF(r.left() + k * w, r.bottom() + 2, w, 30)
+            painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4))
             painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _fitting_font(font: QFont, text: str, width: float) -> QFont:
+    """``font``, or a smaller copy of it if ``text`` would be wider than ``width``."""
+    advance = QFontMetricsF(font).horizontalAdvance(text)
+    if advance <= width:
+        return font
+    smaller = QFont(font)
+    smaller.setPointSizeF(max(6.0, font.pointSizeF() * width / advance))
+    return smaller
 
 
 def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
@@ -258,18 +268,20 @@ class OpItem(QGraphicsItem):
         self.setPos(*center)
         self.setZValue(2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # never changes
-        self.font = theme.scaled_font(18.0 if len(text) <= 2 else 12.0, True)
+        self.font = theme.scaled_font(18.0 if len(text) <= 2 else 15.0, True)
+        #: Half the width: "tanh" gets a wider oval so that its text is readable.
+        self.half_w = OP_R if len(text) <= 2 else OP_R + 16
         tips = {"×": _tr("pointwise product ⊙"), "+": _tr("sum"), "1−": _tr("1 − z")}
         self.setToolTip(tips.get(text, _tr("pointwise tanh")))
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-OP_R - 2, -OP_R - 2, 2 * OP_R + 4, 2 * OP_R + 4)
+        return QRectF(-self.half_w - 2, -OP_R - 2, 2 * self.half_w + 4, 2 * OP_R + 4)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#303030"), 2))
         painter.setBrush(QColor("#FFF6D6"))
-        r = QRectF(-OP_R, -OP_R, 2 * OP_R, 2 * OP_R)
+        r = QRectF(-self.half_w, -OP_R, 2 * self.half_w, 2 * OP_R)
         painter.drawEllipse(r)
         painter.setFont(self.font)
         painter.setPen(INK)

@@ -21,8 +21,17 @@ from .plot_style import RefreshWhenSeen
 from .theme import CURSOR_COLOR, font_scale, scaled_font
 
 MONO = "'DejaVu Sans Mono', 'Consolas', 'Menlo', monospace"
-#: The character style of a substituted line (its paragraph sets it too; see _render).
-_LINE_STYLE = f"font-family:{MONO}; font-size:large"
+#: Cells with more equations than this (the LSTM's six) get a smaller substituted line, so
+#: that all of them fit the panel at its default size.
+MANY_EQUATIONS = 5
+
+
+def line_style(n_equations: int) -> str:
+    """The character style of a substituted line (its paragraph sets it too; see _render)."""
+    size = "medium" if n_equations > MANY_EQUATIONS else "large"
+    return f"font-family:{MONO}; font-size:{size}"
+
+
 _SUB_BRACED = re.compile(r"([A-Za-z])_\{([^}]*)\}")
 _SUB_PLAIN = re.compile(r"([A-Za-z])_([A-Za-z0-9]+)")
 
@@ -130,7 +139,9 @@ class EquationPanel(QWidget):
         eqs = cell_equations(step, session.model, fmt)
         key = (fmt, tuple((e.key, e.name, e.general) for e in eqs))
         if key != self._layout_key or not self._replace_numbers(t, eqs):
-            self.browser.setHtml(self._header_html(t) + "".join(_equation_html(e) for e in eqs))
+            self.browser.setHtml(
+                self._header_html(t) + "".join(_equation_html(e, len(eqs)) for e in eqs)
+            )
             self._layout_key = key
 
     def _replace_numbers(self, t: int, eqs: list[Equation]) -> bool:
@@ -146,13 +157,13 @@ class EquationPanel(QWidget):
         cursor.beginEditBlock()
         _replace_block(cursor, doc.findBlockByNumber(0), self._header_inline(t))
         for k, eq in enumerate(eqs):
-            line = f'<span style="{_LINE_STYLE}">{_substituted_html(eq)}</span>'
+            line = f'<span style="{line_style(len(eqs))}">{_substituted_html(eq)}</span>'
             _replace_block(cursor, doc.findBlockByNumber(2 + 2 * k), line)
         cursor.endEditBlock()
         return True
 
     def _header_html(self, t: int) -> str:
-        return f'<p style="margin:0 0 4px 0">{self._header_inline(t)}</p>'
+        return f'<p style="margin:0 0 2px 0">{self._header_inline(t)}</p>'
 
     def _header_inline(self, t: int) -> str:
         title = self.tr("Step t = {t}").format(t=t)
@@ -171,13 +182,13 @@ class EquationPanel(QWidget):
         )
 
 
-def _equation_html(eq: Equation) -> str:
+def _equation_html(eq: Equation, n_equations: int) -> str:
     """A grey caption (name and symbols) above the substituted line in large monospace."""
     general = subscripts(html.escape(eq.general))
     return (
-        f'<p style="margin:10px 0 0 0; color:#555">{html.escape(eq.name)}: '
+        f'<p style="margin:5px 0 0 0; color:#555; font-size:small">{html.escape(eq.name)}: '
         f'<span style="font-family:{MONO}">{general}</span></p>'
-        f'<p style="margin:2px 0 0 12px; {_LINE_STYLE}">'
+        f'<p style="margin:0 0 0 12px; {line_style(n_equations)}">'
         f"{_substituted_html(eq)}</p>"
     )
 

@@ -87,14 +87,21 @@ class NumberFormat:
             return f'<span style="color:#CC0000;font-weight:bold">{text}</span>'
         return text
 
+    @property
+    def sep(self) -> str:
+        """The separator inside a vector: in HTML a no-break space, so that a line never
+        wraps inside brackets (it wraps between the terms of the equation instead)."""
+        return ",\u00a0" if self.rich else ", "
+
     def vec(self, values, min_decimals: int = 0, transpose: bool = False) -> str:
         """``[v0, v1, …]`` — a long vector shows its first units and the selected one."""
-        body = ", ".join(self._items(np.ravel(values), min_decimals))
+        body = self.sep.join(self._items(np.ravel(values), min_decimals))
         return f"[{body}]" + ("\u1d40" if transpose else "")
 
     def concat(self, *parts) -> str:
         """``[h…, x…]``, the textbook's concatenation [h_{t−1}, x_t]."""
-        return "[" + ", ".join(", ".join(self._items(np.ravel(p), 0)) for p in parts) + "]"
+        sep = self.sep
+        return "[" + sep.join(sep.join(self._items(np.ravel(p), 0)) for p in parts) + "]"
 
     def sym(self, text: str) -> str:
         """A symbol or operator, escaped for HTML."""
@@ -124,7 +131,8 @@ class NumberFormat:
             return text
         if not self.rich:
             return f"{_tr('unit')} {k}: {text}"
-        return f'<b style="color:#B36B00"><u>{_tr("unit")} {k}: {text}</u></b>'
+        label = f"{_tr('unit')}\u00a0{k}:\u00a0{text}"
+        return f'<b style="color:#B36B00"><u>{label}</u></b>'
 
 
 @dataclass(frozen=True)
@@ -154,9 +162,9 @@ def gate_names() -> dict[str, str]:
         "o": _tr("output gate o (输出门)"),
         "c": _tr("new cell state c (新状态)"),
         "h": _tr("hidden state h (输出)"),
-        "r": _tr("reset gate r"),
-        "gz": _tr("update gate z"),
-        "n": _tr("candidate n"),
+        "r": _tr("reset gate r (重置门)"),
+        "gz": _tr("update gate z (更新门)"),
+        "n": _tr("candidate n (候选状态)"),
         "y": _tr("output layer y (用于输出的全连接层)"),
         "a": _tr("hidden state h (循环体)"),
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -33,8 +34,11 @@ from .equation_text import format_number
 
 #: Vectors with more units than this are drawn as a colour strip instead of numbered boxes.
 MAX_BOXES = 4
-#: Below this level of detail (scene → screen scale) numbers and captions are hidden.
-TEXT_LOD = 0.45
+#: Below this level of detail (scene → screen scale) numbers and captions are hidden; above
+#: it they scale with the zoom (at 0.25 a 13 pt number is still ~4 px: a visible hint).
+TEXT_LOD = 0.25
+#: Colour of the truncation cut lines (and their legend swatch).
+CUT_COLOR = "#B00000"
 SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 INK = QColor("#202020")
 
@@ -88,6 +92,12 @@ class Palette:
         argb[~np.isfinite(values)] = self.overflow.rgb()
         image = QImage(argb.tobytes(), values.size, 1, QImage.Format.Format_RGB32)
         return image.copy()
+
+
+@lru_cache(maxsize=32)
+def _cached_palette(vmax: float) -> Palette:
+    """One lookup table per range (building one costs ~1 ms)."""
+    return Palette(vmax)
 
 
 def nice_ceiling(v: float) -> float:
@@ -172,16 +182,16 @@ class StepLayout:
         c_row = None
         if cell == "lstm":
             c_row = QRectF(-widths[0] / 2, h_row.top() - row_h - 10, widths[0], row_h)
-        x_node = QRectF(-widths[1] / 2, box.bottom() + 56, widths[1], row_h)
-        y_node = QRectF(-widths[2] / 2, box.top() - 56 - row_h, widths[2], row_h)
+        x_node = QRectF(-widths[1] / 2, box.bottom() + 44, widths[1], row_h)
+        y_node = QRectF(-widths[2] / 2, box.top() - 44 - row_h, widths[2], row_h)
         return cls(
             cell, box_w + gap, box, h_row, c_row, x_node, y_node, unit, number_font, caption_font
         )
 
     def bounds(self) -> QRectF:
         """Everything step t paints, including its arrow to the next cell."""
-        top = self.y_node.top() - 24
-        bottom = self.x_node.bottom() + 24
+        top = self.y_node.top() - 16
+        bottom = self.x_node.bottom() + 16
         return QRectF(-self.dx / 2, top, self.dx + 40, bottom - top)
 
 
@@ -361,7 +371,10 @@ class StepItem(QGraphicsItem):
             painter.setPen(pen)
             painter.setBrush(pen.color())
             scale = max(1e-6, painter.worldTransform().m11())
-            _arrow(painter, QPointF(x1, y), QPointF(x0, y), head=(8 + pen.widthF()) / scale)
+            head = min((7 + 0.5 * pen.widthF()) / scale, (x1 - x0) * 0.3)
+            _arrow(painter, QPointF(x1, y), QPointF(x0, y), head=head)
+            if self.last:
+                paint_loss_marker(painter, QPointF(x1, y), 18.0, self.layout.caption_font)
             return
         painter.setPen(pen)
         painter.setBrush(pen.color())
@@ -501,6 +514,89 @@ def _arrow(painter: QPainter, a: QPointF, b: QPointF, head: float = 12.0) -> Non
     painter.setPen(pen)
 
 
+def paint_loss_marker(painter: QPainter, center: QPointF, r: float, font: QFont) -> None:
+    """The loss L where the backward pass starts: a diamond with "L" in it (radius r)."""
+    diamond = QPolygonF(
+        [center + QPointF(dx * r, dy * r) for dx, dy in ((0, -1), (1, 0), (0, 1), (-1, 0))]
+    )
+    painter.setPen(QPen(QColor("#5A3A00"), max(1.0, r / 8)))
+    painter.setBrush(QColor(theme.CURSOR_COLOR))
+    painter.drawPolygon(diamond)
+    bold = QFont(font)
+    bold.setBold(True)
+    bold.setPixelSize(max(6, int(r * 0.95)))
+    painter.setFont(bold)
+    painter.setPen(INK)
+    rect = QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "L")
+
+
+class TruncationCuts(QGraphicsItem):
+    """Truncated BPTT: a dashed vertical line between A_{t−1} and A_t for t = k, 2k, …
+    (no gradient crosses it), labelled "gradient cut (k = …)". One item for all cuts; it
+    paints only the cuts in the exposed area, so T = 10,000 costs nothing extra."""
+
+    def __init__(self):
+        super().__init__()
+        self.k: int | None = None
+        self.T = 0
+        self.layout: StepLayout | None = None
+        self.setZValue(5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_cuts(self, k: int | None, T: int, layout: StepLayout) -> None:
+        self.prepareGeometryChange()
+        self.k = k if k and 0 < k < T else None
+        self.T, self.layout = T, layout
+        self.setVisible(self.k is not None)
+        self.update()
+
+    def cut_steps(self) -> list[int]:
+        """The steps t whose incoming gradient is cut: k, 2k, … < T."""
+        return list(range(self.k, self.T, self.k)) if self.k else []
+
+    def cut_x(self, t: int) -> float:
+        """The scene x of the cut between A_{t−1} and A_t."""
+        return (t - 0.5) * self.layout.dx
+
+    def boundingRect(self) -> QRectF:
+        if self.layout is None or not self.k:
+            return QRectF()
+        b = self.layout.bounds()
+        return QRectF(-self.layout.dx, b.top(), (self.T + 1) * self.layout.dx, b.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if not self.k:
+            return
+        L, exposed = self.layout, option.exposedRect
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        pen = QPen(QColor(CUT_COLOR), 2.5, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        first = max(1, math.ceil((exposed.left() / L.dx + 0.5) / self.k))
+        last = min((self.T - 1) // self.k, math.floor((exposed.right() / L.dx + 0.5) / self.k))
+        top, bottom = L.bounds().top(), L.bounds().bottom()
+        text = _tr("gradient cut (k = {k})").format(k=self.k)
+        font = L.number_font
+        width = QFontMetricsF(font).horizontalAdvance(text) + 12
+        every = max(1, math.ceil(1.5 * width / (self.k * L.dx)))
+        for m in range(first, last + 1):
+            x = self.cut_x(m * self.k)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            if lod >= TEXT_LOD and m % every == 0:
+                self._paint_label(painter, x, top, text, width, font)
+
+    def _paint_label(self, painter, x: float, top: float, text: str, width: float, font):
+        rect = QRectF(x - width / 2, top + 2, width, QFontMetricsF(font).height() + 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setFont(font)
+        painter.setPen(QColor(CUT_COLOR))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
 def gradient_pen(norm: float, lo: float, hi: float) -> QPen:
     """Backward mode: the pen of an arrow carrying ‖dh_t‖ — thickness and colour by log10.
 
@@ -525,31 +621,60 @@ def gradient_pen(norm: float, lo: float, hi: float) -> QPen:
     return pen
 
 
+def _nice_range(a) -> float:
+    """A nice symmetric range ±v for an array: the 99th percentile of its finite magnitudes,
+    rounded up to 1, 2, 3, 5 × 10^k (1 when nothing is finite)."""
+    if a is None:
+        return 1.0
+    a = np.asarray(a, dtype=float)
+    finite = np.abs(a[np.isfinite(a)])
+    return nice_ceiling(float(np.percentile(finite, 99))) if finite.size else 1.0
+
+
+def value_ranges(trace) -> dict[str, float]:
+    """The colour scale ±vmax of each quantity the views colour: x, h, c (LSTM) and y.
+
+    h is bounded by tanh (LSTM, GRU, the tanh RNN): its scale is ±1, or the data's own
+    smaller range when h stays small (a GRU that mostly keeps its state), so the strip is
+    not washed out; for relu / identity it follows the data. c, x and y each have their
+    own range (see :func:`_nice_range`).
+    """
+    bounded = trace.cell != "rnn" or trace.activation == "tanh"
+    h = _nice_range(trace.h)
+    ranges = {
+        "x": _nice_range(trace.x),
+        "h": min(1.0, h) if bounded else h,
+        "y": _nice_range(trace.y),
+    }
+    if trace.c is not None:
+        ranges["c"] = _nice_range(trace.c)
+    return ranges
+
+
 class StepDataBuilder:
     """Turns a trace (and its gradients) into the :class:`StepData` of any step t.
 
-    One shared diverging scale ±vmax for x, h, c and y (the 99th percentile of their
-    finite magnitudes, rounded up to 1, 2, 3, 5 × 10^k), so the legend holds for every node.
+    Each quantity has its own diverging scale (:func:`value_ranges`): h ±1 for tanh, c, x
+    and y their own, so a small h is not washed out by a large c; the legend shows them all.
     Backward mode: ‖dh_t‖ on a log10 scale between the smallest and largest finite norm.
     """
 
     def __init__(self, trace, grads, digits: int = 3):
         self.trace, self.grads, self.digits = trace, grads, digits
-        arrays = [trace.x, trace.h, trace.y] + ([trace.c] if trace.c is not None else [])
-        finite = np.concatenate([np.abs(a[np.isfinite(a)]).ravel() for a in arrays])
-        self.palette = Palette(nice_ceiling(np.percentile(finite, 99) if finite.size else 1.0))
+        self.ranges = value_ranges(trace)
+        self.palettes = {k: _cached_palette(v) for k, v in self.ranges.items()}
         self.grad_range = log_range(grads.dh_norm)
         self._bad = ~np.isfinite(trace.h).all(axis=1) | ~np.isfinite(trace.y).all(axis=1)
 
     def data(self, t: int) -> StepData:
-        tr, pal, d = self.trace, self.palette, self.digits
-        c = VectorGlyph.of(tr.c[t], pal, d) if tr.c is not None else None
+        tr, pal, d = self.trace, self.palettes, self.digits
+        c = VectorGlyph.of(tr.c[t], pal["c"], d) if tr.c is not None else None
         norm = float(self.grads.dh_norm[t])
         return StepData(
             t=t,
-            x=VectorGlyph.of(tr.x[t], pal, d),
-            h=VectorGlyph.of(tr.h[t], pal, d),
-            y=VectorGlyph.of(tr.y[t], pal, d),
+            x=VectorGlyph.of(tr.x[t], pal["x"], d),
+            h=VectorGlyph.of(tr.h[t], pal["h"], d),
+            y=VectorGlyph.of(tr.y[t], pal["y"], d),
             c=c,
             tips=LazyTips(self._tips, t, norm),
             grad_pen=gradient_pen(norm, *self.grad_range),

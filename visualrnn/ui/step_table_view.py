@@ -93,6 +93,12 @@ class StepTableView(QWidget):
         self._refresh.flush()
         return [symbol for _, symbol, _ in self._rows]
 
+    def column_labels(self) -> list[str]:
+        """The column headers: the unit numbers, from 0 like everywhere else in the app."""
+        self._refresh.flush()
+        header = (self._table.horizontalHeaderItem(k) for k in range(self._table.columnCount()))
+        return [item.text() for item in header]
+
     def row_texts(self, symbol: str) -> list[str]:
         """The texts shown in the row of ``symbol`` (e.g. "h_t"), non-empty cells only."""
         row = self.row_symbols().index(symbol)  # (brings a tabbed-away table up to date)
@@ -113,7 +119,7 @@ class StepTableView(QWidget):
         self._table.clear()
         self._table.setRowCount(len(self._rows))
         self._table.setColumnCount(width)
-        self._table.setHorizontalHeaderLabels([str(k + 1) for k in range(width)])
+        self._table.setHorizontalHeaderLabels([str(k) for k in range(width)])
         labels = [f"{symbol}  ({self.tr(meaning)})" for _, symbol, meaning in self._rows]
         self._table.setVerticalHeaderLabels(labels)
         for row in range(len(self._rows)):

@@ -31,7 +31,15 @@ from .network_animation import (
     sweep_order,
     sweep_position,
 )
-from .network_items import CURRENT, DONE, FUTURE, StepDataBuilder, StepItem, StepLayout
+from .network_items import (
+    CURRENT,
+    DONE,
+    FUTURE,
+    StepDataBuilder,
+    StepItem,
+    StepLayout,
+    TruncationCuts,
+)
 from .network_legend import ColorLegend
 from .rolled_cell_view import RolledCellView
 
@@ -39,6 +47,9 @@ from .rolled_cell_view import RolledCellView
 MAX_VISIBLE = 160
 #: Playback faster than this (steps / s) is not animated: the cells just light up.
 MAX_ANIMATED_SPEED = 24.0
+#: The default zoom shows this many steps across (backward mode more, to see the fade) —
+#: few enough that the numbers stay readable on a projector.
+STEPS_ACROSS, STEPS_ACROSS_BACKWARD = 2.4, 4.0
 #: The scroll bar drawn flat: it moves on most steps, and the Fusion style's gradients cost
 #: ten times as much to paint.
 SCROLLBAR_STYLE = (
@@ -77,6 +88,8 @@ class NetworkGraphicsView(QGraphicsView):
         self._segments = []
         self._press = None
         self._pulses = [self._make_pulse() for _ in range(5)]
+        self.cuts = TruncationCuts()
+        self._scene.addItem(self.cuts)
         self._anim = self._make_animation(self._on_frame, self._on_animation_finished)
         self._sweep = self._make_animation(self._on_sweep_frame, self._on_sweep_finished)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -162,6 +175,12 @@ class NetworkGraphicsView(QGraphicsView):
             self._sweep.setDuration(int(min(6000, max(1500, 150 * self._session.T))))
             self._sweep.start()
 
+    def finish_animations(self) -> None:
+        """Jump every running animation (the step's pulses, the backward sweep) to its end
+        state — e.g. before a screenshot — and show the current step."""
+        self._stop_animations()
+        self._follow(self._session.step or 0, force=True)
+
     def fit(self) -> None:
         """Back to the default zoom (the diagram's height fills the view)."""
         self._zoom = 1.0
@@ -184,6 +203,7 @@ class NetworkGraphicsView(QGraphicsView):
         self._scene.setSceneRect(
             QRectF(left, bounds.top(), width + self._layout.dx + 280, bounds.height())
         )
+        self.cuts.set_cuts(session.config.truncate, session.T, self._layout)
         self._cursor = session.cursor
         self._apply_zoom()
         self._follow(session.step or 0, force=True)
@@ -252,10 +272,10 @@ class NetworkGraphicsView(QGraphicsView):
 
     # ---------------------------------------------------------------- zoom and follow
     def _fit_scale(self) -> float:
-        """The default zoom: the diagram's height fills the view, but at least 3.2 steps
-        (7 in backward mode, to see the gradient fade) fit across."""
+        """The default zoom: the diagram's height fills the view, but at least
+        STEPS_ACROSS steps (STEPS_ACROSS_BACKWARD in backward mode) fit across."""
         height = self._layout.bounds().height() + 20
-        steps = 7.0 if self._backward else 3.2
+        steps = STEPS_ACROSS_BACKWARD if self._backward else STEPS_ACROSS
         across = self.viewport().width() / (steps * self._layout.dx)
         return max(0.02, min(self.viewport().height() / height, across))
 
@@ -403,7 +423,9 @@ class UnrolledNetworkView(QWidget):
         self.network = NetworkGraphicsView(session)
         self.rolled = RolledCellView(session)
         self.legend = ColorLegend()
-        self.rolled_button = self._toggle(self.tr("Rolled (Fig. 8.1)"), self._on_rolled_toggled)
+        self.rolled_button = self._toggle(
+            self.tr("Show rolled form (Fig. 8.1)"), self._on_rolled_toggled
+        )
         self.rolled_button.setToolTip(self.tr("Show the compact form: one cell with a loop"))
         self.backward_button = self._toggle(
             self.tr("Backward: gradient ‖∂L/∂h‖"), self._on_backward_toggled
@@ -421,6 +443,10 @@ class UnrolledNetworkView(QWidget):
         self._on_scale_changed(theme.font_scale().scale)
         self._on_rolled_toggled(False)
         self._on_trace_changed()
+
+    def finish_animations(self) -> None:
+        """Jump every running animation to its end state (call before a screenshot)."""
+        self.network.finish_animations()
 
     def _toggle(self, text: str, slot) -> QToolButton:
         button = QToolButton(text=text)
@@ -458,10 +484,11 @@ class UnrolledNetworkView(QWidget):
 
     def _update_legend(self) -> None:
         builder = self.network._builder
+        self.legend.set_truncation(self.network.cuts.k)
         if self.backward_button.isChecked():
             self.legend.set_log(*builder.grad_range)
         else:
-            self.legend.set_diverging(builder.palette.vmax)
+            self.legend.set_scales(list(builder.ranges.items()))
 
     def _on_scale_changed(self, _scale: float) -> None:
         font = theme.scaled_font(12.0)
