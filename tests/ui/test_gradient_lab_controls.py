@@ -99,3 +99,15 @@ def test_errors_are_shown_and_cleared(lab):
     assert "x" in lab.error_label.text()
     session.set_input_text("1, 2, 3")
     assert lab.error_label.text() == ""
+
+
+def test_labels_wrap_to_a_narrow_dock(lab):
+    from PySide6.QtWidgets import QLabel
+
+    assert lab.minimumSizeHint().width() <= 300  # no horizontal scrollbar at ~300 px
+    texts = [label.text() for label in lab.findChildren(QLabel)]
+    truncation = next(label for label in lab.findChildren(QLabel) if "Truncated" in label.text())
+    assert truncation.wordWrap()
+    assert any("b<sub>z</sub>" in text for text in texts)  # the memory bias opens GRU z too
+    lab.session.update(cell="gru", model_source="init")
+    assert lab.forget_bias.isEnabled()

@@ -129,3 +129,72 @@ def test_rho_slider_changes_readout_and_curve(qtbot):
     after = _plotted(gradients.plot_view.dh_curve)
     assert after[0] / after[-1] > 100 * before[0] / before[-1]
     assert panels["lab"] is lab and set(panels) == {"heatmaps", "gradients", "lab"}
+
+
+def test_truncated_headline_is_per_chunk_and_the_curve_breaks_at_cuts(panel):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["truncated"].config)
+    text = view.summary_label.text()
+    assert "per chunk" in text and "0 across a cut" in text
+    assert "grew" not in text and "t = 0" not in text
+    assert "explosion possible" not in panel.readout.verdict_label.text()
+    assert "k = 20" in panel.readout.verdict_label.text()
+    x, y = np.asarray(view.dh_curve.xData), np.asarray(view.dh_curve.yData)
+    for cut in (20, 40, 60, 80):  # a NaN point between t = cut − 1 and t = cut: a gap
+        k = int(np.flatnonzero(x == cut - 0.5)[0])
+        assert np.isnan(y[k]) and x[k - 1] == cut - 1 and x[k + 1] == cut
+    ref = np.asarray(view.reference_curve.yData)
+    ref_x = np.asarray(view.reference_curve.xData)
+    assert np.isnan(ref[ref_x < 80]).all() and np.isfinite(ref[ref_x >= 80]).any()
+
+
+def test_direction_arrow_headline_number_style_and_integer_ticks(panel):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["vanishing"].config)
+    assert "gradient flows back in time" in view.plot.getAxis("bottom").labelText
+    text = view.summary_label.text()
+    assert "Back in time, t = 99 → 0" in text and "·10⁻" in text and "e-" not in text
+    view.session.set_config(PRESETS["textbook"].config)
+    axis = view.plot.getAxis("bottom")
+    major = axis.tickValues(*view.plot.viewRange()[0], 400)[0]
+    assert major[0] == 1 and all(float(v).is_integer() for v in major[1])
+
+
+def test_compare_mode_keeps_lstm_dc_dashed_and_names_the_memory_bias(panel, qtbot):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
+    dh = [c for c in view.compare_curves.values() if c.isVisible()]
+    assert len(dh) == 3 and view.compare_dc_curve.isVisible()
+    assert view.compare_dc_curve.opts["pen"].style() == Qt.PenStyle.DashLine
+    dc = _plotted(view.compare_dc_curve)
+    assert np.nanmax(dc) / np.nanmin(dc) < 10  # the memory path stays flat
+    legend = view.legend_label.text()
+    assert "LSTM (b<sub>f</sub> + 4)" in legend and "GRU (b<sub>z</sub> + 4)" in legend
+    assert "‖dc<sub>t</sub>‖" in legend
+    ticks = view.plot.getAxis("left")._tickLevels[0]
+    assert max(v for v, _ in ticks) >= np.log10(np.nanmax(_plotted(view.compare_curves["lstm"])))
+
+
+def test_cursor_is_a_thin_line_under_the_curves(panel):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["vanishing"].config)
+    view.session.set_cursor(40)
+    assert view.cursor.value() == 39 and view.cursor.isVisible()
+    assert view.cursor.line.pen.widthF() <= 2 and view.cursor.line.pen.color().alpha() < 255
+    assert view.cursor.line.zValue() < view.dh_curve.zValue()
+
+
+def test_readout_uses_subscripts_and_explains_the_gated_memory_path(panel):
+    readout = panel.readout
+    readout.session.set_config(PRESETS["vanishing"].config)
+    texts = [label.text() for label in readout._labels()]
+    assert any("σ<sub>max</sub>" in t for t in texts)
+    assert not any(raw in t for t in texts for raw in ("σ_max", "W_h", "c_{", "dh_t"))
+    readout.session.set_config(PRESETS["lstm_memory"].config)
+    verdict = readout.verdict_label.text()
+    assert "c<sub>t−1</sub>" in verdict and "σ" not in verdict
+    assert "mean f" in readout.stats_label.text()
+    readout.session.update(cell="gru", model_source="init")
+    assert "z ⊙ h<sub>t−1</sub>" in readout.verdict_label.text()
+    assert "mean z" in readout.stats_label.text()

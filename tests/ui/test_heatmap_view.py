@@ -61,7 +61,7 @@ def test_gru_grid_and_fixed_levels(view):
 def test_textbook_values_are_written_in_the_cells(view):
     slot = next(s for s in view.grid.slots if s.quantity.name == "h")
     texts = [label.textItem.toPlainText() for label in slot.labels if label.isVisible()]
-    assert "0.537" in texts and "0.884" in texts
+    assert "0.537" in texts and "0.884" in texts and "0.860" in texts
 
 
 def test_cursor_line_follows_and_reveal_hides_the_future(view, qtbot):
@@ -69,19 +69,52 @@ def test_cursor_line_follows_and_reveal_hides_the_future(view, qtbot):
     session.set_config(PRESETS["sine"].config)
     slots = view.grid.slots
     assert not slots[0].cursor.isVisible()
+    assert view.reveal.isChecked()  # on by default, like the network greying the future
     session.set_cursor(25)
     assert all(s.cursor.value() == 24 and s.cursor.isVisible() for s in slots)
     assert view.timecourse.cursor.value() == 24
-    assert not slots[0].future.isVisible()
-    qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
-    assert view.reveal.isChecked()
     assert all(s.future.isVisible() for s in slots)
     assert slots[0].future.rect().left() == pytest.approx(24.5)
     assert slots[0].future.rect().width() == pytest.approx(session.T - 25)
+    # the veil is an overlay: the image still holds the whole trace, future included
+    assert np.array_equal(slots[0].image.image, session.trace.gates["f"])
     session.step_forward()
     assert slots[0].future.rect().left() == pytest.approx(25.5)
+    qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
+    assert not view.reveal.isChecked()
+    assert not any(s.future.isVisible() for s in slots)
+    qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
     session.jump_to_end()
     assert not slots[0].future.isVisible()
+
+
+def test_textbook_cells_use_three_decimals_and_a_column_frame(view):
+    session = view.session
+    session.set_cursor(2)
+    slot = next(s for s in view.grid.slots if s.quantity.name == "h")
+    texts = [label.textItem.toPlainText() for label in slot.labels if label.isVisible()]
+    assert texts == ["0.537", "0.462", "0.860", "0.884"]
+    # the current step is framed (its edges lie between columns), not crossed by a line
+    assert not slot.cursor.isVisible() and slot.frame.isVisible()
+    rect = slot.frame.rect()
+    assert rect.left() > 0.5 - 0.05 and rect.right() < 1.5
+    assert rect.left() < 1 - 0.4 and rect.right() > 1 + 0.4
+
+
+def test_unit_timecourse_has_a_legend_distinct_colours_and_the_input(view):
+    view.session.set_config(PRESETS["sine"].config)
+    course = view.timecourse
+    legend = course.legend_label.text()
+    for name in ("f", "i", "o", "z", "c", "h", "x"):
+        assert f"<i>{name}</i>" in legend
+    pens = {course.curves[n].opts["pen"].color().name() for n in course.visible_names()}
+    assert len(pens) == len(course.visible_names()) == 6
+    assert course.input_curve.isVisible()
+    assert np.allclose(course.input_curve.yData, view.session.trace.x[:, 0])
+    view.session.update(cell="gru", model_source="init")
+    gru = {course.curves[n].opts["pen"].color().name() for n in ("r", "z", "n", "h")}
+    assert len(gru) == 4
+    assert course.plot_widget.getPlotItem().getAxis("left").labelText == "value"
 
 
 def _scene_to_widget(grid, slot, t, u):
@@ -110,7 +143,7 @@ def test_hover_shows_unit_step_value_and_click_selects_unit(view, qtbot):
 
 def test_saturation_readout(view):
     view.session.set_config(PRESETS["lstm_memory"].config)
-    text = view.saturation_label.text()
+    text = view.saturation_label.text().replace("\u00a0", " ")
     f = view.session.trace.gates["f"]
     share = np.mean((f < 0.05) | (f > 0.95))
     assert f"f {100 * share:.0f} %" in text

@@ -77,7 +77,9 @@ def test_integer_tick_spacing_and_number_format():
     assert ph.format_number(float("inf")) == "inf"
     assert ph.format_number(float("nan")) == "NaN"
     assert ph.format_number(0.5) == "0.5"
-    assert ph.format_number(4.4e-32) == "4.40e-32"
+    assert ph.format_number(4.4e-32) == "4.4·10⁻³²"  # like the log axis labels
+    assert ph.format_factor(-31.36) == "4.4·10⁻³²"
+    assert ph.format_factor(-400.3) == "5.0·10⁻⁴⁰¹"  # beyond float64, still readable
     assert ph.linear_safe(np.array([1.0, np.inf, 1e20]))[0] == 1.0
     assert np.isnan(ph.linear_safe(np.array([1.0, np.inf, 1e20]))[1:]).all()
 
@@ -92,3 +94,20 @@ def test_sticky_range_keeps_a_range_that_still_fits_snugly():
     assert ph.sticky_range((-30.0, 0.0), (-20.0, 0.0)) == (-20.0, 0.0)
     assert ph.sticky_range((-3.0, 0.0), (-2.0, 0.0)) == (-3.0, 0.0)
     assert ph.sticky_range((-4.0, 0.0), (-2.0, 0.0)) == (-2.0, 0.0)
+
+
+def test_decade_ticks_label_the_top_decade_and_follow_the_room():
+    ticks = ph.decade_ticks(-22.0, -1.3, count=8)
+    assert ticks[-1] == (-2.0, "10⁻²")  # the LSTM / GRU level near the top can be read
+    assert len(ph.decade_ticks(-30.0, 0.0, count=ph.tick_count(90))) <= 3
+    assert ph.tick_count(1000) == 8 and ph.tick_count(10) == 2
+
+
+def test_chunks_gaps_and_per_chunk_changes():
+    assert ph.chunks(100, 20)[-1] == (80, 99) and ph.chunks(5, None) == [(0, 4)]
+    x, y = ph.with_gaps(np.arange(6.0), np.array([2, 4]))
+    assert x.tolist()[:4] == [0.0, 1.0, 1.5, 2.0] and np.isnan(y[[2, 5]]).all()
+    values = np.array([100.0, 10.0, 1.0, 0.0, 0.0, 0.0])
+    assert ph.chunk_changes(values, 3) == [pytest.approx(2.0), None]
+    ref = ph.reference_line(np.ones(6), 2.0, start=3)
+    assert np.isnan(ref[:3]).all() and ref[3] == pytest.approx(4.0)

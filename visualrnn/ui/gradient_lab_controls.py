@@ -1,4 +1,4 @@
-"""The gradient lab's controls: ρ, activation, forget bias, T, loss placement, k, C.
+"""The gradient lab's controls: ρ, activation, memory bias, T, loss placement, k, C.
 
 Every control is live (the views follow while a slider is dragged) and changes the lesson
 only through the session; ``config_changed`` syncs the controls back (signals blocked, so
@@ -7,12 +7,11 @@ loading a preset does not feed back into the session).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -68,20 +67,32 @@ class GradientLabControls(QWidget):
         self.rho.setToolTip(self.tr("Rescales W_h to this spectral radius (seeded weights)."))
 
     def _build_layout(self) -> None:
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self.tr("Spectral radius ρ of W_h"), self.rho)
-        form.addRow(self.tr("Activation φ (RNN only)"), self.activation)
-        form.addRow(self.tr("Forget-gate bias b_f (LSTM only)"), self.forget_bias)
-        form.addRow(self.tr("Sequence length T"), self.length)
-        form.addRow(self.tr("Loss at"), _row(self.loss_all, self.loss_last))
-        form.addRow(
-            self.tr("Truncated BPTT: cut the gradient every k steps"),
-            _row(self.truncate_on, self.truncate),
-        )
-        form.addRow(
-            self.tr("Clipping: scale the gradient down to norm ≤ C"), _row(self.clip_on, self.clip)
-        )
+        form = QVBoxLayout()  # label above its control, both the dock's full width
+        form.setSpacing(2)
+        rows = [
+            (self.tr("Spectral radius ρ of W<sub>h</sub>"), self.rho),
+            (self.tr("Activation φ (RNN only)"), self.activation),
+            (
+                self.tr(
+                    "Memory bias: b<sub>f</sub> (LSTM forget gate), b<sub>z</sub> (GRU update gate)"
+                ),
+                self.forget_bias,
+            ),
+            (self.tr("Sequence length T"), self.length),
+            (self.tr("Loss at"), _row(self.loss_all, self.loss_last)),
+            (
+                self.tr("Truncated BPTT: cut the gradient every k steps"),
+                _row(self.truncate_on, self.truncate),
+            ),
+            (
+                self.tr("Clipping: scale the gradient down to norm ≤ C"),
+                _row(self.clip_on, self.clip),
+            ),
+        ]
+        for text, field in rows:
+            form.addWidget(_wrapping_label(text))
+            form.addWidget(field)
+            form.addSpacing(6)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -140,7 +151,7 @@ class GradientLabControls(QWidget):
         self.activation.setCurrentIndex(max(0, self.activation.findData(config.activation)))
         self.activation.setEnabled(cell == "rnn")
         self.forget_bias.set_value(config.forget_bias)
-        self.forget_bias.setEnabled(cell == "lstm")
+        self.forget_bias.setEnabled(cell in ("lstm", "gru"))
         self.length.set_value(self.session.T)
         (self.loss_last if config.loss_at == "last" else self.loss_all).setChecked(True)
         self.truncate.set_range(1, max(1, self.session.T))
@@ -186,6 +197,15 @@ class GradientLabControls(QWidget):
         self.error_label.setFont(scaled_font(bold=True))
         for widget in self.findChildren(QWidget):
             widget.setFont(scaled_font())
+
+
+def _wrapping_label(text: str) -> QLabel:
+    """A form label that wraps at the dock's width (never forces a horizontal scrollbar)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)
+    return label
 
 
 def _row(*widgets: QWidget) -> QWidget:

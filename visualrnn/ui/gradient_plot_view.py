@@ -1,45 +1,79 @@
 """The gradient-flow plot: ‖dh_t‖ = ‖∂L/∂h_t‖ per step on a log axis (and ‖dc_t‖ for the LSTM).
 
-Values a log axis cannot show are never dropped silently: exactly 0 ("vanished") becomes a
+The gradient flows from the loss at the end back in time: the x axis carries an arrow
+"⟵ gradient flows back in time" and the headline reads the curve from the last step to
+t = 0. Values a log axis cannot show are never dropped silently: exactly 0 ("vanished") becomes a
 ▼ at the bottom, inf / NaN ("overflow") a red ▲ at the top, and the label above the plot
 counts them. A dashed line of slope ρ per step (anchored at the last step) shows what the
 spectral radius alone predicts; dashed verticals mark the chunk boundaries of truncated
-BPTT. Compare mode overlays the ‖dh_t‖ of RNN, LSTM and GRU on the same input.
+BPTT, where the curve breaks (no gradient crosses a cut) and the headline reports the change
+per chunk. Compare mode overlays the ‖dh_t‖ of RNN, LSTM and GRU on the same input and the
+LSTM's ‖dc_t‖ dashed.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from . import plot_helpers as ph
 from .plot_style import (
     BACKGROUND,
     FOREGROUND,
-    CursorMarker,
     RefreshWhenSeen,
     apply_fonts,
     style_plot,
 )
-from .theme import CELL_COLORS, OVERFLOW_COLOR, font_scale, scaled_font
+from .theme import CELL_COLORS, CURSOR_COLOR, OVERFLOW_COLOR, font_scale, scaled_font
 
 DC_COLOR = "#CC79A7"
 REFERENCE_COLOR = "#707070"
 BOUNDARY_COLOR = "#404040"
 CELL_NAMES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+#: The bias the memory setting adds: to b_f of the LSTM, to b_z of the GRU.
+MEMORY_BIAS = {"lstm": "b<sub>f</sub>", "gru": "b<sub>z</sub>"}
+MIN_PLOT_HEIGHT = 150
+
+
+class StepLine:
+    """The cursor of a curve plot: a thin translucent vertical line at the current step,
+    drawn under the curves so it never hides a data point. Created once, moved with setPos.
+    """
+
+    def __init__(self, plot: pg.PlotItem, width: float = 2.0, alpha: int = 150):
+        color = QColor(CURSOR_COLOR)
+        color.setAlpha(alpha)
+        self.line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(color, width=width))
+        self.line.setZValue(-5)
+        plot.addItem(self.line, ignoreBounds=True)
+
+    def set_step(self, step: int | None) -> None:
+        """Put the line at x = step, or hide it (None: no step taken yet)."""
+        self.line.setVisible(step is not None)
+        if step is not None:
+            self.line.setPos(step)
+
+    def value(self) -> float:
+        return float(self.line.value())
+
+    def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the item it wraps)
+        return self.line.isVisible()
 
 
 class GradientFlowView(QWidget):
     """‖dh_t‖ (and ‖dc_t‖) against t on a log axis, following the session.
 
+    The gradient flows from the loss (right, t = T−1) back in time to t = 0 (left); the x
+    axis says so with an arrow, and the headline reads the curve in that direction.
+
     Attributes
     ----------
     dh_curve, dc_curve, reference_curve : the single-cell curves.
-    compare_curves : {"rnn", "lstm", "gru"} → curve, shown in compare mode only.
+    compare_curves : {"rnn", "lstm", "gru"} → ‖dh_t‖ curve, shown in compare mode only.
+    compare_dc_curve : the LSTM's ‖dc_t‖ (dashed), shown in compare mode only.
     vanished_markers, overflow_markers : the ▼ / ▲ markers of 0 and inf/NaN values.
     """
 
@@ -52,10 +86,12 @@ class GradientFlowView(QWidget):
         self.status_label = QLabel()
         self.plot_widget = pg.PlotWidget(background=BACKGROUND)
         self.plot = self.plot_widget.getPlotItem()
+        self._y_range: tuple[float, float] | None = None
         self._build_items()
         self._build_layout()
         self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         self.compare.toggled.connect(self._on_compare_toggled)
+        self.plot.vb.sigResized.connect(self._on_plot_resized)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         font_scale().scale_changed.connect(self._on_font_scale_changed)
@@ -65,7 +101,12 @@ class GradientFlowView(QWidget):
     # ---------------------------------------------------------------- construction
     def _build_items(self) -> None:
         plot = self.plot
-        style_plot(plot, self.tr("step t"), self.tr("gradient norm (log scale)"))
+        x_label = (
+            self.tr("step t")
+            + "&nbsp;&nbsp;&nbsp;&nbsp;"
+            + self.tr("<b>⟵ gradient flows back in time (BPTT), from the loss</b>")
+        )
+        style_plot(plot, x_label, self.tr("norm (log scale)"))
         plot.setLogMode(x=False, y=True)
         plot.showGrid(x=False, y=True, alpha=0.3)
         plot.enableAutoRange(False)
@@ -77,10 +118,13 @@ class GradientFlowView(QWidget):
         self.compare_curves = {
             cell: self._curve(pg.mkPen(color, width=3.5)) for cell, color in CELL_COLORS.items()
         }
+        self.compare_dc_curve = self._curve(
+            pg.mkPen(CELL_COLORS["lstm"], width=3, style=Qt.DashLine)
+        )
         self.vanished_markers = self._markers("t", FOREGROUND)
         self.overflow_markers = self._markers("t1", OVERFLOW_COLOR)
         self.reference_curve.setZValue(3)
-        self.cursor = CursorMarker(plot)
+        self.cursor = StepLine(plot)
 
     def _curve(self, pen) -> pg.PlotDataItem:
         curve = pg.PlotDataItem(pen=pen, connect="finite")
@@ -98,15 +142,16 @@ class GradientFlowView(QWidget):
         for label in (self.summary_label, self.status_label, self.legend_label):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.summary_label, 1)
-        top.addWidget(self.compare)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.compare)
+        bottom.addWidget(self.status_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.legend_label)
         layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.status_label)
+        layout.addLayout(bottom)
 
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
@@ -136,27 +181,47 @@ class GradientFlowView(QWidget):
         for widget in (self.compare, self.status_label, self.legend_label):
             widget.setFont(font)
         self.summary_label.setFont(scaled_font(font.pointSizeF() / font_scale().scale + 2))
+        self.plot_widget.setMinimumHeight(int(MIN_PLOT_HEIGHT * font_scale().scale))
+        self._set_y_ticks()
+
+    def _on_plot_resized(self, *_args) -> None:
+        self._set_y_ticks()
 
     # ---------------------------------------------------------------- drawing
+    def _truncation(self) -> int | None:
+        """k when truncated BPTT cuts this trace at least once, else None."""
+        k = self.session.config.truncate
+        return k if ph.chunk_boundaries(self.session.T, k).size else None
+
     def _show_single(self) -> None:
         """‖dh_t‖ (+ ‖dc_t‖), the ρ reference line (RNN) and the truncation boundaries."""
         grads, cell = self.session.grads, self.session.model.cell
         self.dh_curve.setPen(pg.mkPen(CELL_COLORS[cell], width=3.5))
-        entries = [("━━", CELL_COLORS[cell], self.tr("‖dh_t‖ = ‖∂L/∂h_t‖"))]
-        series = [("dh", grads.dh_norm, self.dh_curve, CELL_COLORS[cell])]
+        entries = [("━━", CELL_COLORS[cell], self.tr("‖dh<sub>t</sub>‖ = ‖∂L/∂h<sub>t</sub>‖"))]
+        series = [("‖dh‖", grads.dh_norm, self.dh_curve, CELL_COLORS[cell])]
         if grads.dc_norm is not None:
-            series.append(("dc", grads.dc_norm, self.dc_curve, DC_COLOR))
-            entries.append(("━━", DC_COLOR, self.tr("‖dc_t‖ = ‖∂L/∂c_t‖")))
+            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
+            entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
         reference = None
         if cell == "rnn":
-            rho = self.session.recurrent_stats()["spectral_radius"]
-            reference = ph.reference_line(grads.dh_norm, rho)
-            text = self.tr("slope ρ per step, ρ = {r}").format(r=f"{rho:.2f}")
-            entries.append(("╺ ╸", REFERENCE_COLOR, text))
+            reference = self._reference(grads.dh_norm)
+            entries.append(("╺ ╸", REFERENCE_COLOR, self._reference_text()))
         self._set_visible(single=True, has_dc=grads.dc_norm is not None, reference=cell == "rnn")
         self._draw(series, reference)
         self._set_legend(entries)
         self.summary_label.setText(self._single_summary(grads))
+
+    def _reference(self, dh_norm) -> np.ndarray:
+        """Slope ρ per step from the last step back, inside the last chunk only."""
+        rho = self.session.recurrent_stats()["spectral_radius"]
+        start = ph.chunks(self.session.T, self._truncation())[-1][0]
+        return ph.reference_line(dh_norm, rho, start=start)
+
+    def _reference_text(self) -> str:
+        rho = ph.format_number(self.session.recurrent_stats()["spectral_radius"])
+        if self._truncation():
+            return self.tr("slope ρ per step (last chunk), ρ = {r}").format(r=rho)
+        return self.tr("slope ρ per step, ρ = {r}").format(r=rho)
 
     def _single_summary(self, grads) -> str:
         if grads.dc_norm is None:
@@ -165,53 +230,94 @@ class GradientFlowView(QWidget):
         return f"{self._summary(grads.dc_norm, 'c')}&nbsp;&nbsp;{dh}"
 
     def _show_compare(self) -> None:
-        """The ‖dh_t‖ of the three cells on the same input, in the cells' colours."""
+        """The ‖dh_t‖ of the three cells on the same input, in the cells' colours, and the
+        LSTM's ‖dc_t‖ dashed (its memory path)."""
         results = self.session.compare_results()
         series = [
             (cell, results[cell].grads.dh_norm, self.compare_curves[cell], CELL_COLORS[cell])
             for cell in ("rnn", "lstm", "gru")
         ]
-        self._set_visible(single=False, has_dc=False, reference=False)
+        dc = results["lstm"].grads.dc_norm
+        if dc is not None:
+            series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, CELL_COLORS["lstm"]))
+        self._set_visible(single=False, has_dc=dc is not None, reference=False)
         self._draw(series, None)
-        self._set_legend(
-            [("━━", CELL_COLORS[c], f"{CELL_NAMES[c]} ‖dh_t‖") for c in ("rnn", "lstm", "gru")]
-        )
-        parts = [
-            f"<span style='color:{CELL_COLORS[c]}'><b>{CELL_NAMES[c]}</b></span> "
-            + self._change_text(results[c].grads.dh_norm)
+        entries = [
+            ("━━", CELL_COLORS[c], self._cell_name(c) + " ‖dh<sub>t</sub>‖")
             for c in ("rnn", "lstm", "gru")
         ]
-        self.summary_label.setText(
-            self.tr("From the last step back to t = 0: ") + ",  ".join(parts)
-        )
+        if dc is not None:
+            entries.insert(
+                2, ("╺╺", CELL_COLORS["lstm"], self._cell_name("lstm") + " ‖dc<sub>t</sub>‖")
+            )
+        self._set_legend(entries)
+        self.summary_label.setText(self._compare_summary(results))
+
+    def _cell_name(self, cell: str) -> str:
+        """ "LSTM (b_f + 4)": the cell and the memory bias its weights carry, if any."""
+        bias = self.session.config.forget_bias
+        if cell not in MEMORY_BIAS or not bias:
+            return CELL_NAMES[cell]
+        if cell == self.session.model.cell and self.session.config.model_source != "init":
+            return CELL_NAMES[cell]
+        sign = "+" if bias > 0 else "−"
+        return f"{CELL_NAMES[cell]} ({MEMORY_BIAS[cell]} {sign} {ph.format_number(abs(bias))})"
+
+    def _compare_summary(self, results) -> str:
+        parts = []
+        for c in ("rnn", "lstm", "gru"):
+            text = f"<b style='color:{CELL_COLORS[c]}'>{CELL_NAMES[c]}</b> "
+            text += self._change_text(results[c].grads.dh_norm)
+            dc = results[c].grads.dc_norm
+            if dc is not None:
+                text += self.tr(" (‖dc‖ {f})").format(f=self._change_text(dc))
+            parts.append(text)
+        head = self._direction_head()
+        return head + self.tr("‖dh‖ ") + ",&nbsp; ".join(parts)
 
     def _set_visible(self, single: bool, has_dc: bool, reference: bool) -> None:
         self.dh_curve.setVisible(single)
         self.dc_curve.setVisible(single and has_dc)
+        self.compare_dc_curve.setVisible(not single and has_dc)
         self.reference_curve.setVisible(reference)
         for curve in self.compare_curves.values():
             curve.setVisible(not single)
 
     def _draw(self, series, reference) -> None:
-        """Set the curves, the markers, the boundaries and a y range that shows them all."""
+        """Set the curves (broken at truncation cuts), the markers, the boundaries and a y
+        range that shows them all."""
         T = self.session.T
-        t = np.arange(T)
+        cuts = ph.chunk_boundaries(T, self.session.config.truncate)
         shown = [ph.log_safe(values)[0] for _, values, _, _ in series]
         current = self.plot.property("shown_y")
         lo, hi = ph.sticky_range(tuple(current) if current else None, ph.log_range(shown))
         for values, (_, _, curve, _) in zip(shown, series, strict=True):
-            curve.setData(t, values)
+            curve.setData(*ph.with_gaps(values, cuts))
         if reference is not None:
-            self.reference_curve.setData(t, reference)
+            self.reference_curve.setData(*ph.with_gaps(reference, cuts))
         self._draw_markers(series, lo, hi)
         self._draw_boundaries(lo, hi)
         if self.plot.property("shown_T") != T:
             self.plot.setProperty("shown_T", T)
             self.plot.setXRange(-0.5, T - 0.5, padding=0)
+            dx = ph.integer_tick_spacing(T, ticks=8)
+            self.plot.getAxis("bottom").setTickSpacing(dx, dx)
         if self.plot.property("shown_y") != [lo, hi]:
             self.plot.setProperty("shown_y", [lo, hi])
-            self.plot.setYRange(lo, hi, padding=0)
-            self.plot.getAxis("left").setTicks([ph.decade_ticks(lo, hi, count=8), []])
+            # a little room above the top decade, so its tick label is not cut off
+            self.plot.setYRange(lo - 0.1, hi + 0.4, padding=0)
+            self._y_range = (lo, hi)
+            self._set_y_ticks()
+
+    def _set_y_ticks(self) -> None:
+        """Decade ticks, as many as the plot's height has room for."""
+        if self._y_range is None:
+            return
+        count = ph.tick_count(self.plot.vb.height(), spacing=3.5 * scaled_font().pointSizeF())
+        ticks = ph.decade_ticks(*self._y_range, count=count)
+        if self.plot.property("y_ticks") != ticks:
+            self.plot.setProperty("y_ticks", ticks)
+            self.plot.getAxis("left").setTicks([ticks, []])
 
     def _draw_markers(self, series, lo: float, hi: float) -> None:
         """▼ at the bottom for exact zeros (in the curve's colour), red ▲ at the top for
@@ -234,35 +340,68 @@ class GradientFlowView(QWidget):
         self.boundaries.setData(x, y, connect="pairs")
 
     def _set_legend(self, entries) -> None:
-        """The legend as one line of text above the plot (it never hides a curve)."""
-        k = self.session.config.truncate
-        if ph.chunk_boundaries(self.session.T, k).size:
+        """The legend as one line of text above the plot (it never hides a curve).
+
+        ``entries`` : (sample, colour, rich text) — the text may hold <sub> markup.
+        """
+        k = self._truncation()
+        if k:
             entries.append(
-                ("┆", BOUNDARY_COLOR, self.tr("truncation cut, every k = {k}").format(k=k))
+                (
+                    "┆",
+                    BOUNDARY_COLOR,
+                    self.tr("truncation cut every k = {k}: no gradient crosses").format(k=k),
+                )
             )
         if _count(self.overflow_markers):
             entries.append(("▲", OVERFLOW_COLOR, self.tr("overflow (inf / NaN)")))
         if _count(self.vanished_markers):
             entries.append(("▼", FOREGROUND, self.tr("vanished (exactly 0)")))
         self.legend_label.setText(
-            "&nbsp;&nbsp;&nbsp;".join(
-                f"<b style='color:{color}'>{sample}</b>&nbsp;{escape(text)}"
+            "&nbsp;&nbsp;&nbsp; ".join(
+                f"<span style='white-space:nowrap'><b style='color:{color}'>{sample}</b>"
+                f"&nbsp;{text}</span>"
                 for sample, color, text in entries
             )
         )
 
     # ---------------------------------------------------------------- text
     def _change_text(self, values) -> str:
+        """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated)."""
+        k = self._truncation()
+        if k:
+            return self._chunk_range(values, k)
         decades = ph.decades_change(values)
         if decades is None:
             return self.tr("not finite")
-        factor = ph.format_number(10.0**decades) if abs(decades) < 300 else f"10^{decades:.0f}"
-        return "×" + factor
+        return "×" + ph.format_factor(decades)
+
+    def _chunk_range(self, values, k: int) -> str:
+        """ "×0.5 … ×12.6 per chunk" — the change inside each chunk (0 across a cut)."""
+        changes = [d for d in ph.chunk_changes(values, k) if d is not None]
+        if not changes:
+            return self.tr("0 in every chunk")
+        lo, hi = min(changes), max(changes)
+        if hi - lo < 0.05:
+            return self.tr("×{a} per chunk").format(a=ph.format_factor(lo))
+        return self.tr("×{a} … ×{b} per chunk").format(
+            a=ph.format_factor(lo), b=ph.format_factor(hi)
+        )
+
+    def _direction_head(self) -> str:
+        """Where the headline reads from: the loss at the end, back in time."""
+        k = self._truncation()
+        if k:
+            return self.tr("Back in time inside each chunk (k = {k}): ").format(k=k)
+        return self.tr("Back in time, t = {last} → 0: ").format(last=self.session.T - 1)
 
     def _summary(self, values, symbol: str) -> str:
-        """ "‖dh‖ from the last step back to t = 0: ×4.4e-32 (fell 31 orders of magnitude)"."""
+        """ "Back in time, t = 99 → 0: ‖dh‖ ×4.4·10⁻³² — fell 31.4 orders of magnitude"
+        (per chunk, and "0 across a cut", under truncated BPTT)."""
+        head = self._direction_head() + f"‖d{symbol}‖ "
+        if self._truncation():
+            return head + self._truncated_verdict(values)
         decades = ph.decades_change(values)
-        head = self.tr("‖d{s}‖ from the last step back to t = 0: ").format(s=symbol)
         if decades is None:
             return head + self._unreadable_end(values)
         if decades <= -1:
@@ -275,6 +414,14 @@ class GradientFlowView(QWidget):
             verdict = self.tr("<b>stayed within a factor of 10</b>")
         return f"{head}{self._change_text(values)} — {verdict}"
 
+    def _truncated_verdict(self, values) -> str:
+        changes = ph.chunk_changes(values, self._truncation())
+        zero = sum(d is None for d in changes)
+        text = self._chunk_range(values, self._truncation())
+        if zero and zero < len(changes):
+            text += self.tr(" ({n} chunks without a loss: 0)").format(n=zero)
+        return text + self.tr(" — <b>0 across a cut</b> (no gradient crosses)")
+
     def _unreadable_end(self, values) -> str:
         """Why the change cannot be given: an end vanished to 0 or overflowed."""
         ends = np.asarray(values, dtype=float)[[0, -1]]
@@ -285,7 +432,7 @@ class GradientFlowView(QWidget):
     def _status(self, counts) -> str:
         parts = []
         for name, vanished, overflow in counts:
-            label = CELL_NAMES.get(name, f"‖{name}‖")
+            label = CELL_NAMES.get(name, name)
             if vanished:
                 parts.append(
                     self.tr("{n}: {k} steps vanished to exactly 0 (▼)").format(n=label, k=vanished)

@@ -2,7 +2,10 @@
 
 Each heatmap shows one quantity (T, H) as an image: time t along x (step t centred at
 x = t), unit along y, with a fixed-range colour bar, the cursor line at the current step
-and a grey veil over the steps not reached yet (when "reveal as you step" is on).
+and a grey veil over the steps not reached yet (when "reveal as you step" is on). The image
+always holds the full trace array; the veil is a separate item on top. Small grids (the
+textbook's 2 × 2) write every value into its cell with three decimals and mark the current
+step with a frame around its column instead of a line through the numbers.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -28,6 +31,7 @@ from .plot_style import (
     style_plot,
 )
 from .theme import (
+    CURSOR_COLOR,
     FUTURE_GREY,
     OVERFLOW_COLOR,
     colormap,
@@ -38,6 +42,8 @@ from .theme import (
 
 #: Up to this many cells (T·H) a heatmap also writes each value as text.
 MAX_VALUE_LABELS = 48
+#: Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.
+MIN_ROW_HEIGHT = 105
 OVERFLOW_RGBA = QColor(OVERFLOW_COLOR).getRgb()
 
 
@@ -52,6 +58,7 @@ class HeatmapSlot:
     cursor: CursorMarker
     future: QGraphicsRectItem
     overflow: pg.ImageItem
+    frame: QGraphicsRectItem
     data: np.ndarray | None = None
     labels: list = field(default_factory=list)
 
@@ -75,6 +82,8 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         self.slots: list[HeatmapSlot] = []
         self._T, self._H = 0, 0
         columns = sq.COLUMNS[cell]
+        self._rows = -(-len(sq.QUANTITIES[cell]) // columns)
+        self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
         for k, quantity in enumerate(sq.quantities(cell)):
             self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
         for slot in self.slots[1:]:
@@ -90,6 +99,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         last_row = row == (len(sq.QUANTITIES[self.cell]) - 1) // columns
         style_plot(plot, self.tr("step t") if last_row else "", self.tr("unit") if col == 0 else "")
         set_title(plot, sq.title(quantity))
+        _let_title_shrink(plot)
         image = pg.ImageItem(axisOrder="col-major")
         image.setColorMap(colormap(quantity.colormap))
         plot.addItem(image)
@@ -103,6 +113,11 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         future.setVisible(False)
         plot.addItem(future, ignoreBounds=True)
         cursor = CursorMarker(plot)
+        frame = QGraphicsRectItem()
+        frame.setPen(pg.mkPen(CURSOR_COLOR, width=4, cosmetic=True))
+        frame.setZValue(25)
+        frame.setVisible(False)
+        plot.addItem(frame, ignoreBounds=True)
         bar = pg.ColorBarItem(
             values=(0, 1),
             colorMap=colormap(quantity.colormap),
@@ -112,7 +127,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         )
         style_colorbar(bar)
         self.addItem(bar, row=row, col=2 * col + 1)
-        return HeatmapSlot(quantity, plot, image, bar, cursor, future, overflow)
+        return HeatmapSlot(quantity, plot, image, bar, cursor, future, overflow, frame)
 
     # ---------------------------------------------------------------- updates
     def set_trace(self, trace) -> None:
@@ -180,13 +195,18 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         label.setColor("w" if back.lightness() < 120 else FOREGROUND)
         label.fill = pg.mkBrush(back)
         label.setFont(scaled_font(TITLE_POINT_SIZE, bold=True))
-        label.setText(format_number(value) if np.isfinite(value) else self.tr("overflow"))
+        label.setText(_cell_text(value) if np.isfinite(value) else self.tr("overflow"))
         label.setPos(t, u)
 
     def set_cursor(self, cursor: int, reveal: bool) -> None:
         """Move the cursor line to step cursor − 1; veil steps ≥ cursor when revealing."""
+        step = cursor - 1 if cursor > 0 else None
+        framed = self._T * self._H <= MAX_VALUE_LABELS
         for slot in self.slots:
-            slot.cursor.set_step(cursor - 1 if cursor > 0 else None)
+            slot.cursor.set_step(None if framed else step)
+            slot.frame.setVisible(framed and step is not None)
+            if framed and step is not None:
+                slot.frame.setRect(QRectF(step - 0.47, -0.47, 0.94, self._H - 0.06))
             veil = reveal and cursor < self._T
             slot.future.setVisible(veil)
             if veil:
@@ -195,6 +215,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     def apply_fonts(self) -> None:
         for slot in self.slots:
             apply_fonts(slot.plot)
+            _let_title_shrink(slot.plot)
             style_colorbar(slot.bar)
 
     # ---------------------------------------------------------------- mouse
@@ -224,6 +245,35 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         hit = self.slot_at(event.scenePos())
         if hit:
             self.unit_clicked.emit(hit[2])
+
+
+def _let_title_shrink(plot: pg.PlotItem) -> None:
+    """A long title may be cut at its ends rather than widen the grid past the dock (which
+    would push the last column of heatmaps out of sight).
+
+    pyqtgraph's LabelItem pins its minimum width to its text on every resize (updateMin);
+    this wraps that method on the one title item so the minimum width stays 0.
+    """
+    label = plot.titleLabel
+    if getattr(label, "_shrinkable", False):
+        return
+    pinned = label.updateMin
+
+    def update_min() -> None:
+        pinned()
+        label.setMinimumWidth(0)
+        height = label._sizeHint[Qt.SizeHint.MinimumSize][1]
+        label._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+
+    label.updateMin = update_min
+    label._shrinkable = True
+    update_min()
+
+
+def _cell_text(value: float) -> str:
+    """A value written in its cell: three decimals ("0.860", "1.292"), or the short form
+    ("1.2·10⁵") when it is too large for that."""
+    return f"{value:.3f}" if abs(value) < 1000 else format_number(value)
 
 
 def _veil_color() -> QColor:

@@ -38,7 +38,9 @@ class StateHeatmapView(QWidget):
         self.grids: dict[str, HeatmapGrid] = {}
         self.stack = QStackedWidget()
         self.timecourse = UnitTimecourseView()
-        self.reveal = QCheckBox(self.tr("Reveal as you step (hide steps not reached yet)"))
+        self.reveal = QCheckBox(self.tr("Reveal as you step"))
+        self.reveal.setToolTip(self.tr("Grey out the steps not reached yet, like the network."))
+        self.reveal.setChecked(True)
         self.hover_label = QLabel()
         self.saturation_label = QLabel()
         self._build_layout()
@@ -57,10 +59,11 @@ class StateHeatmapView(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.timecourse.setMinimumWidth(220)
-        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hover_label.setMinimumWidth(200)
-        self.saturation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.timecourse.setMinimumWidth(190)
+        for label in (self.hover_label, self.saturation_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setMinimumWidth(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.reveal)
         bottom.addWidget(self.saturation_label, 1)
@@ -69,6 +72,12 @@ class StateHeatmapView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """As tall as the minimum (plus two lines for the wrapping readouts), not the
+        preferred height: inside the dock's scroll area the wrapping labels would otherwise
+        make the panel taller than the dock and hide the bottom of the heatmaps."""
+        return self.minimumSizeHint().height() + 2 * self.fontMetrics().height()
 
     # ---------------------------------------------------------------- reading
     @property
@@ -126,15 +135,16 @@ class StateHeatmapView(QWidget):
 
     # ---------------------------------------------------------------- readouts
     def _saturation_text(self, trace) -> str:
-        """ "Saturated (< 0.05 or > 0.95): f 12 %  i 3 % …" — shares of the trace's gates."""
+        """ "Saturated gates (near 0 or 1): f 12 %  i 3 % …" — shares of the trace's gates
+        (z / n / h: |value| near 1)."""
         parts = []
         for q in sq.quantities(trace.cell):
             signed = q.kind == "tanh"
             if not (q.is_gate or (trace.cell == "rnn" and q.name == "h")):
                 continue
             share = saturation_share(sq.quantity_array(trace, q.name), signed=signed)
-            shown = "—" if share is None else f"{100 * share:.0f} %"
-            parts.append(f"{q.name}{'*' if signed else ''} {shown}")
-        return self.tr("Saturated (< 0.05 or > 0.95; * = |value| > 0.95): {parts}").format(
+            shown = "—" if share is None else f"{100 * share:.0f}\u00a0%"
+            parts.append(f"{q.name}\u00a0{shown}")  # never wrapped inside "f 12 %"
+        return self.tr("Saturated gates (near 0 or 1; tanh ones near ±1): {parts}").format(
             parts="   ".join(parts)
         )

@@ -114,8 +114,10 @@ def sticky_range(
     return wanted
 
 
-def reference_line(dh_norm: np.ndarray, rho: float) -> np.ndarray:
-    """‖dh_{T−1}‖·ρ^(T−1−t) for t = 0 … T−1: the slope a factor ρ per step would give.
+def reference_line(dh_norm: np.ndarray, rho: float, start: int = 0) -> np.ndarray:
+    """‖dh_{T−1}‖·ρ^(T−1−t) for t = start … T−1 (NaN before ``start``): the slope a factor
+    ρ per step would give. With truncated BPTT ``start`` is the first step of the last chunk
+    (no gradient crosses a cut, so the line must not either).
 
     Computed in log10 so that it never overflows; steps whose value would leave
     10^±300 (or without a finite, positive anchor) come out NaN.
@@ -126,9 +128,33 @@ def reference_line(dh_norm: np.ndarray, rho: float) -> np.ndarray:
     if T == 0 or not (np.isfinite(v[-1]) and v[-1] > 0 and np.isfinite(rho) and rho > 0):
         return out
     logs = math.log10(v[-1]) + (T - 1 - np.arange(T)) * math.log10(rho)
-    ok = np.abs(logs) < LOG_LIMIT
+    ok = (np.abs(logs) < LOG_LIMIT) & (np.arange(T) >= start)
     out[ok] = 10.0 ** logs[ok]
     return out
+
+
+def chunks(T: int, k: int | None) -> list[tuple[int, int]]:
+    """(first, last) step of every chunk of truncated BPTT (one chunk without k)."""
+    starts = [0, *chunk_boundaries(T, k).tolist()]
+    return [(a, b - 1) for a, b in zip(starts, [*starts[1:], T], strict=True)]
+
+
+def with_gaps(values: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x = t and y = values with a NaN point at x = cut − 0.5 before every cut: a curve
+    drawn with ``connect="finite"`` then breaks where truncated BPTT cuts the gradient."""
+    v = np.asarray(values, dtype=float)
+    t = np.arange(v.shape[0], dtype=float)
+    if len(cuts) == 0:
+        return t, v
+    cuts = np.asarray(cuts, dtype=int)
+    return np.insert(t, cuts, cuts - 0.5), np.insert(v, cuts, np.nan)
+
+
+def chunk_changes(values: np.ndarray, k: int | None) -> list[float | None]:
+    """:func:`decades_change` inside every chunk of truncated BPTT, from its last step
+    back to its first (None where an end is 0 or not finite)."""
+    v = np.asarray(values, dtype=float)
+    return [decades_change(v[a : b + 1]) for a, b in chunks(v.shape[0], k)]
 
 
 def chunk_boundaries(T: int, k: int | None) -> np.ndarray:
@@ -173,7 +199,22 @@ def format_number(value: float) -> str:
         return "0"
     if 1e-3 <= abs(v) < 1e4:
         return f"{v:.3g}"
-    return f"{v:.2e}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")
+    return format_power(v)
+
+
+def format_power(value: float) -> str:
+    """m·10ⁿ with a one-decimal mantissa, like the log axis labels: "4.4·10⁻³²"."""
+    mantissa, exponent = f"{float(value):.1e}".split("e")
+    return f"{mantissa}·10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def format_factor(decades: float) -> str:
+    """The factor 10^decades as text: "12.6", "0.151", "4.4·10⁻³²" (also beyond float)."""
+    if abs(decades) < 300:
+        return format_number(10.0**decades)
+    whole = math.floor(decades)
+    mantissa = min(10.0 ** (decades - whole), 9.9)
+    return f"{mantissa:.1f}·10" + str(whole).translate(_SUPERSCRIPT)
 
 
 def decades_change(values: np.ndarray) -> float | None:
@@ -206,11 +247,20 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def decade_ticks(lo: float, hi: float, count: int = 6) -> list[tuple[float, str]]:
     """Major ticks of a log10 axis from lo to hi (log10 units): whole decades labelled
-    "10⁻⁷", "1", "10³", about ``count`` of them."""
+    "10⁻⁷", "1", "10³", about ``count`` of them. The top decade always gets a tick (the
+    levels that stay high — LSTM, GRU — are read off there)."""
     first, last = math.ceil(lo), math.floor(hi)
-    step = integer_tick_spacing(last - first + 1, ticks=count)
-    start = step * math.ceil(first / step)
-    return [(float(k), _decade_label(k)) for k in range(start, last + 1, step)]
+    step = integer_tick_spacing(last - first + 1, ticks=max(count, 1))
+    top = step * math.floor(last / step)
+    ticks = list(range(top, first - 1, -step))
+    if top != last and (not ticks or last - top >= max(1, step // 2)):
+        ticks.insert(0, last)
+    return [(float(k), _decade_label(k)) for k in reversed(ticks)]
+
+
+def tick_count(pixels: float, spacing: float = 45.0, minimum: int = 2, maximum: int = 8) -> int:
+    """How many labelled ticks fit along ``pixels`` with at least ``spacing`` between."""
+    return int(min(max(pixels // spacing, minimum), maximum))
 
 
 def _decade_label(k: int) -> str:

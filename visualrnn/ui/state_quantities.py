@@ -37,18 +37,22 @@ KINDS = {
     ("rnn", "a"): "free",
 }
 
-#: Okabe–Ito-based line colours of the unit time-course plot, one per quantity.
+#: Okabe–Ito line colours of the unit time-course plot, per cell: every quantity of one cell
+#: gets its own colour (h black, the thickest line).
 LINE_COLORS = {
-    "f": "#0072B2",
-    "i": "#009E73",
-    "o": "#CC79A7",
-    "z": "#E69F00",
-    "r": "#0072B2",
-    "n": "#E69F00",
-    "c": "#56B4E9",
-    "a": "#56B4E9",
-    "h": "#000000",
+    "lstm": {
+        "f": "#0072B2",
+        "i": "#009E73",
+        "o": "#CC79A7",
+        "z": "#E69F00",
+        "c": "#56B4E9",
+        "h": "#000000",
+    },
+    "gru": {"r": "#0072B2", "z": "#D55E00", "n": "#009E73", "h": "#000000"},
+    "rnn": {"a": "#56B4E9", "h": "#000000"},
 }
+#: The input x_t drawn with the time courses (thin, grey).
+INPUT_COLOR = "#8C8C8C"
 
 
 @dataclass(frozen=True)

@@ -4,49 +4,72 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from . import state_quantities as sq
+from .gradient_plot_view import StepLine
 from .plot_helpers import integer_tick_spacing, linear_safe, nice_bound
-from .plot_style import BACKGROUND, CursorMarker, apply_fonts, set_title, style_plot
+from .plot_style import BACKGROUND, apply_fonts, style_plot
+from .theme import scaled_font
+
+#: Every quantity any cell has, in legend order; x is the input.
+ALL_NAMES = ("f", "i", "o", "z", "r", "n", "a", "c", "h")
 
 
-class UnitTimecourseView(pg.PlotWidget):
-    """Lines of every quantity of one unit u against t: f_t[u], i_t[u], …, h_t[u].
+class UnitTimecourseView(QWidget):
+    """Lines of every quantity of one unit u against t: f_t[u], i_t[u], …, h_t[u], and the
+    input x_t (thin grey) when there is one input.
 
-    The title doubles as the legend: each symbol is written in its line's colour. Not
-    bound to the session itself: :class:`StateHeatmapView` feeds it the trace, the cursor
-    and the clicked unit.
+    A legend above the plot names every line in its colour. Not bound to the session
+    itself: :class:`StateHeatmapView` feeds it the trace, the cursor and the clicked unit.
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent, background=BACKGROUND)
+        super().__init__(parent)
         self.unit = 0
         self._trace = None
-        self._shown_T, self._shown_title, self._shown_y = None, None, None
-        self.curves: dict[str, pg.PlotDataItem] = {}
-        plot = self.getPlotItem()
-        style_plot(plot, self.tr("step t"), "")
+        self._shown_T, self._shown_legend, self._shown_y, self._cell = None, None, None, None
+        self.legend_label = QLabel()
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setWordWrap(True)
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend_label)
+        layout.addWidget(self.plot_widget, 1)
+        plot = self.plot_widget.getPlotItem()
+        style_plot(plot, self.tr("step t"), self.tr("value"))
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.enableAutoRange(False)
-        for name, color in sq.LINE_COLORS.items():
-            width = 4 if name == "h" else 2.5
-            curve = pg.PlotDataItem(
-                pen=pg.mkPen(color, width=width),
-                connect="finite",
-                # long sequences in a narrow plot: draw each pixel column's min and max only
-                # (the same picture; thick lines of T = 2000 points cost ~2 ms each)
-                autoDownsample=True,
-                downsampleMethod="peak",
-                autoDownsampleFactor=1.0,
-            )
-            self.curves[name] = curve
-            plot.addItem(curve)
-        self.cursor = CursorMarker(plot)
+        self.curves = {name: self._curve(plot) for name in ALL_NAMES}
+        self.input_curve = self._curve(plot)
+        # solid, thin and light: a dashed pen on a long path costs ~150 ms per repaint
+        self.input_curve.setPen(pg.mkPen(sq.INPUT_COLOR, width=1.5))
+        self.cursor = StepLine(plot)
+        self.apply_fonts()
+
+    def _curve(self, plot: pg.PlotItem) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(
+            connect="finite",
+            # long sequences in a narrow plot: draw each pixel column's min and max only
+            # (the same picture; thick lines of T = 2000 points cost ~2 ms each)
+            autoDownsample=True,
+            downsampleMethod="peak",
+            autoDownsampleFactor=1.0,
+        )
+        plot.addItem(curve)
+        return curve
 
     def set_trace(self, trace) -> None:
         """Show the time courses of ``trace`` (keeps the unit if it still exists)."""
         self._trace = trace
         self.unit = min(self.unit, trace.H - 1)
+        if trace.cell != self._cell:
+            self._cell = trace.cell
+            for name, color in sq.LINE_COLORS[trace.cell].items():
+                self.curves[name].setPen(pg.mkPen(color, width=4 if name == "h" else 2.5))
         self._show_curves()
 
     def set_unit(self, unit: int) -> None:
@@ -58,42 +81,63 @@ class UnitTimecourseView(pg.PlotWidget):
         self.cursor.set_step(cursor - 1 if cursor > 0 else None)
 
     def apply_fonts(self) -> None:
-        apply_fonts(self.getPlotItem())
-        self._shown_title = None
+        apply_fonts(self.plot_widget.getPlotItem())
+        self.legend_label.setFont(scaled_font())
+        self._shown_legend = None
+        if self._trace is not None:
+            self._show_legend()
 
     def visible_names(self) -> list[str]:
         return [n for n, c in self.curves.items() if c.isVisible()]
+
+    def _shows_input(self) -> bool:
+        return self._trace is not None and self._trace.x.shape[1] == 1
 
     def _show_curves(self) -> None:
         trace, unit = self._trace, self.unit
         names = sq.QUANTITIES[trace.cell]
         t = np.arange(trace.T)
         lo, hi = 0.0, 1.0
-        for name, curve in self.curves.items():
-            curve.setVisible(name in names)
-            if name in names:
-                values = linear_safe(sq.quantity_array(trace, name)[:, unit])
-                curve.setData(t, values)
-                if np.isfinite(values).any():
-                    lo, hi = min(lo, np.nanmin(values)), max(hi, np.nanmax(values))
+        lines = [(name, sq.quantity_array(trace, name)[:, unit]) for name in names]
+        if self._shows_input():
+            lines.append(("x", trace.x[:, 0]))
+        for name, curve in [*self.curves.items(), ("x", self.input_curve)]:
+            curve.setVisible(name in names or (name == "x" and self._shows_input()))
+        for name, column in lines:
+            values = linear_safe(column)
+            (self.input_curve if name == "x" else self.curves[name]).setData(t, values)
+            if np.isfinite(values).any():
+                lo, hi = min(lo, np.nanmin(values)), max(hi, np.nanmax(values))
         self._set_y_range(lo, hi)
         if self._shown_T != trace.T:
             self._shown_T = trace.T
-            self.getPlotItem().setXRange(-0.5, trace.T - 0.5, padding=0)
-            dx = integer_tick_spacing(trace.T, ticks=5)
-            self.getPlotItem().getAxis("bottom").setTickSpacing(dx, dx)
-        title = self._title(names)
-        if title != self._shown_title:
-            self._shown_title = title
-            set_title(self.getPlotItem(), title)
+            plot = self.plot_widget.getPlotItem()
+            plot.setXRange(-0.5, trace.T - 0.5, padding=0)
+            dx = integer_tick_spacing(trace.T, ticks=4)
+            plot.getAxis("bottom").setTickSpacing(dx, dx)
+        self._show_legend()
 
     def _set_y_range(self, lo: float, hi: float) -> None:
         """A y range in 1-2-5 steps (−1 … 1 for most cells): stable while ρ is dragged."""
         y_range = (-nice_bound(lo) if lo < 0 else 0.0, nice_bound(hi))
         if y_range != self._shown_y:
             self._shown_y = y_range
-            self.getPlotItem().setYRange(*y_range, padding=0.02)
+            self.plot_widget.getPlotItem().setYRange(*y_range, padding=0.02)
 
-    def _title(self, names) -> str:
-        legend = " ".join(f"<span style='color:{sq.LINE_COLORS[n]}'>{n}</span>" for n in names)
-        return self.tr("unit {u}: {legend}").format(u=self.unit, legend=legend)
+    def _show_legend(self) -> None:
+        legend = self._legend(sq.QUANTITIES[self._trace.cell])
+        if legend != self._shown_legend:
+            self._shown_legend = legend
+            self.legend_label.setText(legend)
+
+    def _legend(self, names) -> str:
+        """ "Unit 5:  ━ f  ━ i  …  ─ x input", each sample in its line's colour."""
+        colors = sq.LINE_COLORS[self._trace.cell]
+        entries = [(f"<b style='color:{colors[n]}'>━━</b>&nbsp;<i>{n}</i>") for n in names]
+        if self._shows_input():
+            entries.append(
+                f"<b style='color:{sq.INPUT_COLOR}'>──</b>&nbsp;<i>x</i>&nbsp;" + self.tr("(input)")
+            )
+        head = self.tr("<b>Unit {u}:</b>").format(u=self.unit)
+        items = " ".join(f"<span style='white-space:nowrap'>{e}</span>&nbsp;" for e in entries)
+        return f"{head}&nbsp;&nbsp; {items}"
