@@ -65,7 +65,7 @@ def rnn_diagram(activation: str = "tanh") -> Diagram:
         Box("x", "x_t", (380, 540)),
         Box("h", "h_t", (380, 330), act=act),
         Box("h_out", "h_t", (740, 330)),
-        Box("y_layer", "W_y, b_y", (560, 180), act="out"),
+        Box("y_layer", "output", (560, 180), act="out"),
         Box("y", "y_t", (560, 62)),
     ]
     wires = [

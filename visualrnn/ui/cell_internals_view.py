@@ -134,8 +134,8 @@ class CellInternalsView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """A short panel gives its height to the diagram: the names go first, then the key."""
         super().resizeEvent(event)
-        self.key.setVisible(self.height() >= 300)
-        self.legend.setVisible(self.height() >= 190)
+        self.key.setVisible(self.height() >= 560)
+        self.legend.setVisible(self.height() >= 440)
 
     def _on_trace_changed(self) -> None:
         self._refresh.request(full=True)
