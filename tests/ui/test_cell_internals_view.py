@@ -59,6 +59,7 @@ def test_hovered_unit_is_highlighted_in_every_box(qtbot):
     s.update(cell="gru", model_source="init", hidden_size=8, input_text="1, 2")
     view = _view(qtbot, s)
     s.set_cursor(1)
+    qtbot.wait(20)  # let the panel settle its layout (the key hides on short panels)
     dv = view.diagram_view
     r = dv.bars["r"]
     rect = r.bars_rect()
