@@ -50,3 +50,20 @@ def test_short_screens_give_the_bottom_plots_half_the_height(window, qtbot):
     qtbot.wait(50)
     dock = window.docks["equations"]  # the tab in front
     assert dock.height() >= 0.4 * 720
+
+
+def test_no_stale_tab_bar_is_left_over_the_panels(window, qtbot):
+    from PySide6.QtWidgets import QTabBar
+
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+
+    def visible_bars():
+        return [b for b in window.findChildren(QTabBar, options=direct) if b.isVisible()]
+
+    for size in ((1600, 1000), (1280, 720)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: len(visible_bars()) == 3)  # left, right and bottom groups
+    texts = sorted(b.tabText(0) for b in visible_bars())
+    assert texts == ["Equations", "Input sequence", "Inside the cell"]
+    window.select_preset("vanishing")  # switching tabs keeps working on the live bars
+    qtbot.waitUntil(lambda: not window.docks["gradients"].visibleRegion().isEmpty())

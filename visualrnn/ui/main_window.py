@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabBar,
     QWidget,
 )
 
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport)
         self.addActions(self.transport.actions_with_shortcuts)
         self.docks: dict[str, QDockWidget] = {}
+        # the left column runs the full height (set before any dock is added)
+        self.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+        self.setCorner(Qt.Corner.TopLeftCorner, LEFT)
         self.sequence_editor = SequenceEditor(session, self)
         self._add_dock("sequence", self.tr("Input sequence"), self.sequence_editor, LEFT)
         self.step_table = StepTableView(session, self)
@@ -78,8 +82,6 @@ class MainWindow(QMainWindow):
         """The network in the centre; left: input and lab as tabs over the full height;
         right: the cell (with the step table behind it); bottom, under centre and right:
         equations, heatmaps and gradients as full-width tabs."""
-        self.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
-        self.setCorner(Qt.Corner.TopLeftCorner, LEFT)
         central = [p for p in panels if p.area == CENTRAL]
         self.setCentralWidget(central[0].widget if central else self.step_table)
         first_in_area: dict = {LEFT: self.docks["sequence"]}
@@ -137,6 +139,24 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if not self.isVisible():
             self._size_docks()
+        QTimer.singleShot(0, self._hide_stale_tab_bars)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._hide_stale_tab_bars)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Hide dock tab bars that Qt left behind.
+
+        Qt 6.11 creates a second tab bar for every tabbed dock group after the first and
+        never lays it out again: it stays where it was made, over the network view, showing
+        old tabs. A live tab bar sits right under the front dock of its group.
+        """
+        docks = {d.windowTitle(): d for d in self.docks.values()}
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            group = [docks[t] for t in map(bar.tabText, range(bar.count())) if t in docks]
+            if bar.isVisible() and group and not any(_under(bar, d) for d in group):
+                bar.hide()
 
     def _build_menus(self) -> None:
         self.file_menu = FileMenu(self.session, self)
@@ -267,6 +287,14 @@ def _position(cursor: int, T: int) -> str:
     if cursor == 0:
         return text + tr("MainWindow", " · no step taken yet")
     return text + tr("MainWindow", " · cell A{0}").format(str(cursor - 1).translate(_SUBSCRIPT))
+
+
+def _under(bar: QTabBar, dock: QDockWidget) -> bool:
+    """Whether ``bar`` is laid out directly under the visible ``dock``."""
+    if dock.visibleRegion().isEmpty():
+        return False
+    d, b = dock.geometry(), bar.geometry()
+    return abs(b.top() - d.bottom() - 1) <= 4 and b.left() < d.right() and d.left() < b.right()
 
 
 def _compact(value: float) -> str:
