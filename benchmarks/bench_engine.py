@@ -15,13 +15,17 @@ autograd; T = 10,000, H = 256 in ≤ 3 s with the trace under 400 MB.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-import numpy as np
+# As in the app (visualrnn/app.py): one BLAS thread; set before NumPy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -84,34 +88,46 @@ def torch_timer(T: int, H: int, dtype_name: str):
     return work
 
 
+def numpy_row(T: int, H: int, repeats: int) -> list:
+    """[T, H, seconds, trace MB, peak MB] of the engine's LSTM forward + BPTT."""
+    model = init_model("lstm", 1, H, 1, seed=0)
+    x = np.random.default_rng(0).normal(size=(T, 1))
+    seconds = median_time(lambda: run(model, x), repeats)
+    result = run(model, x)
+    return [T, H, seconds, trace_megabytes(result), peak_megabytes(lambda: run(model, x))]
+
+
+def torch_time(T: int, H: int, dtype_name: str, repeats: int) -> float:
+    work = torch_timer(T, H, dtype_name)
+    return median_time(work, repeats) if work else float("nan")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip T = 10,000")
     args = parser.parse_args()
-    rows = []
-    for T, H, repeats in CASES[:2] if args.quick else CASES:
-        model = init_model("lstm", 1, H, 1, seed=0)
-        x = np.random.default_rng(0).normal(size=(T, 1))
-        ours = median_time(lambda m=model, x=x: run(m, x), repeats)
-        result = run(model, x)
-        peak = peak_megabytes(lambda m=model, x=x: run(m, x))
-        t64 = torch_timer(T, H, "float64")
-        t32 = torch_timer(T, H, "float32")
-        pt64 = median_time(t64, repeats) if t64 else float("nan")
-        pt32 = median_time(t32, repeats) if t32 else float("nan")
-        rows.append((T, H, ours, pt64, pt32, trace_megabytes(result), peak))
+    cases = CASES[:2] if args.quick else CASES
+    rows = [numpy_row(T, H, repeats) for T, H, repeats in cases]
+    # PyTorch afterwards: its worker threads keep spinning for a while after each call
+    # and would slow the NumPy timings taken right after them.
+    for row, (T, H, repeats) in zip(rows, cases, strict=True):
+        row.extend(torch_time(T, H, name, repeats) for name in ("float64", "float32"))
     print_table(rows)
 
 
 def print_table(rows) -> None:
-    head = (f"{'T':>6} {'H':>4} {'numpy ms':>10} {'torch f64 ms':>13} {'ratio':>6} "
-            f"{'torch f32 ms':>13} {'ratio':>6} {'trace MB':>9} {'peak MB':>8}")
+    head = (
+        f"{'T':>6} {'H':>4} {'numpy ms':>10} {'torch f64 ms':>13} {'ratio':>6} "
+        f"{'torch f32 ms':>13} {'ratio':>6} {'trace MB':>9} {'peak MB':>8}"
+    )
     print("LSTM forward + full BPTT, B = 1, float64 (median wall time)")
     print(head)
     print("-" * len(head))
-    for T, H, ours, pt64, pt32, mb, peak in rows:
-        print(f"{T:>6} {H:>4} {ours * 1e3:>10.2f} {pt64 * 1e3:>13.2f} {ours / pt64:>6.2f} "
-              f"{pt32 * 1e3:>13.2f} {ours / pt32:>6.2f} {mb:>9.1f} {peak:>8.1f}")
+    for T, H, ours, mb, peak, pt64, pt32 in rows:
+        print(
+            f"{T:>6} {H:>4} {ours * 1e3:>10.2f} {pt64 * 1e3:>13.2f} {ours / pt64:>6.2f} "
+            f"{pt32 * 1e3:>13.2f} {ours / pt32:>6.2f} {mb:>9.1f} {peak:>8.1f}"
+        )
 
 
 if __name__ == "__main__":
