@@ -108,6 +108,35 @@ def main() -> None:
             widget.deleteLater()
         app.processEvents()
     print("(ms; engine = build_lesson alone, redraw = repaint of every panel after the update)")
+    print()
+    in_main_window(app)
+
+
+def in_main_window(app) -> None:
+    """The same drag in the real window (1600×1000, "Gradient flow" tab in front, the
+    network, cell and lab visible; hidden tabs skip their work as they do for a user)."""
+    from visualrnn.session.presets import load_presets
+    from visualrnn.ui.main_window import MainWindow
+
+    print("in the main window (gradient tab in front)")
+    print(f"{'cell':5} {'T':>5} {'H':>4} | {'total med':>9} {'total max':>9} | budget")
+    for cell, T, H, budget in CASES:
+        session = LessonSession(lesson(cell, T, H))
+        window = MainWindow(session, load_presets()[0])
+        window.resize(1600, 1000)
+        window.show()
+        window.raise_panel("gradients")
+        window.raise_panel("lab")
+        app.processEvents()
+        lab = window.docks["lab"].widget().widget()
+        drag(None, lab)  # warm-up
+        total, _ = drag(None, lab)
+        med = statistics.median(total)
+        verdict = "ok" if med <= budget else "OVER"
+        print(f"{cell:5} {T:5d} {H:4d} | {med:8.1f}  {max(total):8.1f} | {budget:.0f} ms {verdict}")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
 
 
 if __name__ == "__main__":

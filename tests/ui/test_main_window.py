@@ -19,10 +19,11 @@ def test_opens_with_the_textbook_preset(window):
     assert window.sequence_editor.input_edit.toPlainText() == "1, 2"
     central = [p.widget for p in window.panels if p.area == CENTRAL]
     if central:
-        assert window.centralWidget() is central[0]
+        assert window.central_panel is central[0]
+        assert window.centralWidget().widget() is central[0]
         assert window.docks["step_table"].widget().widget() is window.step_table
     else:
-        assert window.centralWidget() is window.step_table
+        assert window.central_panel is window.step_table
     assert "RNN" in window.status_text() and "H = 2" in window.status_text()
     assert "T = 2" in window.status_text()
     assert isinstance(window.docks["sequence"], QDockWidget)

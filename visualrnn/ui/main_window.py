@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTabBar,
     QWidget,
 )
@@ -29,6 +28,7 @@ from .file_menu import FileMenu
 from .model_toolbar import ModelToolbar
 from .panels import CENTRAL, PanelSpec, all_panels
 from .sequence_editor import SequenceEditor
+from .status_summary import StatusSummary
 from .step_table_view import StepTableView
 from .transport_bar import TransportBar
 from .view_menu import ViewMenu
@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         right: the cell (with the step table behind it); bottom, under centre and right:
         equations, heatmaps and gradients as full-width tabs."""
         central = [p for p in panels if p.area == CENTRAL]
-        self.setCentralWidget(central[0].widget if central else self.step_table)
+        self.central_panel = central[0].widget if central else self.step_table
+        self.setCentralWidget(_scrollable(self.central_panel))
         first_in_area: dict = {LEFT: self.docks["sequence"]}
         for panel in panels:
             if central and panel is central[0]:
@@ -176,9 +177,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.summary_label = QLabel(self)
-        # a changing text must not re-layout the whole window on every step
-        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary_label = StatusSummary(self)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #CC0000;")
         self.details_button = QPushButton(self.tr("Details…"), self)
@@ -302,10 +301,30 @@ def _compact(value: float) -> str:
     return f"{value:.4g}" if math.isfinite(value) else "overflow"
 
 
+class _PanelScrollArea(QScrollArea):
+    """A dock's scroll area whose size hints are fixed when it is made.
+
+    A label that changes its text inside a panel changes the panel's size hint; passed up,
+    that re-laid out (and repainted) the whole main window on every step and every slider
+    move. The dock sizes are set by the window, so the hints need not follow the content.
+    """
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self._hint = widget.sizeHint()
+        self._min_hint = QSize(80, 60)  # it scrolls below that
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._min_hint
+
+
 def _scrollable(widget: QWidget) -> QScrollArea:
     """``widget`` in a frameless scroll area, so no panel can force the window larger than
     the screen (it scrolls instead of clipping when the dock is small)."""
-    area = QScrollArea()
+    area = _PanelScrollArea(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)

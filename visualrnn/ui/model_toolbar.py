@@ -7,7 +7,7 @@ controls back in line (with their signals blocked, so nothing is computed twice)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -59,6 +59,7 @@ class ModelToolbar(QToolBar):
         )
         self._lay_out()
         self._tooltips()
+        self._fix_spin_sizes()
         session.config_changed.connect(self._on_config_changed)
         self._on_config_changed(session.config)
 
@@ -107,6 +108,20 @@ class ModelToolbar(QToolBar):
             box.addItem(label, cell)
         box.activated.connect(self._on_cell_activated)
         return box
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fix_spin_sizes)
+
+    def _fix_spin_sizes(self) -> None:
+        """Fixed-size spin boxes: a widget whose minimum equals its maximum does not ask the
+        main window to lay out again when its value changes (which repainted everything on
+        every slider move that the toolbar follows)."""
+        for spin in (self.hidden_spin, self.rho_spin, self.seed_spin):
+            spin.setMinimumSize(0, 0)
+            spin.setMaximumSize(16_777_215, 16_777_215)
+            spin.setFixedSize(spin.sizeHint())
 
     def _spin(self, spin, low, high, slot):
         spin.setRange(low, high)
