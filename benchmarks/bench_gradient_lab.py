@@ -66,6 +66,7 @@ def drag(widgets, lab) -> tuple[list[float], list[float]]:
     for rho in RHOS:
         t0 = time.perf_counter()
         lab.rho.slider.setValue(lab.rho.to_position(rho))
+        lab.session.flush_pending()  # the recompute a drag coalesces to the next loop pass
         t1 = time.perf_counter()
         QApplication.processEvents()  # delivers the paint events the update scheduled
         t2 = time.perf_counter()

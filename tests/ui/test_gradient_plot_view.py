@@ -123,7 +123,7 @@ def test_rho_slider_changes_readout_and_curve(qtbot):
     before = _plotted(gradients.plot_view.dh_curve).copy()
     slider = lab.rho.slider
     slider.setValue(lab.rho.to_position(0.9))
-    assert session.config.spectral_radius == pytest.approx(0.9)
+    qtbot.waitUntil(lambda: session.config.spectral_radius == pytest.approx(0.9))
     assert gradients.readout.stats_label.text() != before_text
     assert "0.9" in gradients.readout.stats_label.text()
     after = _plotted(gradients.plot_view.dh_curve)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..engine import GAMMA, Model, Result, recurrent_stats
 from .config import LessonConfig, build_lesson, generate_text
@@ -46,6 +46,12 @@ class LessonSession(QObject):
         self._stats: dict | None = None
         self._errors: dict[str, str] = {}
         self._error_locations: dict[str, tuple[int | None, str | None]] = {}
+        self._pending: dict = {}
+        self._pending_source = "config"
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self.flush_pending)
         self._playback = Playback(self)
         self._playback.advanced.connect(self._on_advanced)
         self._playback.playing_changed.connect(self.playing_changed)
@@ -153,8 +159,26 @@ class LessonSession(QObject):
         self._accept(config, result, source)
         return True
 
+    def update_soon(self, source: str = "config", **changes) -> None:
+        """Like :meth:`update`, but coalesced for sliders: changes that arrive before the
+        event loop comes round again (a drag faster than a recompute) are merged and
+        computed once, with the latest values. The views still follow the drag."""
+        self._pending.update(changes)
+        self._pending_source = source
+        if not self._pending_timer.isActive():
+            self._pending_timer.start()
+
+    def flush_pending(self) -> None:
+        """Apply the changes :meth:`update_soon` is holding, now."""
+        self._pending_timer.stop()
+        changes, self._pending = self._pending, {}
+        if changes:
+            self.update(self._pending_source, **changes)
+
     def set_config(self, config: LessonConfig, source: str = "config") -> bool:
         """Replace the whole lesson (a preset); same error handling as :meth:`update`."""
+        self._pending_timer.stop()
+        self._pending = {}
         try:
             result = build_lesson(config, self._loaded)
         except ValueError as exc:

@@ -113,7 +113,7 @@ class GradientLabControls(QWidget):
 
     # ---------------------------------------------------------------- user → session
     def _on_rho_changed(self, rho: float) -> None:
-        self.session.update(spectral_radius=float(rho), model_source="init")
+        self.session.update_soon(spectral_radius=float(rho), model_source="init")
 
     def _on_activation_changed(self, _index: int) -> None:
         name = self.activation.currentData()
@@ -121,7 +121,7 @@ class GradientLabControls(QWidget):
             self.session.update(activation=name, model_source="init")
 
     def _on_forget_bias_changed(self, bias: float) -> None:
-        self.session.update(forget_bias=float(bias), model_source="init")
+        self.session.update_soon(forget_bias=float(bias), model_source="init")
 
     def _on_length_changed(self, T: float) -> None:
         self.session.set_sequence_length(int(T))
