@@ -230,16 +230,16 @@ def decades_change(values: np.ndarray) -> float | None:
     return float(math.log10(first) - math.log10(last))
 
 
+def _next_125(v: float) -> float:
+    """The smallest number of the 1-2-5 series (1, 2, 5, 10, 20, …) that is ≥ v ≥ 1."""
+    base = 10 ** math.floor(math.log10(v))
+    return next(step * base for step in (1, 2, 5, 10) if v <= step * base)
+
+
 def integer_tick_spacing(n: int, ticks: int = 6) -> int:
     """A 1-2-5 step giving about ``ticks`` whole-number ticks over 0 … n − 1."""
     raw = max(n - 1, 1) / ticks
-    if raw <= 1:
-        return 1
-    base = 10 ** math.floor(math.log10(raw))
-    for step in (1, 2, 5, 10):
-        if raw <= step * base:
-            return int(step * base)
-    return int(10 * base)
+    return 1 if raw <= 1 else int(_next_125(raw))
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -275,10 +275,4 @@ def nice_bound(value: float) -> float:
     """The next 1-2-5 number ≥ |value| (≥ 1): a y limit that changes only in big steps,
     so the axis is not redrawn on every frame of a slider drag."""
     v = abs(float(value)) if np.isfinite(value) else 1.0
-    if v <= 1.0:
-        return 1.0
-    base = 10 ** math.floor(math.log10(v))
-    for step in (1, 2, 5, 10):
-        if v <= step * base:
-            return float(step * base)
-    return float(10 * base)
+    return 1.0 if v <= 1.0 else float(_next_125(v))
