@@ -47,7 +47,7 @@ def test_switching_presets_updates_everything(window, qtbot):
     assert window.model_toolbar.cell_box.currentText() == "LSTM"
     assert window.model_toolbar.hidden_spin.value() == 16
     assert window.model_toolbar.seed_spin.value() == 3
-    assert window.transport.position_label.text() == "t = 0 / 100"
+    assert window.transport.position_label.text() == "step 0 / 100"
     assert window.transport.slider.maximum() == 100
     assert window.sequence_editor.generator_buttons["noise"].isChecked()
     assert "loss at the last step" in window.status_text()

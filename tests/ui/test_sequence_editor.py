@@ -40,7 +40,7 @@ def test_fixing_the_error_computes_the_new_sequence(window, qtbot):
     qtbot.waitUntil(lambda: window.session.T == 3, timeout=2000)
     assert not seq.input_error.isVisible()
     assert window.error_label.text() == ""
-    assert window.transport.position_label.text() == "t = 0 / 3"
+    assert window.transport.position_label.text() == "step 0 / 3"
 
 
 def test_generator_buttons_and_parameters(window, qtbot):

@@ -9,11 +9,11 @@ def _button(window, action) -> QToolButton:
 
 
 def test_arrow_keys_step_and_table_shows_fig_8_5(window, qtbot):
-    assert window.transport.position_label.text() == "t = 0 / 2"
+    assert window.transport.position_label.text() == "step 0 / 2"
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Right)
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Right)
     assert window.session.cursor == 2
-    assert window.transport.position_label.text() == "t = 2 / 2"
+    assert window.transport.position_label.text() == "step 2 / 2 (t = 1)"
     assert window.step_table.row_texts("h_t") == ["0.860", "0.884"]
     assert window.step_table.row_texts("y_t") == ["2.727"]
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Left)
@@ -33,14 +33,14 @@ def test_home_end_and_buttons(window, qtbot):
     qtbot.mouseClick(_button(window, window.transport.back_action), Qt.MouseButton.LeftButton)
     assert window.session.cursor == 1
     qtbot.mouseClick(_button(window, window.transport.end_action), Qt.MouseButton.LeftButton)
-    assert window.transport.position_label.text() == "t = 30 / 30"
+    assert window.transport.position_label.text() == "step 30 / 30 (t = 29)"
 
 
 def test_slider_scrubs_the_cursor(window):
     window.session.generate_input("sine", T=50)
     window.transport.slider.setValue(12)
     assert window.session.cursor == 12
-    assert window.transport.position_label.text() == "t = 12 / 50"
+    assert window.transport.position_label.text() == "step 12 / 50 (t = 11)"
 
 
 def test_play_reaches_end_and_stops(window, qtbot):
@@ -53,7 +53,7 @@ def test_play_reaches_end_and_stops(window, qtbot):
     qtbot.waitUntil(lambda: not window.session.playing, timeout=5000)
     assert window.session.cursor == 40
     assert window.transport.play_action.text() == "Play"
-    assert window.transport.position_label.text() == "t = 40 / 40"
+    assert window.transport.position_label.text() == "step 40 / 40 (t = 39)"
 
 
 def test_space_in_sequence_editor_types_instead_of_playing(window, qtbot):

@@ -7,8 +7,6 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -27,6 +25,7 @@ from .exception_hook import log_path
 from .file_menu import FileMenu
 from .model_toolbar import ModelToolbar
 from .panels import CENTRAL, PanelSpec, all_panels
+from .plot_helpers import format_number
 from .sequence_editor import SequenceEditor
 from .status_summary import StatusSummary
 from .step_table_view import StepTableView
@@ -236,7 +235,7 @@ class MainWindow(QMainWindow):
         session, trace = self.session, self.session.trace
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
-        parts.append(self.tr("L = {0} (whole sequence)").format(_compact(trace.loss)))
+        parts.append(self.tr("L = {0} (whole sequence)").format(format_number(trace.loss)))
         parts.append(_position(session.cursor, session.T))
         if not trace.finite:
             parts.append(self.tr("overflow: some values are inf / NaN"))
@@ -280,12 +279,13 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def _position(cursor: int, T: int) -> str:
-    """ "t = 2 / 2 · cell A₁": steps taken, and the cell (textbook index t − 1) shown."""
+    """ "step 2 / 2 · cell A₁ (t = 1)": steps taken, and the cell shown with its time index."""
     tr = QCoreApplication.translate
-    text = f"t = {cursor} / {T}"
+    text = tr("MainWindow", "step {0} / {1}").format(cursor, T)
     if cursor == 0:
         return text + tr("MainWindow", " · no step taken yet")
-    return text + tr("MainWindow", " · cell A{0}").format(str(cursor - 1).translate(_SUBSCRIPT))
+    cell = str(cursor - 1).translate(_SUBSCRIPT)
+    return text + tr("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
 
 
 def _under(bar: QTabBar, dock: QDockWidget) -> bool:
@@ -294,11 +294,6 @@ def _under(bar: QTabBar, dock: QDockWidget) -> bool:
         return False
     d, b = dock.geometry(), bar.geometry()
     return abs(b.top() - d.bottom() - 1) <= 4 and b.left() < d.right() and d.left() < b.right()
-
-
-def _compact(value: float) -> str:
-    """4 significant digits (2.624e+09, 4.937); inf / NaN as "overflow"."""
-    return f"{value:.4g}" if math.isfinite(value) else "overflow"
 
 
 class _PanelScrollArea(QScrollArea):

@@ -1,5 +1,5 @@
 """Transport controls: reset, step back, play / pause, step forward, jump to end, speed and
-the timeline slider with its ``t = 12 / 100`` label.
+the timeline slider with its ``step 12 / 100 (t = 11)`` label.
 
 The actions carry the keyboard shortcuts (Space, ←, →, Home, End). The main window also
 adds them to itself, so they work wherever the focus is — except in text fields, which
@@ -141,7 +141,7 @@ class TransportBar(QToolBar):
         label = self.position_label
         label.setFont(font)
         margins = label.contentsMargins()
-        width = label.fontMetrics().horizontalAdvance("t = 00000 / 00000")
+        width = label.fontMetrics().horizontalAdvance("step 00000 / 00000 (t = 00000)")
         height = max(label.fontMetrics().height(), self.iconSize().height() + 7)
         label.setFixedSize(width + margins.left() + margins.right(), height)
 
@@ -180,7 +180,7 @@ class TransportBar(QToolBar):
         self.slider.blockSignals(True)
         self.slider.setValue(cursor)
         self.slider.blockSignals(False)
-        self.position_label.setText(self.tr("t = {0} / {1}").format(cursor, T))
+        self.position_label.setText(self.position_text(cursor, T))
         self.position_label.setToolTip(
             self.tr("{0} of {1} steps taken; the current cell is A{2} (time index t = {2})").format(
                 cursor, T, cursor - 1
@@ -192,6 +192,12 @@ class TransportBar(QToolBar):
         self.reset_action.setEnabled(cursor > 0 or self._session.playing)
         self.forward_action.setEnabled(cursor < T)
         self.end_action.setEnabled(cursor < T)
+
+    def position_text(self, cursor: int, T: int) -> str:
+        """"step 2 / 2 (t = 1)": steps taken of T, and the time index t of the cell shown
+        (the textbook's t₀, t₁, …). "t" always means the time index, as in the equations."""
+        text = self.tr("step {0} / {1}").format(cursor, T)
+        return text + (self.tr(" (t = {0})").format(cursor - 1) if cursor else "")
 
     def _on_playing_changed(self, playing: bool) -> None:
         icon = (
