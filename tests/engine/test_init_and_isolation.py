@@ -62,3 +62,11 @@ def test_engine_import_loads_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == ""
+
+
+def test_input_scale_multiplies_only_the_input_weights():
+    a = init_model("lstm", 2, 3, 1, seed=5)
+    b = init_model("lstm", 2, 3, 1, seed=5, input_scale=4.0)
+    np.testing.assert_allclose(b.params["weight_ih_l0"], 4.0 * a.params["weight_ih_l0"])
+    for k in ("weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "head.weight"):
+        np.testing.assert_array_equal(a.params[k], b.params[k])

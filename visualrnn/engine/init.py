@@ -80,6 +80,7 @@ def init_model(
     spectral_radius: float | None = None,
     forget_bias: float = 0.0,
     activation: str = "tanh",
+    input_scale: float = 1.0,
 ) -> Model:
     """A freshly initialised model; the same arguments always give the same weights.
 
@@ -103,6 +104,9 @@ def init_model(
         Ignored by the simple RNN.
     activation : str
         φ of the simple RNN.
+    input_scale : float
+        Multiplies the input weights W_x (every gate block): larger values make the gates
+        and states follow the input more strongly.
     """
     if scheme not in INIT_SCHEMES:
         raise ValueError(f"unknown init scheme {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
@@ -111,7 +115,7 @@ def init_model(
     rng = np.random.default_rng(seed)
     G, H, k = len(GATE_BLOCKS[cell]), hidden_size, 1.0 / np.sqrt(hidden_size)
     params = {
-        "weight_ih_l0": rng.uniform(-k, k, (G * H, input_size)),
+        "weight_ih_l0": rng.uniform(-k, k, (G * H, input_size)) * input_scale,
         "weight_hh_l0": np.vstack(
             [_recurrent_block(rng, H, scheme, spectral_radius) for _ in range(G)]
         ),

@@ -47,7 +47,8 @@ class LessonConfig:
     init_scheme : {"uniform", "orthogonal"}
     spectral_radius : ρ the recurrent blocks are scaled to, or None to keep the raw init.
     seed : int, the initialisation seed.
-    forget_bias : float, added to b_f of the LSTM.
+    forget_bias : float, the memory bias: added to b_f (LSTM) and b_z (GRU).
+    input_scale : float, multiplies the seeded input weights W_x.
     model_source : "init" (seeded), "textbook" (Fig. 8.5 weights) or "file" (loaded weights).
     output_size : O, or None for automatic (1 for numbers, the vocabulary size for text).
     input_mode : "numbers" or "text" (characters one-hot).
@@ -68,6 +69,7 @@ class LessonConfig:
     spectral_radius: float | None = None
     seed: int = 0
     forget_bias: float = 0.0
+    input_scale: float = 1.0
     model_source: str = "textbook"
     output_size: int | None = None
     input_mode: str = "numbers"
@@ -139,6 +141,7 @@ def validate(c: LessonConfig) -> None:
     if c.spectral_radius is not None:
         _finite("spectral radius", c.spectral_radius, positive=True)
     _finite("forget-gate bias", c.forget_bias)
+    _finite("input weight scale", c.input_scale, positive=True)
     if isinstance(c.seed, bool) or not isinstance(c.seed, int | np.integer) or c.seed < 0:
         raise ValueError(f"seed must be a whole number ≥ 0, not {c.seed!r}")
     if not isinstance(c.input_text, str) or not isinstance(c.targets_text, str):
@@ -193,6 +196,7 @@ def build_model(c: LessonConfig, input_size: int, O: int, loaded: Model | None =
             spectral_radius=c.spectral_radius,
             forget_bias=c.forget_bias,
             activation=c.activation,
+            input_scale=c.input_scale,
         )
     if model.input_size != input_size:
         raise ValueError(
