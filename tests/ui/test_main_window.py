@@ -159,3 +159,14 @@ def test_exception_in_a_handler_is_survived(window, qtbot, tmp_path, monkeypatch
     assert window._details_box.detailedText().startswith("Traceback")
     window._details_box.close()
     QApplication.processEvents()
+
+
+def test_the_toolbar_says_when_the_lesson_differs_from_its_preset(window, qtbot):
+    label = window.model_toolbar.modified_label
+    assert not label.isVisible()
+    window.model_toolbar.cell_box.setCurrentIndex(window.model_toolbar.cell_box.findData("gru"))
+    window.model_toolbar.cell_box.activated.emit(window.model_toolbar.cell_box.currentIndex())
+    qtbot.waitUntil(label.isVisible)
+    assert window.session.model.cell == "gru"
+    window.select_preset("textbook")
+    qtbot.waitUntil(lambda: not label.isVisible())

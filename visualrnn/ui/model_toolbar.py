@@ -41,6 +41,10 @@ class ModelToolbar(QToolBar):
         self._session = session
         self._presets = presets
         self.preset_box = self._preset_box()
+        self.modified_label = QLabel(self.tr("(changed)"), self)
+        self.modified_label.setToolTip(
+            self.tr("The lesson differs from the preset; choose the preset again to restore it")
+        )
         self.cell_box = self._cell_box()
         self.hidden_spin = self._spin(QSpinBox(self), 1, MAX_HIDDEN, self._on_hidden_chosen)
         self.rho_spin = self._rho_spin()
@@ -75,6 +79,7 @@ class ModelToolbar(QToolBar):
             self.addWidget(_label(label, widget, self))
             self.addWidget(widget)
             if widget is self.preset_box:
+                self._modified_action = self.addWidget(self.modified_label)
                 self.addSeparator()
         self.addWidget(self.reroll_button)
         self.addWidget(self.reset_button)
@@ -188,6 +193,8 @@ class ModelToolbar(QToolBar):
             self.rho_spin.setValue(config.spectral_radius or 0.0)
         with QSignalBlocker(self.seed_spin):
             self.seed_spin.setValue(int(config.seed))
+        preset = self._presets.get(self.current_preset())
+        self._modified_action.setVisible(preset is not None and preset.config != config)
         fixed = config.model_source != "init"
         note = self.tr("(the weights are fixed: changing this switches to seeded weights)")
         self.seed_spin.setStatusTip(note if fixed else "")
