@@ -138,3 +138,18 @@ def test_scene_fits_every_box_and_the_key_shows_the_scales(qtbot):
     s.update(cell="gru", model_source="init", hidden_size=3)
     assert any("σ" in name for name in view.legend.bar_names())
     assert "重置门" in view.key.text() and "更新门" in view.key.text()
+
+
+def test_small_panel_covers_the_diagram_with_a_note(qtbot):
+    from visualrnn.session.lesson import LessonSession as _Session
+    from visualrnn.ui.cell_internals_view import CellInternalsView as _View
+
+    view = _View(_Session())
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.show()
+    qtbot.waitUntil(lambda: view.diagram_view.readable())
+    assert not view.diagram_view.too_small.isVisible()
+    view.resize(300, 160)
+    qtbot.waitUntil(lambda: not view.diagram_view.readable())
+    assert view.diagram_view.too_small.isVisible()

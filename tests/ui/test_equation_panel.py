@@ -1,11 +1,21 @@
 """The equation panel shows the step's numbers; digits, units and overflow."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
 from visualrnn.ui.equation_panel import EquationPanel
+from visualrnn.ui.equation_text import number_settings
+
+
+@pytest.fixture(autouse=True)
+def _default_digits():
+    """The digits setting is app-wide: every test starts and ends at 3."""
+    number_settings().set_digits(3)
+    yield
+    number_settings().set_digits(3)
 
 
 def _panel(qtbot, session):
@@ -78,3 +88,28 @@ def test_stepping_rewrites_the_numbers_in_place(qtbot):
     fresh = _panel(qtbot, s)
     assert panel.plain_text() == fresh.plain_text()
     assert "Step t = 3" in panel.plain_text()
+
+
+def test_digits_apply_to_the_network_cell_and_step_table(qtbot):
+    from visualrnn.ui.cell_internals_view import CellInternalsView
+    from visualrnn.ui.step_table_view import StepTableView
+    from visualrnn.ui.unrolled_network_view import UnrolledNetworkView
+
+    presets, _ = load_presets()
+    s = LessonSession(presets["textbook"].config)
+    panel = _panel(qtbot, s)
+    net, table, cell = UnrolledNetworkView(s), StepTableView(s), CellInternalsView(s)
+    for w in (net, table, cell):
+        qtbot.addWidget(w)
+        w.resize(700, 500)
+        w.show()
+    s.set_cursor(2)
+    net.finish_animations()
+    assert table.row_texts("yₜ") == ["2.73"]
+    assert net.network.cell_items()[1].data.y.texts == ["2.73"]
+    panel.digits.setValue(4)
+    assert number_settings().digits == 4
+    assert table.row_texts("yₜ") == ["2.727"]
+    assert table.row_texts("hₜ") == ["0.8597", "0.8837"]
+    assert net.network.cell_items()[1].data.y.texts == ["2.727"]
+    assert "xₜ = 2" in table.io_text() and "ℓₜ" in table.io_text()

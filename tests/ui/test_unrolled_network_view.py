@@ -258,3 +258,48 @@ def test_default_zoom_keeps_numbers_readable(qtbot):
         # the number font (13 pt ≈ 17 px) stays at least ~7 px tall on screen
         assert scale * 17 >= 7, (backward, scale)
     assert "rolled form" in view.rolled_button.text()
+
+
+def test_backward_marks_the_loss_at_every_output_or_only_the_last(qtbot):
+    presets, _ = load_presets()
+    s = LessonSession(presets["textbook"].config)
+    view = _view(qtbot, s, size=(1000, 550))
+    qtbot.mouseClick(view.backward_button, Qt.MouseButton.LeftButton)
+    view.finish_animations()
+    items = view.network.cell_items()
+    assert [items[t].data.loss for t in range(s.T)] == [True, True]
+    assert any("every output" in text for text in view.legend.swatch_texts())
+    s.update(loss_at="last")
+    view.finish_animations()
+    items = view.network.cell_items()
+    assert [items[t].data.loss for t in range(s.T)] == [False, True]
+    assert any("last output" in text for text in view.legend.swatch_texts())
+
+
+def test_backward_keeps_the_forward_zoom_and_rolled_button_says_hide(qtbot):
+    presets, _ = load_presets()
+    s = LessonSession(presets["textbook"].config)
+    view = _view(qtbot, s, size=(1000, 550))
+    forward = view.network.transform().m11()
+    assert view.network.horizontalScrollBar().maximum() == 0  # T = 2 fits: no scrolling
+    qtbot.mouseClick(view.backward_button, Qt.MouseButton.LeftButton)
+    assert view.network.transform().m11() == pytest.approx(forward)
+    qtbot.mouseClick(view.rolled_button, Qt.MouseButton.LeftButton)
+    assert view.rolled_button.text().startswith("Hide")
+    qtbot.mouseClick(view.rolled_button, Qt.MouseButton.LeftButton)
+    assert view.rolled_button.text().startswith("Show")
+
+
+def test_exploding_values_get_a_log_scale_and_strips_show_their_norm(qtbot):
+    presets, _ = load_presets()
+    s = LessonSession(presets["exploding"].config)
+    view = _view(qtbot, s, size=(1000, 550))
+    assert view.network._builder.scales["h"].log
+    assert any("log scale" in name for name in view.legend.bar_names())
+    s.set_cursor(30)
+    view.finish_animations()
+    item = view.network.cell_items()[29]
+    assert item.data.h.norm_text and item.data.h.norm_text != "ovf"
+    # early, finite h is not washed out to the white middle of the scale
+    k = int(np.argmax(np.abs(s.trace.h[29])))
+    assert abs(item.data.h.strip.pixelColor(k, 0).lightnessF() - 0.97) > 0.08

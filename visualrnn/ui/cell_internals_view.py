@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QVBoxLayout
 from . import theme
 from .cell_diagrams import Diagram, diagram
 from .cell_items import BarsItem, OpItem, WireItem
-from .equation_text import gate_names
-from .network_items import value_ranges
+from .equation_text import gate_names, number_settings
+from .network_items import Scale, value_scales
 from .network_legend import ColorLegend
 from .plot_style import RefreshWhenSeen
 
@@ -23,6 +23,8 @@ from .plot_style import RefreshWhenSeen
 VALUE_KEY = {"h_out": "h"}
 #: Margin (scene units) kept around the diagram when it is fitted to the view.
 MARGIN = 8.0
+#: Below this zoom (≈ 8 px text) the diagram is covered by a note asking for more room.
+MIN_READABLE_SCALE = 0.38
 
 
 class CellDiagramView(QGraphicsView):
@@ -41,6 +43,14 @@ class CellDiagramView(QGraphicsView):
         self.wires: list[WireItem] = []
         self._scene: QGraphicsScene | None = None
         self.hover_unit: int | None = None
+        self.too_small = QLabel(
+            self.tr("Too small to read: make this panel larger (drag its edge or undock it)."),
+            self.viewport(),
+        )
+        self.too_small.setWordWrap(True)
+        self.too_small.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.too_small.setStyleSheet("background: #FBFBF8; color: #444; padding: 8px;")
+        self.too_small.hide()
 
     def build(self, cell: str, activation: str = "tanh") -> None:
         """A new scene for ``cell`` (the old one and its items are dropped together); the
@@ -85,11 +95,18 @@ class CellDiagramView(QGraphicsView):
         return QSize(480, 340)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, 170)
+        return QSize(120, 80)
+
+    def readable(self) -> bool:
+        """Whether the fitted diagram is large enough to read (else the note covers it)."""
+        return self.transform().m11() >= MIN_READABLE_SCALE
 
     def _fit(self) -> None:
         if self._scene is not None:
             self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.too_small.setGeometry(self.viewport().rect())
+        self.too_small.setFont(theme.scaled_font(12.0))
+        self.too_small.setVisible(not self.readable())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -122,8 +139,14 @@ class CellInternalsView(QWidget):
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
+        number_settings().digits_changed.connect(self._on_digits_changed)
         self._on_scale_changed(theme.font_scale().scale)
         self._on_trace_changed()
+
+    def _on_digits_changed(self, _digits: int) -> None:
+        self.diagram_view.viewport().update()
+        for item in self.diagram_view.bars.values():
+            item.update()
 
     def heightForWidth(self, _width: int) -> int:  # noqa: N802 (Qt override)
         """None: the diagram scales to any height, so the panel (in its dock's scroll area)
@@ -149,8 +172,8 @@ class CellInternalsView(QWidget):
             self._cell = (tr.cell, tr.activation)
             self.diagram_view.build(tr.cell, tr.activation)
             self.key.setText(self._key_text(tr.cell))
-        ranges = value_ranges(tr)
-        self._ranges = {**ranges, "h_prev": ranges["h"], "z": 1.0, "n": 1.0}
+        ranges = value_scales(tr)
+        self._ranges = {**ranges, "h_prev": ranges["h"], "z": Scale(1.0), "n": Scale(1.0)}
         if "c" in ranges:
             self._ranges["c_prev"] = ranges["c"]
         self._show_legend(tr.cell, ranges)
@@ -160,7 +183,7 @@ class CellInternalsView(QWidget):
         """The colour key: each value's scale (the candidate z / n is a tanh: ±1), gates."""
         scales = list(ranges.items())
         if cell != "rnn":
-            scales.insert(2, ("z" if cell == "lstm" else "n", 1.0))
+            scales.insert(2, ("z" if cell == "lstm" else "n", Scale(1.0)))
         self.legend.set_scales(scales, gates=cell != "rnn", future=False)
 
     def _show_cursor(self) -> None:

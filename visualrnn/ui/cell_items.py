@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from . import theme
 from .cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
-from .equation_text import format_number
-from .network_items import INK, Palette, _arrow, _short_number
+from .equation_text import format_number, number_settings
+from .network_items import INK, Palette, Scale, _arrow, _norm, _short_number, as_scale
 
 _SUBS = str.maketrans("t−1+0123456789", "ₜ₋₁₊₀₁₂₃₄₅₆₇₈₉")
 GATE_FILL = {"σ": QColor("#FDE7C2"), "tanh": QColor("#D9E8F5"), "out": QColor("#E4F1E0")}
@@ -34,8 +34,8 @@ def _tr(text: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _palette(vmax: float) -> Palette:
-    return Palette(vmax)
+def _palette(scale: Scale) -> Palette:
+    return Palette(scale)
 
 
 class _Sequential:
@@ -81,6 +81,7 @@ class BarsItem(QGraphicsItem):
         self.spec = spec
         self.values: np.ndarray | None = None
         self.vmax = 1.0
+        self.scale = Scale(1.0)
         self._bars: list = []
         self.hover_unit: int | None = None
         self._on_hover = on_hover
@@ -94,15 +95,16 @@ class BarsItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-3, -3, 3, 3)
 
-    def set_values(self, values, vmax: float = 1.0) -> None:
-        """Show ``values`` (H,) on the range ±vmax (gates 0 … 1); bars and colours are laid
-        out here, once per step, so that painting only replays them."""
+    def set_values(self, values, vmax=1.0) -> None:
+        """Show ``values`` (H,) on the scale ``vmax`` (a ±vmax or a :class:`Scale`, maybe
+        log-magnitude; gates 0 … 1); bars and colours are laid out here, once per step, so
+        that painting only replays them."""
         values = None if values is None else np.ravel(np.asarray(values, dtype=float))
-        vmax = vmax if np.isfinite(vmax) and vmax > 0 else 1.0
+        scale = as_scale(vmax)
         old = self.values
-        if vmax == self.vmax and _same(values, old):
+        if scale == self.scale and _same(values, old):
             return
-        self.values, self.vmax = values, vmax
+        self.values, self.vmax, self.scale = values, scale.vmax, scale
         self._bars = self._layout_bars() if values is not None and self.spec.act != "out" else []
         self.update()
 
@@ -114,13 +116,9 @@ class BarsItem(QGraphicsItem):
         w = r.width() / max(1, len(values))
         pad = 1.0 if w > 4 else 0.0
         width = max(1.0, w - 2 * pad)
-        gate, vmax, left = self.spec.gate, self.vmax, r.left() + pad
+        gate, scale, left = self.spec.gate, self.scale, r.left() + pad
         half, middle, bottom = r.height() / 2, r.center().y(), r.bottom()
-        if gate:
-            table = _Sequential.table()
-        else:
-            palette = _palette(float(vmax))
-            table, scale = palette.colors, 0.5 / palette.vmax
+        table = _Sequential.table() if gate else _palette(scale).colors
         overflow = QColor(theme.OVERFLOW_COLOR)
         bars = []
         for k, value in enumerate(values):
@@ -132,9 +130,10 @@ class BarsItem(QGraphicsItem):
                 rect = QRectF(x, bottom - u * r.height(), width, u * r.height())
                 bars.append((rect, table[int(u * 255)]))
             else:
-                height = min(1.0, abs(value) / vmax) * half
+                u = scale.unit_of(value)
+                height = abs(u) * half
                 top = middle - height if value > 0 else middle
-                color = table[int(min(1.0, max(0.0, 0.5 + value * scale)) * 255)]
+                color = table[int(min(1.0, max(0.0, 0.5 + 0.5 * u)) * 255)]
                 bars.append((QRectF(x, top, width, height), color))
         return bars
 
@@ -151,7 +150,7 @@ class BarsItem(QGraphicsItem):
     # ---------------------------------------------------------------- geometry
     def bars_rect(self) -> QRectF:
         r = self.rect.adjusted(8, self.TITLE + 4, -8, -8)
-        if self.values is not None and self.values.size <= 2:
+        if self.values is not None and (self.values.size <= 2 or not self.spec.act):
             r.setBottom(r.bottom() - 30)
         return r
 
@@ -169,7 +168,7 @@ class BarsItem(QGraphicsItem):
         if k is None:
             self.setToolTip(self._box_tip())
         else:
-            v = format_number(self.values[k], 4)
+            v = format_number(self.values[k], max(4, number_settings().digits))
             self.setToolTip(f"{pretty(self.spec.title)}[{k}] = {v}")
         if self._on_hover is not None:
             self._on_hover(k if self.values is not None and self.values.size else None, self)
@@ -182,7 +181,7 @@ class BarsItem(QGraphicsItem):
 
     def _box_tip(self) -> str:
         if self.spec.act == "out":
-            return _tr("the output layer: y = h · W_y + b_y")
+            return _tr("the output layer: y = h · Wᵧ + bᵧ")
         return pretty(self.spec.title)
 
     # ---------------------------------------------------------------- painting
@@ -231,15 +230,27 @@ class BarsItem(QGraphicsItem):
             painter.drawRect(QRectF(r.left() + self.hover_unit * w, r.top(), w, r.height()))
         if v.size <= 2:
             self._paint_numbers(painter, r, w)
+        elif not self.spec.act:
+            self._paint_norm(painter, r)
 
     def _paint_numbers(self, painter: QPainter, r: QRectF, w: float) -> None:
-        """The values under their bars, 3 significant digits, the font shrunk to fit."""
+        """The values under their bars (the app's digits), the font shrunk to fit."""
+        digits = number_settings().digits
         for k, value in enumerate(self.values):
-            text = _short_number(value, 3, 7)
+            text = _short_number(value, digits, digits + 4)
             cell = QRectF(r.left() + k * w, r.bottom() + 2, w, 30)
             painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4))
             painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_norm(self, painter: QPainter, r: QRectF) -> None:
+        """A value box with many units: its norm ‖v‖ under the bars (always a number)."""
+        norm = _short_number(_norm(self.values), number_settings().digits)
+        text = f"‖{pretty(self.spec.title)}‖ = {norm}"
+        cell = QRectF(r.left(), r.bottom() + 2, r.width(), 30)
+        painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4))
+        painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == "ovf" else INK)
+        painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _fitting_font(font: QFont, text: str, width: float) -> QFont:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .equation_text import Equation, NumberFormat, cell_equations
+from .equation_text import Equation, NumberFormat, cell_equations, number_settings
 from .plot_style import RefreshWhenSeen
 from .theme import CURSOR_COLOR, font_scale, scaled_font
 
@@ -63,8 +63,8 @@ class EquationPanel(QWidget):
 
     # ---------------------------------------------------------------- building
     def _build(self) -> None:
-        self.digits = QSpinBox(minimum=2, maximum=6, value=3)
-        self.digits.setToolTip(self.tr("Significant digits of every number"))
+        self.digits = QSpinBox(minimum=2, maximum=6, value=number_settings().digits)
+        self.digits.setToolTip(self.tr("Significant digits of every number (in every panel)"))
         self.show_all = QCheckBox(self.tr("Show all units"))
         self.unit = QSpinBox(minimum=0, maximum=0)
         self.unit.setToolTip(self.tr("A hidden unit that is always written out"))
@@ -84,7 +84,8 @@ class EquationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
         layout.addWidget(self.browser, 1)
-        self.digits.valueChanged.connect(self._render)
+        self.digits.valueChanged.connect(self._on_digits_edited)
+        number_settings().digits_changed.connect(self.digits.setValue)
         self.show_all.toggled.connect(self._render)
         self.unit.valueChanged.connect(self._render)
         self._on_scale_changed(font_scale().scale)
@@ -120,6 +121,10 @@ class EquationPanel(QWidget):
 
     def _on_cursor_changed(self, _cursor: int) -> None:
         self._refresh.request()
+
+    def _on_digits_edited(self, digits: int) -> None:
+        number_settings().set_digits(digits)
+        self._render()
 
     def _on_scale_changed(self, _scale: float) -> None:
         self.browser.setFont(scaled_font(15.0))
@@ -186,7 +191,7 @@ def _equation_html(eq: Equation, n_equations: int) -> str:
     """A grey caption (name and symbols) above the substituted line in large monospace."""
     general = subscripts(html.escape(eq.general))
     return (
-        f'<p style="margin:5px 0 0 0; color:#555; font-size:small">{html.escape(eq.name)}: '
+        f'<p style="margin:3px 0 0 0; color:#444">{html.escape(eq.name)}: '
         f'<span style="font-family:{MONO}">{general}</span></p>'
         f'<p style="margin:0 0 0 12px; {line_style(n_equations)}">'
         f"{_substituted_html(eq)}</p>"
@@ -196,7 +201,8 @@ def _equation_html(eq: Equation, n_equations: int) -> str:
 def _substituted_html(eq: Equation) -> str:
     """The substituted line (already HTML), its result in bold blue."""
     left, _, result = eq.substituted.rpartition(" = ")
-    return subscripts(left) + " = " + f'<b style="color:#0B4F8A">{result}</b>'
+    # a no-break space before "=": the result never wraps onto a line of its own
+    return subscripts(left) + "\u00a0=\u00a0" + f'<b style="color:#0B4F8A">{result}</b>'
 
 
 def _replace_block(cursor: QTextCursor, block: QTextBlock, inline_html: str) -> None:

@@ -16,7 +16,7 @@ import html
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 OVERFLOW = "overflow"
 MINUS = "\u2212"
@@ -27,6 +27,41 @@ PHI = {"tanh": "tanh", "relu": "relu", "identity": "id"}
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Equations", text)
+
+
+class NumberSettings(QObject):
+    """The app-wide number format: significant digits (the equation panel's "Digits:").
+
+    The network, the cell diagram and the step table follow ``digits_changed`` so that one
+    number reads the same in every panel.
+    """
+
+    digits_changed = Signal(int)
+
+    def __init__(self):
+        super().__init__()
+        self._digits = 3
+
+    @property
+    def digits(self) -> int:
+        return self._digits
+
+    def set_digits(self, digits: int) -> None:
+        digits = int(min(6, max(2, digits)))
+        if digits != self._digits:
+            self._digits = digits
+            self.digits_changed.emit(digits)
+
+
+_SETTINGS: NumberSettings | None = None
+
+
+def number_settings() -> NumberSettings:
+    """The one :class:`NumberSettings` of the application."""
+    global _SETTINGS
+    if _SETTINGS is None:
+        _SETTINGS = NumberSettings()
+    return _SETTINGS
 
 
 def format_number(value: float, digits: int = 3, min_decimals: int = 0) -> str:
@@ -161,12 +196,12 @@ def gate_names() -> dict[str, str]:
         "f": _tr("forget gate f (遗忘门)"),
         "o": _tr("output gate o (输出门)"),
         "c": _tr("new cell state c (新状态)"),
-        "h": _tr("hidden state h (输出)"),
+        "h": _tr("hidden state h (隐藏状态)"),
         "r": _tr("reset gate r (重置门)"),
         "gz": _tr("update gate z (更新门)"),
         "n": _tr("candidate n (候选状态)"),
         "y": _tr("output layer y (用于输出的全连接层)"),
-        "a": _tr("hidden state h (循环体)"),
+        "a": _tr("hidden state h (隐藏状态)"),
     }
 
 

@@ -39,6 +39,9 @@ MAX_BOXES = 4
 TEXT_LOD = 0.25
 #: Colour of the truncation cut lines (and their legend swatch).
 CUT_COLOR = "#B00000"
+#: The gradient entering from a loss ℓ_t (backward mode), and the loss marker's radius.
+LOSS_INK = "#B36B00"
+LOSS_R = 15.0
 SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 INK = QColor("#202020")
 
@@ -52,11 +55,61 @@ def sub(index: int) -> str:
     return str(index).translate(SUBSCRIPT)
 
 
-class Palette:
-    """The theme's diverging map as a 256-entry lookup table for a symmetric range ±vmax."""
+#: A quantity whose colour range spans more than this many decades gets a log scale.
+LOG_DECADES = 3.0
 
-    def __init__(self, vmax: float):
-        self.vmax = float(vmax) if np.isfinite(vmax) and vmax > 0 else 1.0
+
+@dataclass(frozen=True)
+class Scale:
+    """A diverging colour scale ±vmax: linear, or (``lin`` > 0) sign-preserving
+    log-magnitude ("symlog"): |v| ≤ lin is near the middle, each decade above it gets an
+    equal share of the colours, so 1 and 10⁵ are both visible on one scale."""
+
+    vmax: float
+    lin: float = 0.0
+
+    @property
+    def log(self) -> bool:
+        return self.lin > 0
+
+    def unit(self, values) -> np.ndarray:
+        """``values`` mapped to −1 … 1 (clipped; NaN stays NaN)."""
+        v = np.asarray(values, dtype=float)
+        with np.errstate(all="ignore"):
+            if self.log:
+                u = np.sign(v) * np.log1p(np.abs(v) / self.lin) / math.log1p(self.vmax / self.lin)
+            else:
+                u = v / self.vmax
+        return np.clip(u, -1.0, 1.0)
+
+    def unit_of(self, value: float) -> float:
+        """One finite value mapped to −1 … 1 (pure Python, for painting loops)."""
+        if self.log:
+            u = math.copysign(math.log1p(abs(value) / self.lin), value)
+            u /= math.log1p(self.vmax / self.lin)
+        else:
+            u = value / self.vmax
+        return min(1.0, max(-1.0, u))
+
+
+def as_scale(scale) -> Scale:
+    """A :class:`Scale` from a Scale or a plain vmax (invalid → ±1)."""
+    if isinstance(scale, Scale):
+        return scale
+    v = float(scale)
+    return Scale(v if math.isfinite(v) and v > 0 else 1.0)
+
+
+class Palette:
+    """The theme's diverging map as a 256-entry lookup table for a scale ±vmax (linear or
+    symlog, see :class:`Scale`)."""
+
+    def __init__(self, vmax, lin: float = 0.0):
+        scale = vmax if isinstance(vmax, Scale) else Scale(float(vmax), lin)
+        if not (np.isfinite(scale.vmax) and scale.vmax > 0):
+            scale = Scale(1.0)
+        self.scale = scale
+        self.vmax = scale.vmax
         cmap = theme.colormap(theme.DIVERGING_MAP)
         rgba = cmap.map(np.linspace(0.0, 1.0, 256), mode="byte").astype(np.uint32)
         self.argb = (0xFF << 24) | (rgba[:, 0] << 16) | (rgba[:, 1] << 8) | rgba[:, 2]
@@ -65,8 +118,8 @@ class Palette:
 
     def index(self, values: np.ndarray) -> np.ndarray:
         """Lookup-table indices 0 … 255 of ``values`` (non-finite → the nearest end or 127)."""
-        with np.errstate(all="ignore"):
-            u = 0.5 + 0.5 * (np.asarray(values, dtype=float) / self.vmax)
+        u = 0.5 + 0.5 * self.scale.unit(values)
+        u = np.atleast_1d(u)
         u[np.isnan(u)] = 0.5
         return (np.clip(u, 0.0, 1.0) * 255).astype(np.intp)
 
@@ -74,7 +127,7 @@ class Palette:
         """One value's colour (pure Python: no array round trip for a scalar)."""
         if not math.isfinite(value):
             return self.overflow
-        u = 0.5 + 0.5 * (value / self.vmax)
+        u = 0.5 + 0.5 * self.scale.unit_of(value)
         return self.colors[int(min(1.0, max(0.0, u)) * 255)]
 
     def colors_of(self, values: np.ndarray) -> list[QColor]:
@@ -95,9 +148,9 @@ class Palette:
 
 
 @lru_cache(maxsize=32)
-def _cached_palette(vmax: float) -> Palette:
-    """One lookup table per range (building one costs ~1 ms)."""
-    return Palette(vmax)
+def _cached_palette(scale) -> Palette:
+    """One lookup table per scale (building one costs ~1 ms)."""
+    return Palette(as_scale(scale))
 
 
 def nice_ceiling(v: float) -> float:
@@ -114,24 +167,40 @@ def text_color(fill: QColor) -> QColor:
 
 @dataclass
 class VectorGlyph:
-    """How one vector is drawn: numbered boxes (n ≤ MAX_BOXES) or a colour strip."""
+    """How one vector is drawn: numbered boxes (n ≤ MAX_BOXES) or a colour strip (with its
+    norm written on it, so that a strip always shows a number)."""
 
     values: np.ndarray
     colors: list
     strip: QImage | None
     texts: list
+    norm_text: str = ""
 
     @classmethod
     def of(cls, values, palette: Palette, digits: int = 3) -> VectorGlyph:
         v = np.asarray(values, dtype=float).ravel()
         if v.size > MAX_BOXES:
-            return cls(v, [], palette.strip(v), [])
+            return cls(v, [], palette.strip(v), [], _short_number(_norm(v), digits))
         texts = [_short_number(x, digits) for x in v]
         return cls(v, palette.colors_of(v), None, texts)
 
 
-def _short_number(x: float, digits: int, width: int = 6) -> str:
-    """A number that fits a node's box: at most ``width`` characters."""
+def _norm(v: np.ndarray) -> float:
+    """‖v‖₂ for display, scaled so that huge values do not overflow (inf if any is)."""
+    if not np.isfinite(v).all():
+        return math.inf
+    m = float(np.abs(v).max()) if v.size else 0.0
+    return m * float(np.linalg.norm(v / m)) if m > 0 else 0.0
+
+
+def number_width(digits: int) -> int:
+    """How many characters a number in a node's box may take at ``digits`` digits."""
+    return digits + 3
+
+
+def _short_number(x: float, digits: int, width: int | None = None) -> str:
+    """A number that fits a node's box: at most ``width`` characters (Unicode minus)."""
+    width = number_width(digits) if width is None else width
     text = format_number(x, digits)
     if text == "overflow":
         return "ovf"
@@ -166,10 +235,10 @@ class StepLayout:
     caption_font: QFont
 
     @classmethod
-    def build(cls, cell: str, H: int, I: int, O: int) -> StepLayout:  # noqa: E741
+    def build(cls, cell: str, H: int, I: int, O: int, digits: int = 3) -> StepLayout:  # noqa: E741
         number_font, caption_font = theme.scaled_font(13.0), theme.scaled_font(16.0, True)
         fm = QFontMetricsF(number_font)
-        unit = max(48.0, fm.horizontalAdvance("−0.000") + 10)
+        unit = max(48.0, fm.horizontalAdvance("−0." + "0" * digits) + 10)
         row_h = fm.height() + 12
         widths = [_vector_width(n, unit) for n in (H, I, O)]
         box_w = max(widths[0] + 48, 150.0)
@@ -212,6 +281,7 @@ class StepData:
     grad_pen: QPen | None = None
     grad_text: str = ""
     overflow: bool = False
+    loss: bool = False
 
 
 class LazyTips(Mapping):
@@ -327,11 +397,12 @@ class StepItem(QGraphicsItem):
         self._paint_box(painter, grey, text)
         show_h = not grey and self.reveal >= 1
         show_y = not grey and self.reveal >= 2
-        self._paint_node(painter, self.layout.x_node, self.data.x, not grey, text)
-        self._paint_node(painter, self.layout.y_node, self.data.y, show_y, text)
-        self._paint_node(painter, self.layout.h_row, self.data.h, show_h, text)
-        if self.layout.c_row is not None:
-            self._paint_node(painter, self.layout.c_row, self.data.c, show_h, text)
+        L = self.layout
+        self._paint_node(painter, L.x_node, self.data.x, not grey, text, "x")
+        self._paint_node(painter, L.y_node, self.data.y, show_y, text, "y")
+        self._paint_node(painter, L.h_row, self.data.h, show_h, text, "h")
+        if L.c_row is not None:
+            self._paint_node(painter, L.c_row, self.data.c, show_h, text, "c")
         if text:
             self._paint_captions(painter, grey)
         if self.backward and not self.rolled and lod >= 0.1:
@@ -347,13 +418,34 @@ class StepItem(QGraphicsItem):
         painter.setPen(self._wire_pen(grey))
         painter.setBrush(painter.pen().color())
         _arrow(painter, QPointF(0, L.x_node.top()), QPointF(0, L.box.bottom()))
-        _arrow(painter, QPointF(0, L.box.top()), QPointF(0, L.y_node.bottom()))
+        if self.backward and not self.rolled:
+            self._paint_y_gradient(painter)
+        else:
+            _arrow(painter, QPointF(0, L.box.top()), QPointF(0, L.y_node.bottom()))
         if self.rolled:
             self._paint_loops(painter)
             return
         self._paint_h_arrow(painter, grey)
         if L.c_row is not None:
             self._paint_c_line(painter, grey)
+
+    def _paint_y_gradient(self, painter: QPainter) -> None:
+        """Backward mode: where y_t carries a loss ℓ_t, the gradient enters the cell from
+        y_t (an arrow down, the "L" marker beside y_t); elsewhere a plain line."""
+        L = self.layout
+        top, bottom = QPointF(0, L.y_node.bottom()), QPointF(0, L.box.top())
+        if not self.data.loss:
+            painter.setPen(self._wire_pen(True, 2.0))
+            painter.drawLine(top, bottom)
+            return
+        pen = QPen(QColor(LOSS_INK), 4.0)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(pen.color())
+        _arrow(painter, top, bottom, head=14.0)
+        r = LOSS_R
+        center = QPointF(L.y_node.right() + r + 10, L.y_node.center().y())
+        paint_loss_marker(painter, center, r, self.layout.caption_font)
 
     def _h_span(self) -> tuple[float, float]:
         L = self.layout
@@ -373,8 +465,6 @@ class StepItem(QGraphicsItem):
             scale = max(1e-6, painter.worldTransform().m11())
             head = min((7 + 0.5 * pen.widthF()) / scale, (x1 - x0) * 0.3)
             _arrow(painter, QPointF(x1, y), QPointF(x0, y), head=head)
-            if self.last:
-                paint_loss_marker(painter, QPointF(x1, y), 18.0, self.layout.caption_font)
             return
         painter.setPen(pen)
         painter.setBrush(pen.color())
@@ -424,7 +514,9 @@ class StepItem(QGraphicsItem):
         painter.setBrush(fill)
         painter.drawRoundedRect(L.box, 12, 12)
 
-    def _paint_node(self, painter, rect: QRectF, glyph: VectorGlyph | None, show, text) -> None:
+    def _paint_node(
+        self, painter, rect: QRectF, glyph: VectorGlyph | None, show, text, name: str = ""
+    ) -> None:
         if glyph is None:
             return
         painter.setPen(QPen(QColor("#505050"), 1.5))
@@ -436,6 +528,8 @@ class StepItem(QGraphicsItem):
             painter.drawImage(rect, glyph.strip)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
+            if text and glyph.norm_text:
+                self._paint_norm(painter, rect, f"‖{name}‖ = {glyph.norm_text}")
             return
         w = rect.width() / max(1, len(glyph.colors))
         painter.setFont(self.layout.number_font)
@@ -447,6 +541,18 @@ class StepItem(QGraphicsItem):
             if text:
                 painter.setPen(text_color(color))
                 painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, glyph.texts[k])
+
+    def _paint_norm(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """A strip's norm ‖h‖ = … on a light backing in its middle."""
+        painter.setFont(self.layout.number_font)
+        fm = QFontMetricsF(self.layout.number_font)
+        w = fm.horizontalAdvance(text) + 10
+        back = QRectF(rect.center().x() - w / 2, rect.top() + 3, w, rect.height() - 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(back, 4, 4)
+        painter.setPen(INK)
+        painter.drawText(back, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_captions(self, painter: QPainter, grey: bool) -> None:
         L, t = self.layout, self.data.t
@@ -474,17 +580,25 @@ class StepItem(QGraphicsItem):
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, "h" + index)
 
     def _paint_grad_label(self, painter: QPainter, lod: float) -> None:
-        """Backward mode: ‖dh_t‖ above the gap between A_t and A_{t+1}, readable zoomed out."""
+        """Backward mode: ‖dh_t‖ right above its own leftward arrow (A_{t+1} → A_t), where
+        forward mode writes h_t; larger when zoomed out, never wider than the gap."""
         L = self.layout
+        x0, x1 = self._h_span()
         font = QFont(L.number_font)
-        font.setPointSizeF(L.number_font.pointSizeF() * min(3.0, max(1.0, 0.8 / lod)))
+        font.setBold(True)
+        font.setPointSizeF(L.number_font.pointSizeF() * min(2.0, max(1.0, 0.6 / lod)))
+        fm = QFontMetricsF(font)
+        text = self.data.grad_text
+        room = (L.dx - L.box.width()) + 10
+        if fm.horizontalAdvance(text) > room:
+            font.setPointSizeF(font.pointSizeF() * room / fm.horizontalAdvance(text))
+            fm = QFontMetricsF(font)
+        height = fm.height() + 4
+        y = self._arrow_y() - 10 - height
+        rect = QRectF((x0 + x1) / 2 - room / 2, y, room, height)
         painter.setFont(font)
         painter.setPen(INK)
-        x0, x1 = self._h_span()
-        mid = (x0 + x1) / 2
-        height = QFontMetricsF(font).height() * 1.2
-        rect = QRectF(mid - L.dx / 2 + 10, L.box.top() - height - 6, L.dx - 20, height)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.data.grad_text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_row_labels(self, painter: QPainter, index: str) -> None:
         L = self.layout
@@ -631,24 +745,45 @@ def _nice_range(a) -> float:
     return nice_ceiling(float(np.percentile(finite, 99))) if finite.size else 1.0
 
 
-def value_ranges(trace) -> dict[str, float]:
-    """The colour scale ±vmax of each quantity the views colour: x, h, c (LSTM) and y.
+def _nice_scale(a, vmax: float) -> Scale:
+    """±vmax, on a log-magnitude scale when the typical small magnitudes (10th percentile
+    of the non-zero ones) lie more than LOG_DECADES decades below vmax."""
+    if a is None:
+        return Scale(vmax)
+    a = np.abs(np.asarray(a, dtype=float))
+    small = a[np.isfinite(a) & (a > 0)]
+    if small.size == 0:
+        return Scale(vmax)
+    lo = float(np.percentile(small, 10))
+    if lo <= 0 or math.log10(vmax / lo) <= LOG_DECADES:
+        return Scale(vmax)
+    return Scale(vmax, 10.0 ** math.floor(math.log10(lo)))
+
+
+def value_scales(trace) -> dict[str, Scale]:
+    """The colour scale of each quantity the views colour: x, h, c (LSTM) and y.
 
     h is bounded by tanh (LSTM, GRU, the tanh RNN): its scale is ±1, or the data's own
     smaller range when h stays small (a GRU that mostly keeps its state), so the strip is
     not washed out; for relu / identity it follows the data. c, x and y each have their
-    own range (see :func:`_nice_range`).
+    own range (see :func:`_nice_range`). An unbounded quantity spanning many decades (the
+    exploding demo: h from 1 to 10⁵) gets a log-magnitude scale (:class:`Scale`).
     """
     bounded = trace.cell != "rnn" or trace.activation == "tanh"
     h = _nice_range(trace.h)
-    ranges = {
-        "x": _nice_range(trace.x),
-        "h": min(1.0, h) if bounded else h,
-        "y": _nice_range(trace.y),
+    scales = {
+        "x": _nice_scale(trace.x, _nice_range(trace.x)),
+        "h": Scale(min(1.0, h)) if bounded else _nice_scale(trace.h, h),
+        "y": _nice_scale(trace.y, _nice_range(trace.y)),
     }
     if trace.c is not None:
-        ranges["c"] = _nice_range(trace.c)
-    return ranges
+        scales["c"] = _nice_scale(trace.c, _nice_range(trace.c))
+    return scales
+
+
+def value_ranges(trace) -> dict[str, float]:
+    """±vmax of each scale of :func:`value_scales`."""
+    return {k: s.vmax for k, s in value_scales(trace).items()}
 
 
 class StepDataBuilder:
@@ -659,10 +794,13 @@ class StepDataBuilder:
     Backward mode: ‖dh_t‖ on a log10 scale between the smallest and largest finite norm.
     """
 
-    def __init__(self, trace, grads, digits: int = 3):
+    def __init__(self, trace, grads, digits: int = 3, loss_steps=None):
         self.trace, self.grads, self.digits = trace, grads, digits
-        self.ranges = value_ranges(trace)
-        self.palettes = {k: _cached_palette(v) for k, v in self.ranges.items()}
+        self.scales = value_scales(trace)
+        self.ranges = {k: s.vmax for k, s in self.scales.items()}
+        self.palettes = {k: _cached_palette(v) for k, v in self.scales.items()}
+        #: The steps whose output y_t carries a loss ℓ_t (all, or only the last).
+        self.loss_steps = frozenset(range(trace.T) if loss_steps is None else loss_steps)
         self.grad_range = log_range(grads.dh_norm)
         self._bad = ~np.isfinite(trace.h).all(axis=1) | ~np.isfinite(trace.y).all(axis=1)
 
@@ -678,13 +816,14 @@ class StepDataBuilder:
             c=c,
             tips=LazyTips(self._tips, t, norm),
             grad_pen=gradient_pen(norm, *self.grad_range),
-            grad_text=_short_number(norm, 2, 7),
+            grad_text=_short_number(norm, min(d, 3), 7),
             overflow=bool(self._bad[t]),
+            loss=t in self.loss_steps,
         )
 
     def _tips(self, t: int, norm: float) -> dict:
         tr, s = self.trace, sub(t)
-        grad = _tr("‖∂L/∂h{t}‖ = {v}").format(t=s, v=format_number(norm, 4))
+        grad = _tr("‖∂L/∂h{t}‖ = {v}").format(t=s, v=format_number(norm, self.digits))
         tips = {
             "x": f"x{s} = {vector_text(tr.x[t])}",
             "y": f"y{s} = {vector_text(tr.y[t])}",
@@ -696,10 +835,10 @@ class StepDataBuilder:
         return tips
 
 
-def vector_text(values, limit: int = 8) -> str:
+def vector_text(values, limit: int = 8, digits: int = 4) -> str:
     """``[0.5370, 0.4621]`` — at most ``limit`` units, then how many more."""
     v = np.ravel(values)
-    body = ", ".join(format_number(x, 4) for x in v[:limit])
+    body = ", ".join(format_number(x, digits) for x in v[:limit])
     more = _tr(", … ({n} units)").format(n=v.size) if v.size > limit else ""
     return f"[{body}{more}]"
 

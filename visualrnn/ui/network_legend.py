@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import theme
-from .network_items import CUT_COLOR, _short_number, paint_loss_marker
+from .network_items import CUT_COLOR, _short_number, as_scale, paint_loss_marker
 
 #: Swatch shapes: a filled square, a dashed vertical line (a cut), a loss marker.
 RECT, DASH, LOSS = "rect", "dash", "loss"
@@ -38,12 +38,14 @@ class Bar:
     labels: tuple[str, str, str]
 
 
-def merge_scales(scales: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """``[("x", 1), ("h", 1), ("c", 5)]`` → ``[("x, h", 1), ("c", 5)]`` (order kept)."""
-    merged: dict[float, list[str]] = {}
+def merge_scales(scales: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """``[("x", 1), ("h", 1), ("c", 5)]`` → ``[("x, h", 1), ("c", 5)]`` (order kept); the
+    ranges are plain vmax values or :class:`~.network_items.Scale` (equal scales merge)."""
+    merged: dict = {}
     for name, vmax in scales:
-        merged.setdefault(float(vmax), []).append(name)
-    return [(", ".join(names), vmax) for vmax, names in merged.items()]
+        key = as_scale(vmax)
+        merged.setdefault(key, (vmax, []))[1].append(name)
+    return [(", ".join(names), vmax) for vmax, names in merged.values()]
 
 
 def log_labels(lo: float, hi: float) -> tuple[str, str, str]:
@@ -89,7 +91,10 @@ class ColorLegend(QWidget):
         self._title = self.tr("colour = value:")
         self._bars = []
         for name, vmax in merge_scales(scales):
-            v = _short_number(vmax, 3, 6)
+            scale = as_scale(vmax)
+            v = _short_number(scale.vmax, 3, 6)
+            if scale.log:
+                name = self.tr("{names} (log scale)").format(names=name)
             self._bars.append(Bar(name, theme.DIVERGING_MAP, (f"−{v}", "0", f"+{v}")))
         if gates:
             self._bars.append(Bar(self.tr("gates σ"), theme.SEQUENTIAL_MAP, ("0", "0.5", "1")))
@@ -99,11 +104,17 @@ class ColorLegend(QWidget):
         self._add_cut_swatch()
         self._changed()
 
-    def set_log(self, lo: float, hi: float) -> None:
-        self._title = self.tr("gradient ‖∂L/∂h_t‖ flowing back (thicker = larger):")
-        self._bars = [Bar("", theme.SEQUENTIAL_MAP, log_labels(lo, hi))]
+    def set_log(self, lo: float, hi: float, loss_last: bool = False) -> None:
+        """Backward mode: ‖∂L/∂hₜ‖ from 10^lo to 10^hi; the loss marker's text says where
+        the loss enters (``loss_last``: only at the last step's output)."""
+        self._title = self.tr("gradient ‖∂L/∂hₜ‖ flowing back (thicker = larger):")
+        self._bars = [Bar(self.tr("log scale"), theme.SEQUENTIAL_MAP, log_labels(lo, hi))]
+        if loss_last:
+            loss = self.tr("loss ℓ at the last output y: the gradient enters there")
+        else:
+            loss = self.tr("loss ℓₜ at every output yₜ: the gradient enters there")
         self._swatches = [
-            (LOSS, theme.CURSOR_COLOR, self.tr("loss L: the gradient starts here")),
+            (LOSS, theme.CURSOR_COLOR, loss),
             (RECT, theme.FUTURE_GREY, self.tr("zero")),
             (RECT, theme.OVERFLOW_COLOR, self.tr("overflow")),
         ]

@@ -39,8 +39,20 @@ class RolledCellView(QGraphicsView):
         self.item.set_layout(layout)
         self._builder = StepDataBuilder(tr, self._session.grads)
         self._scene.setSceneRect(self.item.boundingRect())
-        self.setFixedWidth(int(240 * theme.font_scale().scale))
+        self._fit_width()
         self._on_cursor_changed(self._session.cursor)
+
+    def _fit_width(self) -> None:
+        """As wide as the cell needs at the view's height (so it is drawn at the same
+        scale as the unrolled network beside it), at most 40 % of the panel."""
+        rect = self._scene.sceneRect()
+        width = self.height() * rect.width() / max(1.0, rect.height())
+        parent = self.parentWidget()
+        if parent is not None:
+            width = min(width, 0.4 * parent.width())
+        width = int(max(160 * theme.font_scale().scale, width))
+        if abs(width - self.width()) > 3:
+            self.setFixedWidth(width)
 
     def _on_cursor_changed(self, cursor: int) -> None:
         if self.isHidden():  # hidden unless "Rolled" is on: catch up in setVisible
@@ -57,6 +69,8 @@ class RolledCellView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if event.oldSize().height() != event.size().height():
+            self._fit_width()
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
@@ -66,4 +80,5 @@ class RolledCellView(QGraphicsView):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_width()
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+from .equation_text import number_settings
 from .network_animation import (
     backward_segment,
     forward_segments,
@@ -47,9 +48,11 @@ from .rolled_cell_view import RolledCellView
 MAX_VISIBLE = 160
 #: Playback faster than this (steps / s) is not animated: the cells just light up.
 MAX_ANIMATED_SPEED = 24.0
-#: The default zoom shows this many steps across (backward mode more, to see the fade) —
-#: few enough that the numbers stay readable on a projector.
-STEPS_ACROSS, STEPS_ACROSS_BACKWARD = 2.4, 4.0
+#: The default zoom shows this many steps across (backward mode too: its numbers must stay
+#: as readable as forward mode's) — few enough for a projector.
+STEPS_ACROSS = 2.4
+#: The scene's margin left of A_0 and right of A_{T−1} (their labels, the last h arrow).
+SCENE_MARGIN = 100.0
 #: The scroll bar drawn flat: it moves on most steps, and the Fusion style's gradients cost
 #: ten times as much to paint.
 SCROLLBAR_STYLE = (
@@ -96,6 +99,7 @@ class NetworkGraphicsView(QGraphicsView):
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
+        number_settings().digits_changed.connect(self._on_scale_changed)
         self._on_trace_changed()
 
     def _setup_view(self) -> None:
@@ -192,17 +196,16 @@ class NetworkGraphicsView(QGraphicsView):
         session = self._session
         tr = session.trace
         self._stop_animations()
-        self._builder = StepDataBuilder(tr, session.grads)
-        self._layout = StepLayout.build(tr.cell, tr.H, tr.x.shape[1], tr.y.shape[1])
+        digits = number_settings().digits
+        self._builder = StepDataBuilder(tr, session.grads, digits, loss_steps(session))
+        self._layout = StepLayout.build(tr.cell, tr.H, tr.x.shape[1], tr.y.shape[1], digits)
         for item in self._all_items():
             item.set_layout(self._layout)
         self._release_all()
-        bounds = self._layout.bounds()
-        width = (session.T - 1) * self._layout.dx
-        left = -self._layout.dx / 2 - 140
-        self._scene.setSceneRect(
-            QRectF(left, bounds.top(), width + self._layout.dx + 280, bounds.height())
-        )
+        bounds, box = self._layout.bounds(), self._layout.box
+        left = box.left() - SCENE_MARGIN
+        right = (session.T - 1) * self._layout.dx + box.right() + SCENE_MARGIN
+        self._scene.setSceneRect(QRectF(left, bounds.top(), right - left, bounds.height()))
         self.cuts.set_cuts(session.config.truncate, session.T, self._layout)
         self._cursor = session.cursor
         self._apply_zoom()
@@ -218,7 +221,7 @@ class NetworkGraphicsView(QGraphicsView):
         if cursor == previous + 1 and not self._backward:
             self._animate_step(cursor - 1)
 
-    def _on_scale_changed(self, _scale: float) -> None:
+    def _on_scale_changed(self, _scale) -> None:
         self._on_trace_changed()
 
     def _on_scrolled(self, _value: int) -> None:
@@ -272,11 +275,15 @@ class NetworkGraphicsView(QGraphicsView):
 
     # ---------------------------------------------------------------- zoom and follow
     def _fit_scale(self) -> float:
-        """The default zoom: the diagram's height fills the view, but at least
-        STEPS_ACROSS steps (STEPS_ACROSS_BACKWARD in backward mode) fit across."""
+        """The default zoom (the same in both modes): the diagram's height fills the view,
+        but at least STEPS_ACROSS steps fit across — and a short sequence whose whole scene
+        is not much wider than that fits entirely (T = 2: no scroll bar, cells centred)."""
         height = self._layout.bounds().height() + 20
-        steps = STEPS_ACROSS_BACKWARD if self._backward else STEPS_ACROSS
-        across = self.viewport().width() / (steps * self._layout.dx)
+        needed = STEPS_ACROSS * self._layout.dx
+        scene = self.sceneRect().width()
+        if scene <= needed + 1.2 * self._layout.dx:
+            needed = scene + 8
+        across = self.viewport().width() / needed
         return max(0.02, min(self.viewport().height() / height, across))
 
     def _min_zoom(self) -> float:
@@ -414,6 +421,12 @@ class NetworkGraphicsView(QGraphicsView):
         self._hide_pulses()
 
 
+def loss_steps(session) -> range:
+    """The steps whose output carries a loss: all, or only the last (config.loss_at)."""
+    T = session.T
+    return range(T - 1, T) if session.config.loss_at == "last" else range(T)
+
+
 class UnrolledNetworkView(QWidget):
     """The network panel: toolbar, legend, the rolled cell (Fig. 8.1) and the unrolled one."""
 
@@ -423,20 +436,21 @@ class UnrolledNetworkView(QWidget):
         self.network = NetworkGraphicsView(session)
         self.rolled = RolledCellView(session)
         self.legend = ColorLegend()
-        self.rolled_button = self._toggle(
-            self.tr("Show rolled form (Fig. 8.1)"), self._on_rolled_toggled
-        )
+        self.rolled_button = self._toggle(self._rolled_text(False), self._on_rolled_toggled)
         self.rolled_button.setToolTip(self.tr("Show the compact form: one cell with a loop"))
         self.backward_button = self._toggle(
             self.tr("Backward: gradient ‖∂L/∂h‖"), self._on_backward_toggled
         )
         self.backward_button.setToolTip(
-            self.tr("Animate the gradient flowing back in time; thickness and colour by ‖∂L/∂h_t‖")
+            self.tr("Animate the gradient flowing back in time; thickness and colour by ‖∂L/∂hₜ‖")
         )
         self.fit_button = QToolButton(text=self.tr("Fit"))
         self.fit_button.setToolTip(self.tr("Default zoom (wheel zooms, drag pans)"))
         self.fit_button.clicked.connect(self.network.fit)
         self._equals = QLabel("=")
+        # small minimums: a short dock shrinks the diagram, it never scrolls the legend away
+        self.network.setMinimumHeight(60)
+        self.rolled.setMinimumHeight(60)
         self._build()
         session.trace_changed.connect(self._on_trace_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
@@ -447,6 +461,15 @@ class UnrolledNetworkView(QWidget):
     def finish_animations(self) -> None:
         """Jump every running animation to its end state (call before a screenshot)."""
         self.network.finish_animations()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        """No: the diagram scales to any height. (The legend's height-for-width, passed up,
+        made the dock's scroll area give the panel more height than the dock has, so the
+        legend was scrolled out of view.)"""
+        return False
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 (Qt override)
+        return -1
 
     def _toggle(self, text: str, slot) -> QToolButton:
         button = QToolButton(text=text)
@@ -469,9 +492,13 @@ class UnrolledNetworkView(QWidget):
         layout.addLayout(row, 1)
         layout.addWidget(self.legend)
 
+    def _rolled_text(self, on: bool) -> str:
+        return self.tr("Hide rolled form") if on else self.tr("Show rolled form (Fig. 8.1)")
+
     def _on_rolled_toggled(self, on: bool) -> None:
         self.rolled.setVisible(on)
         self._equals.setVisible(on)
+        self.rolled_button.setText(self._rolled_text(on))
 
     def _on_backward_toggled(self, on: bool) -> None:
         self.network.set_backward(on)
@@ -486,9 +513,11 @@ class UnrolledNetworkView(QWidget):
         builder = self.network._builder
         self.legend.set_truncation(self.network.cuts.k)
         if self.backward_button.isChecked():
-            self.legend.set_log(*builder.grad_range)
+            self.legend.set_log(
+                *builder.grad_range, loss_last=self._session.config.loss_at == "last"
+            )
         else:
-            self.legend.set_scales(list(builder.ranges.items()))
+            self.legend.set_scales(list(builder.scales.items()))
 
     def _on_scale_changed(self, _scale: float) -> None:
         font = theme.scaled_font(12.0)
