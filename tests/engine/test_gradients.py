@@ -20,7 +20,8 @@ def _loss(model, x, targets, loss, loss_at):
     return run(model, x, targets, loss=loss, loss_at=loss_at).trace.loss
 
 
-def _numeric_grad(model, name, x, targets, loss, loss_at):
+def _numeric_grad(model, name, loss_of):
+    """Central differences of ``loss_of(model)`` with respect to the parameter ``name``."""
     base = model.params[name]
     g = np.zeros_like(base)
     for idx in np.ndindex(base.shape):
@@ -28,9 +29,7 @@ def _numeric_grad(model, name, x, targets, loss, loss_at):
         for sign in (1, -1):
             p = base.copy()
             p[idx] += sign * EPS
-            vals.append(
-                _loss(model.with_params(**{name.replace(".", "_"): p}), x, targets, loss, loss_at)
-            )
+            vals.append(loss_of(model.with_params(**{name.replace(".", "_"): p})))
         g[idx] = (vals[0] - vals[1]) / (2 * EPS)
     return g
 
@@ -53,7 +52,7 @@ def test_every_parameter_gradient_matches_finite_differences(cell, loss, loss_at
     model, x, targets = _case(cell, loss)
     grads = run(model, x, targets, loss=loss, loss_at=loss_at).grads.params
     for name in model.params:
-        num = _numeric_grad(model, name, x, targets, loss, loss_at)
+        num = _numeric_grad(model, name, lambda m: _loss(m, x, targets, loss, loss_at))
         assert _rel_err(grads[name], num) < 1e-6, name
 
 
@@ -86,15 +85,7 @@ def test_truncated_gradient_matches_finite_differences_of_chunked_graph(cell):
         return total
 
     for name in model.params:
-        base = model.params[name]
-        num = np.zeros_like(base)
-        for idx in np.ndindex(base.shape):
-            v = []
-            for sign in (1, -1):
-                p = base.copy()
-                p[idx] += sign * EPS
-                v.append(chunked_loss(model.with_params(**{name.replace(".", "_"): p})))
-            num[idx] = (v[0] - v[1]) / (2 * EPS)
+        num = _numeric_grad(model, name, chunked_loss)
         assert _rel_err(grads[name], num) < 1e-6, name
     full = run(model, x, targets).grads.params["weight_hh_l0"]
     assert not np.allclose(full, grads["weight_hh_l0"])
