@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
 from visualrnn.ui.gradient_panels import GradientsPanel, create_panels
+from visualrnn.ui.network_items import CUT_COLOR
+from visualrnn.ui.plot_helpers import format_number
 
 PRESETS = load_presets()[0]
 
@@ -143,9 +145,14 @@ def test_truncated_headline_is_per_chunk_and_the_curve_breaks_at_cuts(panel):
     for cut in (20, 40, 60, 80):  # a NaN point between t = cut − 1 and t = cut: a gap
         k = int(np.flatnonzero(x == cut - 0.5)[0])
         assert np.isnan(y[k]) and x[k - 1] == cut - 1 and x[k + 1] == cut
-    ref = np.asarray(view.reference_curve.yData)
-    ref_x = np.asarray(view.reference_curve.xData)
-    assert np.isnan(ref[ref_x < 80]).all() and np.isfinite(ref[ref_x >= 80]).any()
+    # no slope-ρ line: under truncation it would suggest the curve "should" explode
+    assert not view.reference_curve.isVisible() and "slope" not in view.legend_label.text()
+    # the cuts in the network's dark red, dashed
+    pen = view.boundaries.opts["pen"]
+    assert pen.color().name().upper() == CUT_COLOR.upper() and pen.style() == Qt.DashLine
+    assert CUT_COLOR.lower() in view.legend_label.text().lower()
+    view.session.update(truncate=None)
+    assert view.reference_curve.isVisible() and "slope ρ" in view.legend_label.text()
 
 
 def test_direction_arrow_headline_number_style_and_integer_ticks(panel):
@@ -160,20 +167,31 @@ def test_direction_arrow_headline_number_style_and_integer_ticks(panel):
     assert major[0] == 1 and all(float(v).is_integer() for v in major[1])
 
 
-def test_compare_mode_keeps_lstm_dc_dashed_and_names_the_memory_bias(panel, qtbot):
+def test_compare_mode_draws_dc_as_single_mode_and_names_the_memory_bias(panel, qtbot):
     view = panel.plot_view
     view.session.set_config(PRESETS["lstm_memory"].config)
+    single = view.dc_curve.opts["pen"]
     qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
     dh = [c for c in view.compare_curves.values() if c.isVisible()]
     assert len(dh) == 3 and view.compare_dc_curve.isVisible()
-    assert view.compare_dc_curve.opts["pen"].style() == Qt.PenStyle.DashLine
+    pen = view.compare_dc_curve.opts["pen"]  # one ‖dc‖ style everywhere
+    assert (pen.color(), pen.style(), pen.widthF()) == (
+        single.color(),
+        single.style(),
+        single.widthF(),
+    )
     dc = _plotted(view.compare_dc_curve)
     assert np.nanmax(dc) / np.nanmin(dc) < 10  # the memory path stays flat
     legend = view.legend_label.text()
     assert "LSTM (b<sub>f</sub> + 4)" in legend and "GRU (b<sub>z</sub> + 4)" in legend
     assert "‖dc<sub>t</sub>‖" in legend
     ticks = view.plot.getAxis("left")._tickLevels[0]
-    assert max(v for v, _ in ticks) >= np.log10(np.nanmax(_plotted(view.compare_curves["lstm"])))
+    top = max(v for v, _ in ticks)
+    assert top >= np.log10(np.nanmax(_plotted(view.compare_curves["lstm"])))
+    # the top tick has room for its label inside the axis (pyqtgraph drops it otherwise)
+    y_top = view.plot.vb.viewRange()[1][1]
+    pixels_per_decade = view.plot.vb.height() / np.diff(view.plot.vb.viewRange()[1])[0]
+    assert (y_top - top) * pixels_per_decade >= 0.5 * view.fontMetrics().height()
 
 
 def test_cursor_is_a_thin_line_under_the_curves(panel):
@@ -198,3 +216,19 @@ def test_readout_uses_subscripts_and_explains_the_gated_memory_path(panel):
     readout.session.update(cell="gru", model_source="init")
     assert "z ⊙ h<sub>t−1</sub>" in readout.verdict_label.text()
     assert "mean z" in readout.stats_label.text()
+
+
+def test_rnn_parameter_norms_use_the_textbook_symbols_with_one_bias(panel):
+    readout = panel.readout
+    session = readout.session
+    session.set_config(PRESETS["textbook"].config)
+    text = readout.params_label.text()
+    for symbol in ("W<sub>h</sub>", "W<sub>x</sub>", "W<sub>y</sub>", "b<sub>y</sub>"):
+        assert symbol in text
+    assert "b<sub>x</sub>" not in text and "b<sub>h</sub>" not in text and "_" not in text
+    # the one bias b = b_ih + b_hh: its gradient is that of either engine bias
+    norms = session.grads.param_norms
+    assert np.isclose(norms["bias_ih_l0"], norms["bias_hh_l0"])
+    assert f"<i>b</i>&nbsp;</td><td align='right'>{format_number(norms['bias_ih_l0'])}" in text
+    session.set_cell("lstm")  # gated cells keep one symbol per stacked matrix
+    assert "b<sub>x</sub>" in readout.params_label.text()

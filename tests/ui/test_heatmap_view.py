@@ -6,7 +6,9 @@ from PySide6.QtCore import QPointF, Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
+from visualrnn.ui import state_quantities as sq
 from visualrnn.ui.heatmap_view import StateHeatmapView
+from visualrnn.ui.network_items import value_ranges
 
 PRESETS = load_presets()[0]
 
@@ -52,8 +54,9 @@ def test_gru_grid_and_fixed_levels(view):
     levels = {s.quantity.name: tuple(s.image.getLevels()) for s in view.grid.slots}
     assert levels["f"] == (0.0, 1.0) and levels["i"] == (0.0, 1.0)
     assert levels["h"] == (-1.0, 1.0)
-    c_max = float(np.abs(session.trace.c).max())
-    assert levels["c"] == pytest.approx((-max(c_max, 1.0), max(c_max, 1.0)))
+    c_range = value_ranges(session.trace)["c"]  # the network's c scale (±20 here)
+    assert levels["c"] == pytest.approx((-c_range, c_range))
+    assert c_range >= float(np.abs(session.trace.c).max()) > 0.5 * c_range
     bar = next(s.bar for s in view.grid.slots if s.quantity.name == "c")
     assert bar.levels() == pytest.approx(levels["c"])
 
@@ -197,3 +200,65 @@ def test_tabbed_away_heatmaps_catch_up_when_their_tab_is_raised(qtbot):
     assert heatmaps.grid.slots[0].cursor.value() == 4
     session.step_forward()  # seen: updated at once
     assert heatmaps.grid.slots[0].cursor.value() == 5
+
+
+def test_unit_timecourse_hides_steps_not_reached_and_ticks_every_step_range(view):
+    session = view.session
+    session.set_config(PRESETS["lstm_memory"].config)
+    session.set_cursor(60)
+    course = view.timecourse
+    assert course.is_revealed(59) and not course.is_revealed(60)
+    assert not course.is_revealed(99)
+    veil = course.future.mapRectToScene(course.future.rect())
+    plot_rect = course.plot_widget.getPlotItem().vb.sceneBoundingRect()
+    assert veil.top() <= plot_rect.top() and veil.bottom() >= plot_rect.bottom()
+    assert course.future.zValue() > course.curves["c"].zValue()  # over the curves
+    ticks = [v for v, _ in course.plot_widget.getPlotItem().getAxis("bottom")._tickLevels[0]]
+    assert ticks[0] == 0 and ticks[-1] == 99 and len(ticks) >= 3
+    assert course.plot_widget.getPlotItem().vb.viewRange()[0] == [-0.5, 99.5]
+    view.reveal.setChecked(False)
+    assert course.is_revealed(99) and not course.future.isVisible()
+
+
+def test_stretch_colours_spans_the_data_and_fixed_levels_stay_default(view, qtbot):
+    session = view.session
+    session.set_config(PRESETS["sine"].config)
+    assert not view.stretch.isChecked()
+    slots = {s.quantity.name: s for s in view.grid.slots}
+    assert view.grid.levels(slots["f"]) == (0.0, 1.0)
+    view.stretch.setChecked(True)
+    for name in ("f", "i", "o"):
+        lo, hi = view.grid.levels(slots[name])
+        data = session.trace.gates[name]
+        assert lo <= data.min() < lo + 0.011 and hi - 0.011 < data.max() <= hi
+        assert tuple(slots[name].image.getLevels()) == (lo, hi)
+    lo, hi = view.grid.levels(slots["h"])
+    assert lo == -hi and np.abs(session.trace.h).max() <= hi < 1.0
+    session.update(seed=5, model_source="init")  # a new trace keeps the stretch
+    f = session.trace.gates["f"]
+    assert view.grid.levels(slots["f"])[0] == pytest.approx(np.floor(f.min() * 100) / 100)
+    view.stretch.setChecked(False)
+    assert view.grid.levels(slots["f"]) == (0.0, 1.0)
+
+
+def test_titles_shorten_when_narrow_and_rnn_uses_real_subscripts(view, qtbot):
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    f = view.grid.slots[0]
+    assert f.plot.property("title_text") == "f — forget gate (遗忘门)"
+    view.resize(700, 420)
+    qtbot.waitUntil(lambda: f.plot.property("title_text") == "f (遗忘门)", timeout=2000)
+    view.session.set_config(PRESETS["textbook"].config)
+    a = view.grid.slots[0]
+    title = sq.title(a.quantity)
+    assert "hₜ₋₁·Wₕ + xₜ·Wₓ + b" in title and "_" not in title
+
+
+def test_saturation_footer_says_units_for_the_rnn_and_fits_one_line(view):
+    view.session.set_config(PRESETS["textbook"].config)
+    text = view.saturation_label.text()
+    assert text.startswith("Saturated units (|h| > 0.95)") and "gate" not in text
+    view.resize(1290, 420)
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    label = view.saturation_label
+    assert "f\u00a0100\u00a0%" in label.text()
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()

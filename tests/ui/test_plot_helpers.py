@@ -78,6 +78,9 @@ def test_integer_tick_spacing_and_number_format():
     assert ph.format_number(float("nan")) == "NaN"
     assert ph.format_number(0.5) == "0.5"
     assert ph.format_number(4.4e-32) == "4.4·10⁻³²"  # like the log axis labels
+    assert ph.format_number(-0.439) == "\u22120.439"  # a real minus sign, as in the network
+    assert ph.format_number(-8.3e11) == "\u22128.3·10¹¹"
+    assert ph.format_number(1234.4) == "1234" and "e" not in ph.format_number(2.6e9)
     assert ph.format_factor(-31.36) == "4.4·10⁻³²"
     assert ph.format_factor(-400.3) == "5.0·10⁻⁴⁰¹"  # beyond float64, still readable
     assert ph.linear_safe(np.array([1.0, np.inf, 1e20]))[0] == 1.0

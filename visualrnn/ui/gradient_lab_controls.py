@@ -64,7 +64,7 @@ class GradientLabControls(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {OVERFLOW_COLOR}; font-weight: bold;")
-        self.rho.setToolTip(self.tr("Rescales W_h to this spectral radius (seeded weights)."))
+        self.rho.setToolTip(self.tr("Rescales Wₕ to this spectral radius (seeded weights)."))
 
     def _build_layout(self) -> None:
         form = QVBoxLayout()  # label above its control, both the dock's full width

@@ -5,10 +5,12 @@ The gradient flows from the loss at the end back in time: the x axis carries an 
 t = 0. Values a log axis cannot show are never dropped silently: exactly 0 ("vanished") becomes a
 ▼ at the bottom, inf / NaN ("overflow") a red ▲ at the top, and the label above the plot
 counts them. A dashed line of slope ρ per step (anchored at the last step) shows what the
-spectral radius alone predicts; dashed verticals mark the chunk boundaries of truncated
-BPTT, where the curve breaks (no gradient crosses a cut) and the headline reports the change
-per chunk. Compare mode overlays the ‖dh_t‖ of RNN, LSTM and GRU on the same input and the
-LSTM's ‖dc_t‖ dashed.
+spectral radius alone predicts (RNN, full BPTT only: under truncation no path is longer
+than k, so the line would wrongly suggest the curve "should" explode); dark red dashed
+verticals (the network's cut colour) mark the chunk boundaries of truncated BPTT, where
+the curve breaks (no gradient crosses a cut) and the headline reports the change per chunk.
+Compare mode overlays the ‖dh_t‖ of RNN, LSTM and GRU on the same input and the LSTM's
+‖dc_t‖, drawn as in single mode.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from . import plot_helpers as ph
+from .network_items import CUT_COLOR
 from .plot_style import (
     BACKGROUND,
     FOREGROUND,
@@ -29,9 +32,13 @@ from .plot_style import (
 )
 from .theme import CELL_COLORS, CURSOR_COLOR, OVERFLOW_COLOR, font_scale, scaled_font
 
+#: ‖dc_t‖ of the LSTM: one style in single and compare mode (solid: a dashed pen on a
+#: long path is slow to draw).
 DC_COLOR = "#CC79A7"
+DC_WIDTH = 3
 REFERENCE_COLOR = "#707070"
-BOUNDARY_COLOR = "#404040"
+#: The truncation cuts: the same dark red as the cut marks in the network.
+BOUNDARY_COLOR = CUT_COLOR
 CELL_NAMES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 #: The bias the memory setting adds: to b_f of the LSTM, to b_z of the GRU.
 MEMORY_BIAS = {"lstm": "b<sub>f</sub>", "gru": "b<sub>z</sub>"}
@@ -113,14 +120,12 @@ class GradientFlowView(QWidget):
         self.boundaries = self._curve(pg.mkPen(BOUNDARY_COLOR, width=2, style=Qt.DashLine))
         self.boundaries.setData([], [], connect="pairs")
         self.reference_curve = self._curve(pg.mkPen(REFERENCE_COLOR, width=2.5, style=Qt.DashLine))
-        self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=3))
+        self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
         self.dh_curve = self._curve(pg.mkPen(CELL_COLORS["rnn"], width=3.5))
         self.compare_curves = {
             cell: self._curve(pg.mkPen(color, width=3.5)) for cell, color in CELL_COLORS.items()
         }
-        self.compare_dc_curve = self._curve(
-            pg.mkPen(CELL_COLORS["lstm"], width=3, style=Qt.DashLine)
-        )
+        self.compare_dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
         self.vanished_markers = self._markers("t", FOREGROUND)
         self.overflow_markers = self._markers("t1", OVERFLOW_COLOR)
         self.reference_curve.setZValue(3)
@@ -203,24 +208,22 @@ class GradientFlowView(QWidget):
             series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
             entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
         reference = None
-        if cell == "rnn":
+        show_reference = cell == "rnn" and not self._truncation()
+        if show_reference:
             reference = self._reference(grads.dh_norm)
             entries.append(("╺ ╸", REFERENCE_COLOR, self._reference_text()))
-        self._set_visible(single=True, has_dc=grads.dc_norm is not None, reference=cell == "rnn")
+        self._set_visible(single=True, has_dc=grads.dc_norm is not None, reference=show_reference)
         self._draw(series, reference)
         self._set_legend(entries)
         self.summary_label.setText(self._single_summary(grads))
 
     def _reference(self, dh_norm) -> np.ndarray:
-        """Slope ρ per step from the last step back, inside the last chunk only."""
+        """Slope ρ per step from the last step back (full BPTT only)."""
         rho = self.session.recurrent_stats()["spectral_radius"]
-        start = ph.chunks(self.session.T, self._truncation())[-1][0]
-        return ph.reference_line(dh_norm, rho, start=start)
+        return ph.reference_line(dh_norm, rho)
 
     def _reference_text(self) -> str:
         rho = ph.format_number(self.session.recurrent_stats()["spectral_radius"])
-        if self._truncation():
-            return self.tr("slope ρ per step (last chunk), ρ = {r}").format(r=rho)
         return self.tr("slope ρ per step, ρ = {r}").format(r=rho)
 
     def _single_summary(self, grads) -> str:
@@ -231,7 +234,7 @@ class GradientFlowView(QWidget):
 
     def _show_compare(self) -> None:
         """The ‖dh_t‖ of the three cells on the same input, in the cells' colours, and the
-        LSTM's ‖dc_t‖ dashed (its memory path)."""
+        LSTM's ‖dc_t‖ (its memory path) in the same style as in single mode."""
         results = self.session.compare_results()
         series = [
             (cell, results[cell].grads.dh_norm, self.compare_curves[cell], CELL_COLORS[cell])
@@ -239,7 +242,7 @@ class GradientFlowView(QWidget):
         ]
         dc = results["lstm"].grads.dc_norm
         if dc is not None:
-            series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, CELL_COLORS["lstm"]))
+            series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, DC_COLOR))
         self._set_visible(single=False, has_dc=dc is not None, reference=False)
         self._draw(series, None)
         entries = [
@@ -247,9 +250,7 @@ class GradientFlowView(QWidget):
             for c in ("rnn", "lstm", "gru")
         ]
         if dc is not None:
-            entries.insert(
-                2, ("╺╺", CELL_COLORS["lstm"], self._cell_name("lstm") + " ‖dc<sub>t</sub>‖")
-            )
+            entries.insert(2, ("━━", DC_COLOR, self._cell_name("lstm") + " ‖dc<sub>t</sub>‖"))
         self._set_legend(entries)
         self.summary_label.setText(self._compare_summary(results))
 
@@ -304,8 +305,10 @@ class GradientFlowView(QWidget):
             self.plot.getAxis("bottom").setTickSpacing(dx, dx)
         if self.plot.property("shown_y") != [lo, hi]:
             self.plot.setProperty("shown_y", [lo, hi])
-            # a little room above the top decade, so its tick label is not cut off
-            self.plot.setYRange(lo - 0.1, hi + 0.4, padding=0)
+            # room above the top decade (and below the bottom one) for half a tick label,
+            # whatever the span: pyqtgraph drops a label that would stick out of the axis
+            span = hi - lo
+            self.plot.setYRange(lo - 0.1 - 0.03 * span, hi + 0.4 + 0.06 * span, padding=0)
             self._y_range = (lo, hi)
             self._set_y_ticks()
 

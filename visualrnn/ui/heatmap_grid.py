@@ -1,7 +1,8 @@
 """A grid of state / gate heatmaps of one cell type, sharing the time axis.
 
 Each heatmap shows one quantity (T, H) as an image: time t along x (step t centred at
-x = t), unit along y, with a fixed-range colour bar, the cursor line at the current step
+x = t), unit along y, with a fixed-range colour bar (or, with "stretch colours to the data",
+one spanning the data), the cursor line at the current step
 and a grey veil over the steps not reached yet (when "reveal as you step" is on). The image
 always holds the full trace array; the veil is a separate item on top. Small grids (the
 textbook's 2 × 2) write every value into its cell with three decimals and mark the current
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from . import state_quantities as sq
@@ -61,6 +62,7 @@ class HeatmapSlot:
     frame: QGraphicsRectItem
     data: np.ndarray | None = None
     labels: list = field(default_factory=list)
+    short_title: bool = False
 
 
 class HeatmapGrid(pg.GraphicsLayoutWidget):
@@ -81,6 +83,8 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         self.cell = cell
         self.slots: list[HeatmapSlot] = []
         self._T, self._H = 0, 0
+        self._activation = "tanh"
+        self.stretch = False
         columns = sq.COLUMNS[cell]
         self._rows = -(-len(sq.QUANTITIES[cell]) // columns)
         self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
@@ -103,6 +107,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         image = pg.ImageItem(axisOrder="col-major")
         image.setColorMap(colormap(quantity.colormap))
         plot.addItem(image)
+        plot.vb.sigResized.connect(self._on_plot_resized)
         overflow = pg.ImageItem(axisOrder="col-major")
         overflow.setZValue(2)
         plot.addItem(overflow)
@@ -131,27 +136,45 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
 
     # ---------------------------------------------------------------- updates
     def set_trace(self, trace) -> None:
-        """Show a new trace: one setImage per heatmap, with fixed levels."""
+        """Show a new trace: one setImage per heatmap, with explicit levels."""
         T, H = trace.T, trace.H
         reshaped = (T, H) != (self._T, self._H)
         self._T, self._H = T, H
+        self._activation = trace.activation
         for slot in self.slots:
-            data = sq.quantity_array(trace, slot.quantity.name)
-            lo, hi = sq.levels(slot.quantity, data, trace.activation)
-            slot.data = data
-            shown, overflow = image_for_display(data, lo, hi)
-            slot.image.setImage(shown, levels=(lo, hi), autoDownsample=T > 1000)
-            if reshaped:
-                slot.image.setRect(QRectF(-0.5, -0.5, T, H))
-            if tuple(slot.bar.levels()) != (lo, hi):
-                slot.bar.setLevels((lo, hi), update_items=False)
-            self._show_overflow(slot, overflow)
-            self._show_values(slot, lo, hi)
+            slot.data = sq.quantity_array(trace, slot.quantity.name)
+            self._show_image(slot, reshaped)
         if reshaped:
             plot = self.slots[0].plot
             plot.setXRange(-0.5, T - 0.5, padding=0)
             plot.setYRange(-0.5, H - 0.5, padding=0)
             self._set_ticks(T, H)
+
+    def set_stretch(self, stretch: bool) -> None:
+        """Fixed colour ranges (0…1 gates, −1…1 tanh outputs) or ranges stretched to the
+        data (:func:`state_quantities.levels`); the colour bars show the range used."""
+        if stretch == self.stretch:
+            return
+        self.stretch = stretch
+        for slot in self.slots:
+            if slot.data is not None:
+                self._show_image(slot, reshaped=False)
+
+    def _show_image(self, slot: HeatmapSlot, reshaped: bool) -> None:
+        T, H = slot.data.shape
+        lo, hi = sq.levels(slot.quantity, slot.data, self._activation, self.stretch)
+        shown, overflow = image_for_display(slot.data, lo, hi)
+        slot.image.setImage(shown, levels=(lo, hi), autoDownsample=T > 1000)
+        if reshaped:
+            slot.image.setRect(QRectF(-0.5, -0.5, T, H))
+        if tuple(slot.bar.levels()) != (lo, hi):
+            slot.bar.setLevels((lo, hi), update_items=False)
+        self._show_overflow(slot, overflow)
+        self._show_values(slot, lo, hi)
+
+    def levels(self, slot: HeatmapSlot) -> tuple[float, float]:
+        """The colour range a heatmap uses now (its colour bar's)."""
+        return tuple(float(v) for v in slot.bar.levels())
 
     def _show_overflow(self, slot: HeatmapSlot, mask: np.ndarray | None) -> None:
         """Paint inf / NaN cells in the overflow colour (a second, RGBA image)."""
@@ -189,7 +212,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
 
     def _write_value(self, label, slot, value, t, u, lo, hi) -> None:
         if slot.quantity.kind == "gate":
-            back = sequential_color(value)
+            back = sequential_color((value - lo) / (hi - lo))
         else:
             back = diverging_color(value, hi)
         label.setColor("w" if back.lightness() < 120 else FOREGROUND)
@@ -217,6 +240,22 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             apply_fonts(slot.plot)
             _let_title_shrink(slot.plot)
             style_colorbar(slot.bar)
+        self._fit_titles()
+
+    def _on_plot_resized(self, *_args) -> None:
+        self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """The long title ("f — forget gate (遗忘门)") where it fits the plot's width, else
+        the short one ("f (遗忘门)"): a title never runs under the colour bar."""
+        metrics = QFontMetricsF(scaled_font(TITLE_POINT_SIZE, bold=True))
+        for slot in self.slots:
+            room = slot.plot.vb.width() - 4  # the title row spans the view box only
+            short = metrics.horizontalAdvance(sq.title(slot.quantity)) > room
+            if short != slot.short_title or slot.plot.property("title_text") is None:
+                slot.short_title = short
+                set_title(slot.plot, sq.title(slot.quantity, short=short))
+                _let_title_shrink(slot.plot)
 
     # ---------------------------------------------------------------- mouse
     def slot_at(self, scene_pos: QPointF) -> tuple[HeatmapSlot, int, int] | None:
@@ -234,7 +273,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         value = float(slot.data[t, u])
         shown = format_number(value) if np.isfinite(value) else self.tr("overflow")
         return self.tr("{name}   unit {u}   step t = {t}   value {v}").format(
-            name=sq.title(slot.quantity), u=u, t=t, v=shown
+            name=sq.title(slot.quantity, short=True), u=u, t=t, v=shown
         )
 
     def _on_mouse_moved(self, args) -> None:
@@ -249,7 +288,8 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
 
 def _let_title_shrink(plot: pg.PlotItem) -> None:
     """A long title may be cut at its ends rather than widen the grid past the dock (which
-    would push the last column of heatmaps out of sight).
+    would push the last column of heatmaps out of sight); :meth:`HeatmapGrid._fit_titles`
+    switches to the short title before that happens.
 
     pyqtgraph's LabelItem pins its minimum width to its text on every resize (updateMin);
     this wraps that method on the one title item so the minimum width stays 0.
@@ -262,8 +302,10 @@ def _let_title_shrink(plot: pg.PlotItem) -> None:
     def update_min() -> None:
         pinned()
         label.setMinimumWidth(0)
-        height = label._sizeHint[Qt.SizeHint.MinimumSize][1]
-        label._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+        # neither minimum nor preferred width: the columns stay equal whatever their
+        # titles (a long title would otherwise claim a wider column than a short one)
+        for which in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            label._sizeHint[which] = (0, label._sizeHint[which][1])
 
     label.updateMin = update_min
     label._shrinkable = True
@@ -271,9 +313,9 @@ def _let_title_shrink(plot: pg.PlotItem) -> None:
 
 
 def _cell_text(value: float) -> str:
-    """A value written in its cell: three decimals ("0.860", "1.292"), or the short form
-    ("1.2·10⁵") when it is too large for that."""
-    return f"{value:.3f}" if abs(value) < 1000 else format_number(value)
+    """A value written in its cell: three decimals ("0.860", "−1.292", with a real minus
+    sign), or the short form ("1.2·10⁵") when it is too large for that."""
+    return f"{value:.3f}".replace("-", "−") if abs(value) < 1000 else format_number(value)
 
 
 def _veil_color() -> QColor:

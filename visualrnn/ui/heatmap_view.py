@@ -41,11 +41,26 @@ class StateHeatmapView(QWidget):
         self.reveal = QCheckBox(self.tr("Reveal as you step"))
         self.reveal.setToolTip(self.tr("Grey out the steps not reached yet, like the network."))
         self.reveal.setChecked(True)
+        self.stretch = QCheckBox(self.tr("Stretch colours to the data"))
+        self.stretch.setToolTip(
+            self.tr(
+                "Gates: colours span their own min … max instead of 0 … 1; tanh outputs "
+                "±their largest |value|. The colour bars show the range. Off: fixed ranges, "
+                "comparable between lessons."
+            )
+        )
         self.hover_label = QLabel()
         self.saturation_label = QLabel()
+        self.saturation_label.setToolTip(
+            self.tr(
+                "Share of values that are saturated: gates below 0.05 or above 0.95, the "
+                "candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95."
+            )
+        )
         self._build_layout()
         self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
         self.reveal.toggled.connect(self._on_reveal_toggled)
+        self.stretch.toggled.connect(self._on_stretch_toggled)
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         font_scale().scale_changed.connect(self._on_font_scale_changed)
@@ -61,13 +76,16 @@ class StateHeatmapView(QWidget):
         splitter.setChildrenCollapsible(False)
         self.timecourse.setMinimumWidth(190)
         for label in (self.hover_label, self.saturation_label):
+            # one line each, never wrapped: a hover text that wrapped would change the
+            # footer's height and make the heatmaps jump under the mouse
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
+            label.setWordWrap(False)
             label.setMinimumWidth(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.reveal)
-        bottom.addWidget(self.saturation_label, 1)
-        bottom.addWidget(self.hover_label, 1)
+        bottom.addWidget(self.stretch)
+        bottom.addWidget(self.saturation_label, 3)
+        bottom.addWidget(self.hover_label, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter, 1)
@@ -105,6 +123,7 @@ class StateHeatmapView(QWidget):
         trace = self.session.trace
         grid = self._grid_for(trace.cell)
         self.stack.setCurrentWidget(grid)
+        grid.set_stretch(self.stretch.isChecked())
         grid.set_trace(trace)
         self.timecourse.set_trace(trace)
         self.saturation_label.setText(self._saturation_text(trace))
@@ -113,11 +132,16 @@ class StateHeatmapView(QWidget):
     def _show_cursor(self) -> None:
         cursor = self.session.cursor
         self.grid.set_cursor(cursor, self.reveal.isChecked())
-        self.timecourse.set_cursor(cursor)
+        self.timecourse.set_cursor(cursor, self.reveal.isChecked())
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
         self._refresh.flush()
         self._show_cursor()
+
+    def _on_stretch_toggled(self, checked: bool) -> None:
+        if self.session.trace is not None:
+            self._refresh.flush()
+            self.grid.set_stretch(checked)
 
     def _on_hovered(self, text: str) -> None:
         self.hover_label.setText(text)
@@ -127,7 +151,7 @@ class StateHeatmapView(QWidget):
 
     def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
         font = scaled_font()
-        for widget in (self.reveal, self.hover_label, self.saturation_label):
+        for widget in (self.reveal, self.stretch, self.hover_label, self.saturation_label):
             widget.setFont(font)
         for grid in self.grids.values():
             grid.apply_fonts()
@@ -135,16 +159,18 @@ class StateHeatmapView(QWidget):
 
     # ---------------------------------------------------------------- readouts
     def _saturation_text(self, trace) -> str:
-        """ "Saturated gates (near 0 or 1): f 12 %  i 3 % …" — shares of the trace's gates
-        (z / n / h: |value| near 1)."""
+        """ "Saturated: f 12 %  i 3 % …" — the shares of the gates' values that are
+        saturated (the tooltip says what counts); for the RNN "Saturated units
+        (|h| > 0.95): h 4 %"."""
         parts = []
         for q in sq.quantities(trace.cell):
-            signed = q.kind == "tanh"
             if not (q.is_gate or (trace.cell == "rnn" and q.name == "h")):
                 continue
+            signed = q.kind == "tanh"
             share = saturation_share(sq.quantity_array(trace, q.name), signed=signed)
             shown = "—" if share is None else f"{100 * share:.0f}\u00a0%"
             parts.append(f"{q.name}\u00a0{shown}")  # never wrapped inside "f 12 %"
-        return self.tr("Saturated gates (near 0 or 1; tanh ones near ±1): {parts}").format(
-            parts="   ".join(parts)
-        )
+        parts = "   ".join(parts)
+        if trace.cell == "rnn":
+            return self.tr("Saturated units (|h| > 0.95): {parts}").format(parts=parts)
+        return self.tr("Saturated: {parts}").format(parts=parts)

@@ -21,12 +21,23 @@ from .theme import CELL_COLORS, OVERFLOW_COLOR, font_scale, scaled_font
 
 VANISH_COLOR = "#0072B2"
 NEUTRAL_COLOR = "#404040"
-#: PyTorch parameter names → the textbook's symbols (HTML).
+#: PyTorch parameter names → symbols (HTML subscripts). The LSTM / GRU keep one symbol
+#: per stacked matrix (all gates); the RNN uses the textbook's (:data:`RNN_SYMBOLS`).
 PARAM_SYMBOLS = {
     "weight_hh_l0": "W<sub>h</sub>",
     "weight_ih_l0": "W<sub>x</sub>",
     "bias_ih_l0": "b<sub>x</sub>",
     "bias_hh_l0": "b<sub>h</sub>",
+    "head.weight": "W<sub>y</sub>",
+    "head.bias": "b<sub>y</sub>",
+}
+#: The textbook's RNN: a_t = h_{t−1}·W_h + x_t·W_x + b, y_t = h_t·W_y + b_y — one bias b.
+#: The engine's two biases enter a_t as b_ih + b_hh, so ∂L/∂b = ∂L/∂b_ih = ∂L/∂b_hh:
+#: the readout shows that gradient once, as b (bias_hh_l0 is skipped).
+RNN_SYMBOLS = {
+    "weight_hh_l0": "W<sub>h</sub>",
+    "weight_ih_l0": "W<sub>x</sub>",
+    "bias_ih_l0": "b",
     "head.weight": "W<sub>y</sub>",
     "head.bias": "b<sub>y</sub>",
 }
@@ -80,7 +91,7 @@ class PascanuReadout(QWidget):
             self.stats_label.setText(self._gate_text(cell))
             self._show_memory_path(cell)
         self.clip_label.setText(self._clip_text(self.session.grads))
-        self.params_label.setText(self._params_text(self.session.grads.param_norms))
+        self.params_label.setText(self._params_text(self.session.grads.param_norms, cell))
 
     def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
         for label in self._labels():
@@ -170,9 +181,14 @@ class PascanuReadout(QWidget):
             b=before, a=after, c=format_number(grads.clip), s=state
         )
 
-    def _params_text(self, norms: dict) -> str:
-        """‖∂L/∂θ‖ of every parameter, two per row: symbol, norm, symbol, norm."""
-        items = [(PARAM_SYMBOLS.get(n, escape(n)), v) for n, v in norms.items()]
+    def _params_text(self, norms: dict, cell: str) -> str:
+        """‖∂L/∂θ‖ of every parameter, two per row: symbol, norm, symbol, norm (the RNN's
+        in the textbook's order W_h, W_x, b, W_y, b_y, with one bias b)."""
+        if cell == "rnn":  # rows W_h W_x / b / W_y b_y
+            items = [(sym, norms[n]) for n, sym in RNN_SYMBOLS.items() if n in norms]
+            items.insert(3, ("", None))
+        else:
+            items = [(PARAM_SYMBOLS.get(n, escape(n)), v) for n, v in norms.items()]
         rows = [
             (*items[k], *(items[k + 1] if k + 1 < len(items) else ("", None)))
             for k in range(0, len(items), 2)

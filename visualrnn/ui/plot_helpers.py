@@ -15,6 +15,8 @@ import numpy as np
 SATURATION_LOW, SATURATION_HIGH = 0.05, 0.95
 #: The largest / smallest decade a log axis is asked to show (float64 stays finite there).
 LOG_LIMIT = 300.0
+#: The minus sign of displayed numbers (U+2212), as in the network and the equations.
+MINUS = "\u2212"
 #: Linear plots and colour bars stop here: beyond it Qt's geometry overflows.
 LINEAR_LIMIT = 1e12
 
@@ -187,25 +189,27 @@ def saturation_share(gate: np.ndarray, signed: bool = False) -> float | None:
 
 
 def format_number(value: float) -> str:
-    """A short, readable number: 0.5, 12.3, 4.2e-07, "inf", "NaN"."""
+    """A short, readable number in the axis style: 0.5, 12.3, −0.439, 4.2·10⁻⁷, "inf",
+    "NaN" (a real minus sign, never "e-07")."""
     if value is None:
         return "—"
     v = float(value)
     if math.isnan(v):
         return "NaN"
     if math.isinf(v):
-        return "inf" if v > 0 else "−inf"
+        return "inf" if v > 0 else MINUS + "inf"
     if v == 0:
         return "0"
     if 1e-3 <= abs(v) < 1e4:
-        return f"{v:.3g}"
+        text = f"{v:.0f}" if abs(v) >= 999.5 else f"{v:.3g}"  # never "1.23e+03"
+        return text.replace("-", MINUS)
     return format_power(v)
 
 
 def format_power(value: float) -> str:
     """m·10ⁿ with a one-decimal mantissa, like the log axis labels: "4.4·10⁻³²"."""
     mantissa, exponent = f"{float(value):.1e}".split("e")
-    return f"{mantissa}·10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return f"{mantissa.replace('-', MINUS)}·10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 def format_factor(decades: float) -> str:

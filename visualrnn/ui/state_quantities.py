@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from .plot_helpers import symmetric_level
+from .network_items import nice_ceiling
+from .plot_helpers import LINEAR_LIMIT
 from .theme import DIVERGING_MAP, SEQUENTIAL_MAP
 
 #: Heatmaps per cell, in display order (rows of a grid).
@@ -89,20 +90,69 @@ def quantity_array(trace, name: str) -> np.ndarray:
     return trace.gates[name]
 
 
-def levels(quantity: Quantity, values: np.ndarray, activation: str = "tanh") -> tuple[float, float]:
-    """The fixed colour range: 0…1 gates, −1…1 tanh outputs, ±max|value| (≥ 1) otherwise
-    (c, a, and h of an RNN whose φ is relu or identity)."""
+def levels(
+    quantity: Quantity, values: np.ndarray, activation: str = "tanh", stretch: bool = False
+) -> tuple[float, float]:
+    """The colour range of one heatmap.
+
+    Fixed by default: 0…1 gates, −1…1 tanh outputs. Unbounded quantities (c, a, and h of an
+    RNN whose φ is relu or identity) get the network's rule, ±the 99th percentile of |value|
+    rounded up to 1, 2, 3, 5 × 10ᵏ (:func:`percentile_level`), so c has the same scale here
+    and in the network. ``stretch`` ("stretch colours to the data") spans the data instead:
+    gates min … max of their values, tanh outputs ±max|value| (:func:`data_span`,
+    :func:`data_bound`).
+    """
+    bounded = not (quantity.cell == "rnn" and activation != "tanh")
     if quantity.kind == "gate":
-        return 0.0, 1.0
-    if quantity.kind == "tanh" and not (quantity.cell == "rnn" and activation != "tanh"):
-        return -1.0, 1.0
-    m = symmetric_level(values)
+        return data_span(values) if stretch else (0.0, 1.0)
+    if quantity.kind == "tanh" and bounded:
+        m = data_bound(values) if stretch else 1.0
+        return -m, m
+    m = percentile_level(values)
     return -m, m
 
 
-def title(quantity: Quantity) -> str:
-    """ "f — forget gate (遗忘门)": the textbook symbol, the name, the textbook's term."""
+def percentile_level(values: np.ndarray) -> float:
+    """The network's symmetric colour range (network_items.value_ranges): the 99th
+    percentile of the finite |values|, rounded up to 1, 2, 3, 5 × 10ᵏ (1 when nothing is
+    finite or all are 0), at most LINEAR_LIMIT (a colour bar beyond it overflows Qt)."""
+    v = np.asarray(values, dtype=float)
+    finite = np.abs(v[np.isfinite(v)])
+    peak = float(np.percentile(finite, 99)) if finite.size else 0.0
+    return min(nice_ceiling(peak), LINEAR_LIMIT)
+
+
+def data_bound(values: np.ndarray) -> float:
+    """max |finite value| rounded up to 0.01, between 0.01 and 1 (a tanh output's range
+    stretched to the data, symmetric so that 0 stays the neutral colour)."""
+    v = np.abs(np.asarray(values, dtype=float))
+    v = v[np.isfinite(v)]
+    peak = float(np.ceil(v.max() * 100) / 100) if v.size else 1.0
+    return min(max(peak, 0.01), 1.0)
+
+
+def data_span(values: np.ndarray, minimum: float = 0.02) -> tuple[float, float]:
+    """min … max of the finite values, rounded out to 0.01 and at least ``minimum`` wide
+    (a gate that never moves still gets a readable colour bar); 0 … 1 when nothing is
+    finite."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return 0.0, 1.0
+    lo, hi = np.floor(v.min() * 100) / 100, np.ceil(v.max() * 100) / 100
+    if hi - lo < minimum:
+        mid = 0.5 * (lo + hi)
+        lo, hi = mid - minimum / 2, mid + minimum / 2
+    return float(lo), float(hi)
+
+
+def title(quantity: Quantity, short: bool = False) -> str:
+    """ "f — forget gate (遗忘门)": the textbook symbol, the name, the textbook's term;
+    ``short``: "f (遗忘门)", for a narrow heatmap."""
     tr = QCoreApplication.translate
+    key = (quantity.cell, quantity.name)
+    if short:
+        return SHORT_TITLES.get(key) or tr("Quantity", "a (pre-activation)")
     names = {
         ("lstm", "f"): tr("Quantity", "f — forget gate (遗忘门)"),
         ("lstm", "i"): tr("Quantity", "i — input gate (输入门)"),
@@ -114,7 +164,23 @@ def title(quantity: Quantity) -> str:
         ("gru", "z"): tr("Quantity", "z — update gate (更新门)"),
         ("gru", "n"): tr("Quantity", "n — candidate (候选状态)"),
         ("gru", "h"): tr("Quantity", "h — hidden state (隐藏状态)"),
-        ("rnn", "a"): tr("Quantity", "a — pre-activation (h·W_h + x·W_x + b)"),
+        ("rnn", "a"): tr("Quantity", "a = hₜ₋₁·Wₕ + xₜ·Wₓ + b (pre-activation)"),
         ("rnn", "h"): tr("Quantity", "h — hidden state (隐藏状态)"),
     }
-    return names[(quantity.cell, quantity.name)]
+    return names[key]
+
+
+#: Short titles: the symbol and the textbook's Chinese term (no translation needed).
+SHORT_TITLES = {
+    ("lstm", "f"): "f (遗忘门)",
+    ("lstm", "i"): "i (输入门)",
+    ("lstm", "o"): "o (输出门)",
+    ("lstm", "z"): "z (输入值)",
+    ("lstm", "c"): "c (状态 c)",
+    ("lstm", "h"): "h (隐藏状态)",
+    ("gru", "r"): "r (重置门)",
+    ("gru", "z"): "z (更新门)",
+    ("gru", "n"): "n (候选状态)",
+    ("gru", "h"): "h (隐藏状态)",
+    ("rnn", "h"): "h (隐藏状态)",
+}

@@ -194,7 +194,7 @@ class TransportBar(QToolBar):
         self.end_action.setEnabled(cursor < T)
 
     def position_text(self, cursor: int, T: int) -> str:
-        """"step 2 / 2 (t = 1)": steps taken of T, and the time index t of the cell shown
+        """ "step 2 / 2 (t = 1)": steps taken of T, and the time index t of the cell shown
         (the textbook's t₀, t₁, …). "t" always means the time index, as in the equations."""
         text = self.tr("step {0} / {1}").format(cursor, T)
         return text + (self.tr(" (t = {0})").format(cursor - 1) if cursor else "")

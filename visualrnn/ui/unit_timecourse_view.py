@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from . import state_quantities as sq
 from .gradient_plot_view import StepLine
-from .plot_helpers import integer_tick_spacing, linear_safe, nice_bound
+from .plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
 from .plot_style import BACKGROUND, apply_fonts, style_plot
-from .theme import scaled_font
+from .theme import FUTURE_GREY, scaled_font
 
 #: Every quantity any cell has, in legend order; x is the input.
 ALL_NAMES = ("f", "i", "o", "z", "r", "n", "a", "c", "h")
@@ -23,6 +24,8 @@ class UnitTimecourseView(QWidget):
 
     A legend above the plot names every line in its colour. Not bound to the session
     itself: :class:`StateHeatmapView` feeds it the trace, the cursor and the clicked unit.
+    With "reveal as you step" an opaque grey veil covers the steps not reached yet (one
+    rectangle moved per cursor step: the curves keep the whole trace).
     """
 
     def __init__(self, parent=None):
@@ -30,6 +33,8 @@ class UnitTimecourseView(QWidget):
         self.unit = 0
         self._trace = None
         self._shown_T, self._shown_legend, self._shown_y, self._cell = None, None, None, None
+        self._shown_ticks = None
+        self._cursor, self._reveal = 0, False
         self.legend_label = QLabel()
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setWordWrap(True)
@@ -43,11 +48,22 @@ class UnitTimecourseView(QWidget):
         style_plot(plot, self.tr("step t"), self.tr("value"))
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.enableAutoRange(False)
+        # the first and last step labels sit on the plot's edges: let them stick out
+        # (room on the right for half a label) instead of being dropped
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
+        plot.layout.setContentsMargins(0, 0, 14, 0)
         self.curves = {name: self._curve(plot) for name in ALL_NAMES}
         self.input_curve = self._curve(plot)
         # solid, thin and light: a dashed pen on a long path costs ~150 ms per repaint
         self.input_curve.setPen(pg.mkPen(sq.INPUT_COLOR, width=1.5))
         self.cursor = StepLine(plot)
+        self.future = QGraphicsRectItem()
+        self.future.setBrush(QBrush(QColor(FUTURE_GREY)))
+        self.future.setPen(pg.mkPen(None))
+        self.future.setZValue(5)  # above the curves: nothing past the cursor shows
+        self.future.setVisible(False)
+        plot.addItem(self.future, ignoreBounds=True)
+        plot.vb.sigResized.connect(self._on_plot_resized)
         self.apply_fonts()
 
     def _curve(self, plot: pg.PlotItem) -> pg.PlotDataItem:
@@ -77,8 +93,24 @@ class UnitTimecourseView(QWidget):
         if self._trace is not None:
             self._show_curves()
 
-    def set_cursor(self, cursor: int) -> None:
+    def set_cursor(self, cursor: int, reveal: bool = False) -> None:
+        """The cursor line at step cursor − 1; with ``reveal`` the steps ≥ cursor veiled."""
         self.cursor.set_step(cursor - 1 if cursor > 0 else None)
+        self._cursor, self._reveal = cursor, reveal
+        self._show_veil()
+
+    def _show_veil(self) -> None:
+        T = self._trace.T if self._trace is not None else 0
+        veil = self._reveal and self._cursor < T
+        self.future.setVisible(veil)
+        if veil:
+            y0, y1 = self._shown_y or (-1.0, 1.0)
+            pad = y1 - y0
+            self.future.setRect(QRectF(self._cursor - 0.5, y0 - pad, T - self._cursor + 1, 3 * pad))
+
+    def is_revealed(self, step: int) -> bool:
+        """Whether step t is visible (not under the "not reached yet" veil)."""
+        return not (self.future.isVisible() and self.future.rect().left() <= step)
 
     def apply_fonts(self) -> None:
         apply_fonts(self.plot_widget.getPlotItem())
@@ -111,11 +143,31 @@ class UnitTimecourseView(QWidget):
         self._set_y_range(lo, hi)
         if self._shown_T != trace.T:
             self._shown_T = trace.T
-            plot = self.plot_widget.getPlotItem()
-            plot.setXRange(-0.5, trace.T - 0.5, padding=0)
-            dx = integer_tick_spacing(trace.T, ticks=4)
-            plot.getAxis("bottom").setTickSpacing(dx, dx)
+            self.plot_widget.getPlotItem().setXRange(-0.5, trace.T - 0.5, padding=0)
+            self._set_x_ticks()
         self._show_legend()
+
+    def _on_plot_resized(self, *_args) -> None:
+        self._set_x_ticks()
+
+    def _set_x_ticks(self) -> None:
+        """Whole steps 0, Δ, 2Δ, … and the last step T − 1, as many as the width holds
+        (so the reader sees that the plot spans every step)."""
+        if self._trace is None:
+            return
+        T = self._trace.T
+        width = self.plot_widget.getPlotItem().vb.width()
+        count = tick_count(width, spacing=3.5 * scaled_font().pointSizeF(), maximum=6)
+        dx = integer_tick_spacing(T, ticks=max(count - 1, 1))
+        steps = list(range(0, T, dx))
+        if T - 1 - steps[-1] >= 0.6 * dx:
+            steps.append(T - 1)
+        elif steps[-1] != T - 1 and len(steps) > 1:
+            steps[-1] = T - 1
+        ticks = [(float(t), str(t)) for t in steps]
+        if ticks != self._shown_ticks:
+            self._shown_ticks = ticks
+            self.plot_widget.getPlotItem().getAxis("bottom").setTicks([ticks, []])
 
     def _set_y_range(self, lo: float, hi: float) -> None:
         """A y range in 1-2-5 steps (−1 … 1 for most cells): stable while ρ is dragged."""
@@ -123,6 +175,7 @@ class UnitTimecourseView(QWidget):
         if y_range != self._shown_y:
             self._shown_y = y_range
             self.plot_widget.getPlotItem().setYRange(*y_range, padding=0.02)
+            self._show_veil()
 
     def _show_legend(self) -> None:
         legend = self._legend(sq.QUANTITIES[self._trace.cell])
