@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from . import plot_helpers as ph
-from .network_items import CUT_COLOR
 from .plot_style import (
     BACKGROUND,
     FOREGROUND,
@@ -30,7 +29,7 @@ from .plot_style import (
     apply_fonts,
     style_plot,
 )
-from .theme import CELL_COLORS, CURSOR_COLOR, OVERFLOW_COLOR, font_scale, scaled_font
+from .theme import CELL_COLORS, CURSOR_COLOR, CUT_COLOR, OVERFLOW_COLOR, font_scale, scaled_font
 
 #: ‖dc_t‖ of the LSTM: one style in single and compare mode (solid: a dashed pen on a
 #: long path is slow to draw).

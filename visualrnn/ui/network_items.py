@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from . import theme
 from .equation_text import format_number
+from .theme import CUT_COLOR
+from .value_scales import percentile_range
 
 #: Vectors with more units than this are drawn as a colour strip instead of numbered boxes.
 MAX_BOXES = 4
@@ -38,7 +40,6 @@ MAX_BOXES = 4
 #: it they scale with the zoom (at 0.25 a 13 pt number is still ~4 px: a visible hint).
 TEXT_LOD = 0.25
 #: Colour of the truncation cut lines (and their legend swatch).
-CUT_COLOR = "#B00000"
 #: The gradient entering from a loss ℓ_t (backward mode), and the loss marker's radius.
 LOSS_INK = "#B36B00"
 LOSS_R = 15.0
@@ -151,14 +152,6 @@ class Palette:
 def _cached_palette(scale) -> Palette:
     """One lookup table per scale (building one costs ~1 ms)."""
     return Palette(as_scale(scale))
-
-
-def nice_ceiling(v: float) -> float:
-    """The next of 1, 2, 3, 5 × 10^k at or above ``v`` (1 for v ≤ 0 or non-finite)."""
-    if not np.isfinite(v) or v <= 0:
-        return 1.0
-    k = 10.0 ** math.floor(math.log10(v))
-    return next(m * k for m in (1, 2, 3, 5, 10) if m * k >= v * (1 - 1e-12))
 
 
 def text_color(fill: QColor) -> QColor:
@@ -735,16 +728,6 @@ def gradient_pen(norm: float, lo: float, hi: float) -> QPen:
     return pen
 
 
-def _nice_range(a) -> float:
-    """A nice symmetric range ±v for an array: the 99th percentile of its finite magnitudes,
-    rounded up to 1, 2, 3, 5 × 10^k (1 when nothing is finite)."""
-    if a is None:
-        return 1.0
-    a = np.asarray(a, dtype=float)
-    finite = np.abs(a[np.isfinite(a)])
-    return nice_ceiling(float(np.percentile(finite, 99))) if finite.size else 1.0
-
-
 def _nice_scale(a, vmax: float) -> Scale:
     """±vmax, on a log-magnitude scale when the typical small magnitudes (10th percentile
     of the non-zero ones) lie more than LOG_DECADES decades below vmax."""
@@ -770,14 +753,14 @@ def value_scales(trace) -> dict[str, Scale]:
     exploding demo: h from 1 to 10⁵) gets a log-magnitude scale (:class:`Scale`).
     """
     bounded = trace.cell != "rnn" or trace.activation == "tanh"
-    h = _nice_range(trace.h)
+    h = percentile_range(trace.h)
     scales = {
-        "x": _nice_scale(trace.x, _nice_range(trace.x)),
+        "x": _nice_scale(trace.x, percentile_range(trace.x)),
         "h": Scale(min(1.0, h)) if bounded else _nice_scale(trace.h, h),
-        "y": _nice_scale(trace.y, _nice_range(trace.y)),
+        "y": _nice_scale(trace.y, percentile_range(trace.y)),
     }
     if trace.c is not None:
-        scales["c"] = _nice_scale(trace.c, _nice_range(trace.c))
+        scales["c"] = _nice_scale(trace.c, percentile_range(trace.c))
     return scales
 
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import theme
-from .network_items import CUT_COLOR, _short_number, as_scale, paint_loss_marker
+from .network_items import _short_number, as_scale, paint_loss_marker
+from .theme import CUT_COLOR
 
 #: Swatch shapes: a filled square, a dashed vertical line (a cut), a loss marker.
 RECT, DASH, LOSS = "rect", "dash", "loss"

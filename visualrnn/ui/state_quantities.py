@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from .network_items import nice_ceiling
 from .plot_helpers import LINEAR_LIMIT
 from .theme import DIVERGING_MAP, SEQUENTIAL_MAP
+from .value_scales import percentile_range
 
 #: Heatmaps per cell, in display order (rows of a grid).
 QUANTITIES = {
@@ -116,10 +116,7 @@ def percentile_level(values: np.ndarray) -> float:
     """The network's symmetric colour range (network_items.value_ranges): the 99th
     percentile of the finite |values|, rounded up to 1, 2, 3, 5 × 10ᵏ (1 when nothing is
     finite or all are 0), at most LINEAR_LIMIT (a colour bar beyond it overflows Qt)."""
-    v = np.asarray(values, dtype=float)
-    finite = np.abs(v[np.isfinite(v)])
-    peak = float(np.percentile(finite, 99)) if finite.size else 0.0
-    return min(nice_ceiling(peak), LINEAR_LIMIT)
+    return min(percentile_range(values), LINEAR_LIMIT)
 
 
 def data_bound(values: np.ndarray) -> float:

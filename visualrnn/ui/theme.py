@@ -22,6 +22,8 @@ CELL_COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
 CURSOR_COLOR = "#E69F00"
 FUTURE_GREY = "#B0B0B0"
 OVERFLOW_COLOR = "#CC0000"
+#: Truncated-BPTT cuts, on the unrolled network and on the gradient plot alike.
+CUT_COLOR = "#B00000"
 
 BASE_POINT_SIZE = 11.0
 
