@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
 from visualrnn.ui.gradient_panels import GradientsPanel, create_panels
-from visualrnn.ui.theme import CUT_COLOR
 from visualrnn.ui.plot_helpers import format_number
+from visualrnn.ui.theme import CUT_COLOR
 
 PRESETS = load_presets()[0]
 
