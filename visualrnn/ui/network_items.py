@@ -743,8 +743,14 @@ def _nice_scale(a, vmax: float) -> Scale:
     return Scale(vmax, 10.0 ** math.floor(math.log10(lo)))
 
 
+_SCALES_CACHE: list[tuple[object, dict]] = []
+
+
 def value_scales(trace) -> dict[str, Scale]:
     """The colour scale of each quantity the views colour: x, h, c (LSTM) and y.
+
+    Computed once per trace (several views ask after the same trace change; the
+    percentiles cost milliseconds at T = 2000) and shared, read-only.
 
     h is bounded by tanh (LSTM, GRU, the tanh RNN): its scale is ±1, or the data's own
     smaller range when h stays small (a GRU that mostly keeps its state), so the strip is
@@ -752,6 +758,15 @@ def value_scales(trace) -> dict[str, Scale]:
     own range (see :func:`_nice_range`). An unbounded quantity spanning many decades (the
     exploding demo: h from 1 to 10⁵) gets a log-magnitude scale (:class:`Scale`).
     """
+    for cached, scales in _SCALES_CACHE:
+        if cached is trace:
+            return scales
+    scales = _compute_scales(trace)
+    _SCALES_CACHE[:] = [(trace, scales), *_SCALES_CACHE[:3]]
+    return scales
+
+
+def _compute_scales(trace) -> dict[str, Scale]:
     bounded = trace.cell != "rnn" or trace.activation == "tanh"
     h = percentile_range(trace.h)
     scales = {
