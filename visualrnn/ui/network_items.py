@@ -721,7 +721,7 @@ def gradient_pen(norm: float, lo: float, hi: float) -> QPen:
         return pen
     u = 1.0 if hi <= lo else (math.log10(norm) - lo) / (hi - lo)
     u = min(1.0, max(0.0, u))
-    color = theme.sequential_color(u)
+    color = theme.gradient_color(u)
     pen = QPen(QBrush(color), 1.5 + 12.0 * u)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setCosmetic(True)

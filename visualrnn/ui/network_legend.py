@@ -109,7 +109,7 @@ class ColorLegend(QWidget):
         """Backward mode: ‖∂L/∂hₜ‖ from 10^lo to 10^hi; the loss marker's text says where
         the loss enters (``loss_last``: only at the last step's output)."""
         self._title = self.tr("gradient ‖∂L/∂hₜ‖ flowing back (thicker = larger):")
-        self._bars = [Bar(self.tr("log scale"), theme.SEQUENTIAL_MAP, log_labels(lo, hi))]
+        self._bars = [Bar(self.tr("log scale"), theme.GRADIENT_MAP, log_labels(lo, hi))]
         if loss_last:
             loss = self.tr("loss ℓ at the last output y: the gradient enters there")
         else:

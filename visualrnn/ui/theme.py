@@ -6,6 +6,8 @@ colour means and grows together when the teacher presses Ctrl+=.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal
@@ -28,9 +30,27 @@ CUT_COLOR = "#B00000"
 BASE_POINT_SIZE = 11.0
 
 
+#: Gradient magnitudes on the network (backward mode): plasma without its lightest
+#: yellow, so the largest gradients stay visible on the white scene.
+GRADIENT_MAP = "plasma (to 0.85)"
+
+
 def colormap(name: str) -> pg.ColorMap:
-    """A pyqtgraph colour map bundled with pyqtgraph (works offline)."""
+    """A pyqtgraph colour map bundled with pyqtgraph (works offline), or GRADIENT_MAP."""
+    if name == GRADIENT_MAP:
+        return _gradient_map()
     return pg.colormap.get(name)
+
+
+@lru_cache(maxsize=1)
+def _gradient_map() -> pg.ColorMap:
+    pos = np.linspace(0.0, 1.0, 16)
+    return pg.ColorMap(pos, pg.colormap.get("plasma").map(0.85 * pos, mode="byte"))
+
+
+def gradient_color(u: float) -> QColor:
+    """The gradient map's colour for u in 0 … 1 (small … large ‖∂L/∂h‖ on a log scale)."""
+    return colormap(GRADIENT_MAP).map(float(np.clip(u, 0.0, 1.0)), mode="qcolor")
 
 
 def diverging_color(value: float, vmax: float) -> QColor:
