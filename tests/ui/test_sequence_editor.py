@@ -96,3 +96,31 @@ def test_preset_replaces_the_text(window, qtbot):
     window.select_preset("sine")
     assert seq.input_edit.toPlainText() == window.session.config.input_text
     assert not seq.input_error.isVisible()
+
+
+def test_choosing_a_lesson_replaces_a_bad_typed_sequence(window, qtbot):
+    editor = window.sequence_editor
+    editor.input_edit.setPlainText("1, abc")
+    qtbot.waitUntil(lambda: "input" in window.session.errors)
+    window.select_preset("textbook")
+    qtbot.waitUntil(lambda: editor.input_edit.toPlainText() == "1, 2")
+    assert "input" not in window.session.errors and not editor.input_error.isVisible()
+
+
+def test_targets_refused_for_length_are_retried_when_the_input_grows(window, qtbot):
+    editor = window.sequence_editor
+    editor.targets_edit.setText("1, 2, 3")
+    qtbot.waitUntil(lambda: "targets" in window.session.errors)
+    editor.input_edit.setPlainText("1, 2, 3")
+    qtbot.waitUntil(lambda: window.session.config.targets_text == "1, 2, 3")
+    assert "targets" not in window.session.errors
+    assert window.session.trace.targets[:, 0].tolist() == [1.0, 2.0, 3.0]
+
+
+def test_a_refused_mode_switch_leaves_the_radios_on_the_real_mode(window, qtbot):
+    editor = window.sequence_editor
+    editor.targets_edit.setText("0.5, 0.5")
+    qtbot.waitUntil(lambda: window.session.config.targets_text == "0.5, 0.5")
+    editor.text_radio.click()  # "1, 2" as text is 4 characters: 2 targets no longer fit
+    assert window.session.config.input_mode == "numbers"
+    assert editor.numbers_radio.isChecked() and not editor.text_radio.isChecked()

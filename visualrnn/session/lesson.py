@@ -43,6 +43,8 @@ class LessonSession(QObject):
         self._result = build_lesson(self._config)
         self._cursor = 0
         self._compare: dict[str, Result] | None = None
+        #: Why a cell is missing from :meth:`compare_results` (cell → message).
+        self.compare_errors: dict[str, str] = {}
         self._stats: dict | None = None
         self._errors: dict[str, str] = {}
         self._error_locations: dict[str, tuple[int | None, str | None]] = {}
@@ -119,14 +121,17 @@ class LessonSession(QObject):
         current result itself.
         """
         if self._compare is None:
-            self._compare = {}
+            self._compare, self.compare_errors = {}, {}
             for cell in ("rnn", "lstm", "gru"):
                 if cell == self.model.cell:
                     self._compare[cell] = self._result
                     continue
                 config = self._config.replace(cell=cell, model_source="init")
                 hidden = self.model.hidden_size
-                self._compare[cell] = build_lesson(config.replace(hidden_size=hidden))
+                try:
+                    self._compare[cell] = build_lesson(config.replace(hidden_size=hidden))
+                except ValueError as exc:  # e.g. too large to compute live as an LSTM
+                    self.compare_errors[cell] = str(exc)
         return self._compare
 
     def recurrent_stats(self) -> dict:
@@ -212,6 +217,8 @@ class LessonSession(QObject):
         """Regenerate the input at length T (if a generator made it), else repeat/cut it."""
         if self._config.generator is not None:
             return self.generate_input(**{**self._config.generator, "T": int(T)})
+        if self._config.input_mode == "text":
+            return self.update("input", input_text=_resize_typed(self._config.input_text, int(T)))
         return self.update("input", input_text=_resize_text(self.trace, int(T)))
 
     def set_cell(self, cell: str) -> bool:
@@ -243,14 +250,17 @@ class LessonSession(QObject):
         return ok
 
     def _accept(self, config, result, source, reset_cursor=False) -> None:
-        changed_shape = result.trace.T != self._result.trace.T
+        """Install a new result. The cursor is brought into the new range *before*
+        ``trace_changed``, so no view ever reads a step beyond the new trace."""
+        old_cursor = self._cursor
         self._config, self._result = config, result
         self._compare = self._stats = None
+        self._cursor = 0 if reset_cursor else min(self._cursor, result.trace.T)
         self._set_error(source, "")
         self.config_changed.emit(config)
         self.trace_changed.emit()
-        if reset_cursor or changed_shape or self._cursor > self.T:
-            self.set_cursor(0 if reset_cursor else min(self._cursor, self.T))
+        if self._cursor != old_cursor:
+            self.cursor_changed.emit(self._cursor)
 
     def _set_error(self, source: str, message: str, exc: Exception | None = None) -> None:
         location = (getattr(exc, "step", None), getattr(exc, "token", None))
@@ -305,6 +315,13 @@ class LessonSession(QObject):
         self.set_cursor(self._cursor + steps)
         if self._cursor >= self.T:
             self.pause()
+
+
+def _resize_typed(text: str, T: int) -> str:
+    """The typed text (one character per step) repeated or cut to T characters."""
+    if T < 1 or not text:
+        raise ValueError("the sequence needs at least one step")
+    return (text * -(-T // len(text)))[:T]
 
 
 def _resize_text(trace, T: int) -> str:

@@ -25,7 +25,7 @@ from .theme import OVERFLOW_COLOR, font_scale, scaled_font
 ACTIVATIONS = ("tanh", "relu", "identity")
 RHO_RANGE = (0.1, 3.0)
 FORGET_BIAS_RANGE = (-4.0, 8.0)
-LENGTH_RANGE = (2, 2000)
+LENGTH_RANGE = (2, 10_000)
 CLIP_RANGE = (0.01, 1000.0)
 DEFAULT_CLIP = 1.0
 

@@ -234,20 +234,20 @@ class GradientFlowView(QWidget):
     def _show_compare(self) -> None:
         """The ‖dh_t‖ of the three cells on the same input, in the cells' colours, and the
         LSTM's ‖dc_t‖ (its memory path) in the same style as in single mode."""
-        results = self.session.compare_results()
+        results = self.session.compare_results()  # a cell too large to compute is missing
+        cells = [c for c in ("rnn", "lstm", "gru") if c in results]
         series = [
             (cell, results[cell].grads.dh_norm, self.compare_curves[cell], CELL_COLORS[cell])
-            for cell in ("rnn", "lstm", "gru")
+            for cell in cells
         ]
-        dc = results["lstm"].grads.dc_norm
+        dc = results["lstm"].grads.dc_norm if "lstm" in results else None
         if dc is not None:
             series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, DC_COLOR))
         self._set_visible(single=False, has_dc=dc is not None, reference=False)
+        for cell, curve in self.compare_curves.items():
+            curve.setVisible(cell in results)
         self._draw(series, None)
-        entries = [
-            ("━━", CELL_COLORS[c], self._cell_name(c) + " ‖dh<sub>t</sub>‖")
-            for c in ("rnn", "lstm", "gru")
-        ]
+        entries = [("━━", CELL_COLORS[c], self._cell_name(c) + " ‖dh<sub>t</sub>‖") for c in cells]
         if dc is not None:
             entries.insert(2, ("━━", DC_COLOR, self._cell_name("lstm") + " ‖dc<sub>t</sub>‖"))
         self._set_legend(entries)
@@ -267,6 +267,9 @@ class GradientFlowView(QWidget):
         parts = []
         for c in ("rnn", "lstm", "gru"):
             text = f"<b style='color:{CELL_COLORS[c]}'>{CELL_NAMES[c]}</b> "
+            if c not in results:
+                parts.append(text + self.tr("too large to compute live"))
+                continue
             text += self._change_text(results[c].grads.dh_norm)
             dc = results[c].grads.dc_norm
             if dc is not None:

@@ -112,6 +112,7 @@ class SequenceEditor(QWidget):
         layout.addWidget(self.targets_error)
         session.config_changed.connect(self._on_config_changed)
         session.error_changed.connect(self._on_error_changed)
+        session.trace_changed.connect(self._on_trace_changed)
         self._on_config_changed(session.config)
 
     # ---------------------------------------------------------------- building
@@ -176,7 +177,7 @@ class SequenceEditor(QWidget):
 
     def _length_spin(self) -> QSpinBox:
         spin = QSpinBox(self)
-        spin.setRange(1, 2000)
+        spin.setRange(1, MAX_STEPS)
         spin.setKeyboardTracking(False)
         spin.setToolTip(self.tr("Number of steps T (regenerates or repeats the sequence)"))
         spin.valueChanged.connect(self._on_length_chosen)
@@ -235,7 +236,8 @@ class SequenceEditor(QWidget):
         changes = {"input_mode": mode, "input_text": self._texts[mode], "generator": None}
         if config.model_source == "textbook":
             changes["model_source"] = "init"
-        self._session.update("input", **changes)
+        if not self._session.update("input", **changes):
+            self._sync_mode(self._session.config)  # refused: the radios show the real mode
 
     def _on_numbers_clicked(self) -> None:
         self._switch_mode("numbers")
@@ -271,18 +273,43 @@ class SequenceEditor(QWidget):
 
     # ---------------------------------------------------------------- session → view
     def _on_config_changed(self, config) -> None:
-        if config.input_text != self._shown_input:
-            if config.input_text != self.input_edit.toPlainText():
-                with QSignalBlocker(self.input_edit):
-                    self.input_edit.setPlainText(config.input_text)
+        """Show the lesson's sequence and targets — except a text the student is still
+        typing or that is in error (kept until fixed; a new lesson replaces it)."""
+        errors = self._session.errors
+        if self._stale(
+            config.input_text,
+            self._shown_input,
+            self.input_edit.toPlainText(),
+            "input" in errors,
+            self._input_timer,
+        ):
+            with QSignalBlocker(self.input_edit):
+                self.input_edit.setPlainText(config.input_text)
             self._input_timer.stop()
-            self._shown_input = config.input_text
+        self._shown_input = config.input_text
         self._texts[config.input_mode] = config.input_text
-        if config.targets_text != self._shown_targets:
-            if config.targets_text != self.targets_edit.text():
-                with QSignalBlocker(self.targets_edit):
-                    self.targets_edit.setText(config.targets_text)
-            self._shown_targets = config.targets_text
+        if self._stale(
+            config.targets_text,
+            self._shown_targets,
+            self.targets_edit.text(),
+            "targets" in errors,
+            self._targets_timer,
+        ):
+            with QSignalBlocker(self.targets_edit):
+                self.targets_edit.setText(config.targets_text)
+            self._targets_timer.stop()
+        self._shown_targets = config.targets_text
+        self._sync_mode(config)
+
+    @staticmethod
+    def _stale(wanted: str, shown, typed: str, in_error: bool, timer) -> bool:
+        """Whether the field must be rewritten: the lesson's text changed, or the field
+        shows something else while it is neither in error nor being typed."""
+        if wanted == typed:
+            return False
+        return wanted != shown or not (in_error or timer.isActive())
+
+    def _sync_mode(self, config) -> None:
         radio = self.text_radio if config.input_mode == "text" else self.numbers_radio
         radio.setChecked(True)
         with QSignalBlocker(self.length_spin):
@@ -304,6 +331,15 @@ class SequenceEditor(QWidget):
             if name in generator:
                 with QSignalBlocker(spin):
                     spin.setValue(generator[name])
+
+    def _on_trace_changed(self) -> None:
+        """A change was accepted: retry a field still in error — it may have been refused
+        only because of the other one (3 targets for a 2-step input, then 3 inputs)."""
+        errors, config = self._session.errors, self._session.config
+        if "targets" in errors and self.targets_edit.text() != config.targets_text:
+            self._apply_targets()
+        elif "input" in errors and self.input_edit.toPlainText() != config.input_text:
+            self._apply_input()
 
     def _on_error_changed(self, source: str, message: str) -> None:
         if source == "input":
