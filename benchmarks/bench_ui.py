@@ -73,17 +73,8 @@ def measure_steps(cell: str, steps: int) -> tuple[list[float], list[float], dict
     window.show()
     for _ in range(5):
         app.processEvents()
-    times = []
-    for _ in range(steps):
-        if session.cursor >= session.T:
-            session.set_cursor(0)
-            app.processEvents()
-        start = time.perf_counter()
-        session.step_forward()
-        window.repaint()
-        app.processEvents()
-        times.append((time.perf_counter() - start) * 1000.0)
-    changed = _changed_only(app, session, steps)
+    times = _time_steps(app, session, steps, repaint=window.repaint)
+    changed = _time_steps(app, session, steps)
     breakdown = _breakdown(app, window, session, min(steps, 40))
     window.close()
     window.deleteLater()
@@ -91,8 +82,9 @@ def measure_steps(cell: str, steps: int) -> tuple[list[float], list[float], dict
     return times, changed, breakdown
 
 
-def _changed_only(app, session, steps: int) -> list[float]:
-    """Milliseconds per step when Qt paints only what changed (as in the running app)."""
+def _time_steps(app, session, steps: int, repaint=None) -> list[float]:
+    """Milliseconds per cursor step. Without ``repaint`` Qt paints only what changed (as in
+    the running app); with ``repaint=window.repaint`` the whole window is painted."""
     times = []
     for _ in range(steps):
         if session.cursor >= session.T:
@@ -100,6 +92,8 @@ def _changed_only(app, session, steps: int) -> list[float]:
             app.processEvents()
         start = time.perf_counter()
         session.step_forward()
+        if repaint is not None:
+            repaint()
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000.0)
     return times

@@ -142,12 +142,13 @@ def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
 
     from .session import LessonSession
     from .ui.exception_hook import ExceptionHook
+    from .ui.fonts import install_bundled_fonts
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VisualRNN")
     app.setOrganizationName("VisualRNN")
-    _install_fonts()
+    install_bundled_fonts()  # CJK fallback for the textbook's Chinese names
     _set_base_font(app)
     _install_translation(app)
     session = LessonSession(presets[preset_name].config)
@@ -184,15 +185,6 @@ def _set_base_font(app) -> None:
     font = app.font()
     font.setPointSizeF(BASE_POINT_SIZE)
     app.setFont(font)
-
-
-def _install_fonts() -> None:
-    """Register the bundled fonts if that module exists (CJK fallback)."""
-    try:
-        from .ui.fonts import install_bundled_fonts
-    except ImportError:
-        return
-    install_bundled_fonts()
 
 
 def _screenshot(app, window, path: str, size: tuple[int, int]) -> int:

@@ -222,10 +222,7 @@ def impulse(T: int, at: int = 0, amplitude: float = 1.0) -> np.ndarray:
     -------
     x : ndarray, shape (T, 1), float64
     """
-    t = _time(T)
-    _check_at(at, T)
-    _check_finite("amplitude", amplitude)
-    return np.where(t == at, amplitude, 0.0).astype(np.float64)
+    return _from(T, at, amplitude, lambda t: t == at)
 
 
 def step_signal(T: int, at: int = 0, amplitude: float = 1.0) -> np.ndarray:
@@ -235,10 +232,15 @@ def step_signal(T: int, at: int = 0, amplitude: float = 1.0) -> np.ndarray:
     -------
     x : ndarray, shape (T, 1), float64
     """
+    return _from(T, at, amplitude, lambda t: t >= at)
+
+
+def _from(T: int, at: int, amplitude: float, on) -> np.ndarray:
+    """``amplitude`` where ``on(t)`` holds, 0 elsewhere, after checking the arguments."""
     t = _time(T)
     _check_at(at, T)
     _check_finite("amplitude", amplitude)
-    return np.where(t >= at, amplitude, 0.0).astype(np.float64)
+    return np.where(on(t), amplitude, 0.0).astype(np.float64)
 
 
 def noise(T: int, low: float = -1.0, high: float = 1.0, seed: int = 0) -> np.ndarray:

@@ -221,7 +221,7 @@ def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
         loss_at=c.loss_at,
         truncate=c.truncate,
         clip=c.clip,
-        jacobians=c.jacobians and model.cell == "rnn",
+        jacobians=c.jacobians,
     )
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..engine import GAMMA, Model, Result, recurrent_stats
+from ..engine.sequences import format_numbers
 from .config import LessonConfig, build_lesson, generate_text
 from .playback import Playback
 
@@ -326,10 +328,6 @@ def _resize_typed(text: str, T: int) -> str:
 
 def _resize_text(trace, T: int) -> str:
     """The current input repeated or cut to T steps, as text."""
-    import numpy as np
-
-    from ..engine.sequences import format_numbers
-
     if T < 1:
         raise ValueError("the sequence needs at least one step")
     reps = -(-T // trace.T)
