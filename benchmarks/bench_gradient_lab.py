@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from visualrnn.ui.gradients._panels_gradients import create_panels  # noqa: E402
 
 from visualrnn.session.config import LessonConfig, build_lesson, generate_text  # noqa: E402
 from visualrnn.session.lesson import LessonSession  # noqa: E402
-from visualrnn.ui.gradient_panels import create_panels  # noqa: E402
 
 CASES = [(cell, 200, 32, 33.0) for cell in ("rnn", "lstm", "gru")] + [
     (cell, 2000, 128, 150.0) for cell in ("rnn", "lstm", "gru")
@@ -117,7 +117,7 @@ def in_main_window(app) -> None:
     """The same drag in the real window (1600×1000, "Gradient flow" tab in front, the
     network, cell and lab visible; hidden tabs skip their work as they do for a user)."""
     from visualrnn.session.presets import load_presets
-    from visualrnn.ui.main_window import MainWindow
+    from visualrnn.ui.shell.main_window import MainWindow
 
     print("in the main window (gradient tab in front)")
     print(f"{'cell':5} {'T':>5} {'H':>4} | {'total med':>9} {'total max':>9} | budget")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from visualrnn.session.lesson import LessonSession  # noqa: E402
-from visualrnn.ui.unrolled_network_view import UnrolledNetworkView  # noqa: E402
+from visualrnn.ui.network.unrolled_network_view import UnrolledNetworkView  # noqa: E402
 
 
 def _session(cell: str, T: int, H: int) -> LessonSession:

@@ -62,7 +62,7 @@ def measure_steps(cell: str, steps: int) -> tuple[list[float], list[float], dict
 
     from visualrnn.session import LessonConfig, LessonSession
     from visualrnn.session.presets import load_presets
-    from visualrnn.ui.main_window import MainWindow
+    from visualrnn.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     config = LessonConfig(cell=cell, hidden_size=32, model_source="init", seed=1)

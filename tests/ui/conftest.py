@@ -4,8 +4,8 @@ import pytest
 
 from visualrnn.session import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.main_window import MainWindow
-from visualrnn.ui.theme import font_scale
+from visualrnn.ui.common.theme import font_scale
+from visualrnn.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")

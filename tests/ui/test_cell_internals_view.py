@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.cell_internals_view import CellInternalsView
+from visualrnn.ui.cell.cell_internals_view import CellInternalsView
 
 BOXES = {
     "rnn": {"h_prev", "x", "h", "h_out", "y_layer", "y"},
@@ -88,7 +88,7 @@ def test_bars_are_painted_at_their_values(qtbot):
     the map's colour; overflow fills the box in the overflow colour."""
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from visualrnn.ui.theme import OVERFLOW_COLOR
+    from visualrnn.ui.common.theme import OVERFLOW_COLOR
 
     s = LessonSession()
     s.update(cell="lstm", model_source="init", hidden_size=4)
@@ -142,7 +142,7 @@ def test_scene_fits_every_box_and_the_key_shows_the_scales(qtbot):
 
 def test_small_panel_covers_the_diagram_with_a_note(qtbot):
     from visualrnn.session.lesson import LessonSession as _Session
-    from visualrnn.ui.cell_internals_view import CellInternalsView as _View
+    from visualrnn.ui.cell.cell_internals_view import CellInternalsView as _View
 
     view = _View(_Session())
     qtbot.addWidget(view)

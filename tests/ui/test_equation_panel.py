@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.equation_panel import EquationPanel
-from visualrnn.ui.equation_text import number_settings
+from visualrnn.ui.common.number_format import number_settings
+from visualrnn.ui.equations.equation_panel import EquationPanel
 
 
 @pytest.fixture(autouse=True)
@@ -91,9 +91,9 @@ def test_stepping_rewrites_the_numbers_in_place(qtbot):
 
 
 def test_digits_apply_to_the_network_cell_and_step_table(qtbot):
-    from visualrnn.ui.cell_internals_view import CellInternalsView
-    from visualrnn.ui.step_table_view import StepTableView
-    from visualrnn.ui.unrolled_network_view import UnrolledNetworkView
+    from visualrnn.ui.cell.cell_internals_view import CellInternalsView
+    from visualrnn.ui.network.unrolled_network_view import UnrolledNetworkView
+    from visualrnn.ui.step_values.step_table_view import StepTableView
 
     presets, _ = load_presets()
     s = LessonSession(presets["textbook"].config)

@@ -3,7 +3,8 @@
 import numpy as np
 
 from visualrnn.session.lesson import LessonSession
-from visualrnn.ui.equation_text import NumberFormat, cell_equations, format_number
+from visualrnn.ui.common.number_format import NumberFormat, format_number
+from visualrnn.ui.equations.equation_text import cell_equations
 
 
 def test_numbers_are_written_like_the_textbook():

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.gradient_lab_controls import GradientLabControls
+from visualrnn.ui.gradients.gradient_lab_controls import GradientLabControls
 
 PRESETS = load_presets()[0]
 

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.gradient_panels import GradientsPanel, create_panels
-from visualrnn.ui.plot_helpers import format_number
-from visualrnn.ui.theme import CUT_COLOR
+from visualrnn.ui.common.plot_helpers import format_number
+from visualrnn.ui.common.theme import CUT_COLOR
+from visualrnn.ui.gradients import create_panels
+from visualrnn.ui.gradients.gradients_panel import GradientsPanel
 
 PRESETS = load_presets()[0]
 
@@ -130,7 +131,7 @@ def test_rho_slider_changes_readout_and_curve(qtbot):
     assert "0.9" in gradients.readout.stats_label.text()
     after = _plotted(gradients.plot_view.dh_curve)
     assert after[0] / after[-1] > 100 * before[0] / before[-1]
-    assert panels["lab"] is lab and set(panels) == {"heatmaps", "gradients", "lab"}
+    assert panels["lab"] is lab and set(panels) == {"gradients", "lab"}
 
 
 def test_truncated_headline_is_per_chunk_and_the_curve_breaks_at_cuts(panel):

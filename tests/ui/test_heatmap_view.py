@@ -6,9 +6,9 @@ from PySide6.QtCore import QPointF, Qt
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui import state_quantities as sq
-from visualrnn.ui.heatmap_view import StateHeatmapView
-from visualrnn.ui.network_items import value_ranges
+from visualrnn.ui.common.color_scales import value_ranges
+from visualrnn.ui.heatmaps import state_quantities as sq
+from visualrnn.ui.heatmaps.heatmap_view import StateHeatmapView
 
 PRESETS = load_presets()[0]
 

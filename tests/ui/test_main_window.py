@@ -6,8 +6,8 @@ import sys
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from visualrnn.ui.exception_hook import ExceptionHook, log_path
-from visualrnn.ui.panels import CENTRAL
+from visualrnn.ui.common.panels import CENTRAL
+from visualrnn.ui.shell.exception_hook import ExceptionHook, log_path
 
 
 def test_opens_with_the_textbook_preset(window):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from visualrnn.ui import plot_helpers as ph
+from visualrnn.ui.common import plot_helpers as ph
 
 
 def test_log_safe_splits_zero_and_overflow():

@@ -9,8 +9,8 @@ from PySide6.QtGui import QWheelEvent
 
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
-from visualrnn.ui.network_items import CURRENT, DONE, FUTURE
-from visualrnn.ui.unrolled_network_view import UnrolledNetworkView
+from visualrnn.ui.network.step_item import CURRENT, DONE, FUTURE
+from visualrnn.ui.network.unrolled_network_view import UnrolledNetworkView
 
 
 def _view(qtbot, session, size=(2600, 550)):
@@ -160,7 +160,7 @@ def test_overflow_draws_without_exceptions(qtbot):
 
 
 def test_views_follow_the_font_scale(qtbot):
-    from visualrnn.ui.theme import font_scale
+    from visualrnn.ui.common.theme import font_scale
 
     s = _session("lstm")
     view = _view(qtbot, s, size=(1000, 550))
@@ -235,7 +235,7 @@ def test_separate_colour_scales_and_legend(qtbot):
 
 
 def test_backward_legend_labels_values_within_one_decade(qtbot):
-    from visualrnn.ui.network_legend import log_labels
+    from visualrnn.ui.common.color_legend import log_labels
 
     assert log_labels(np.log10(4.2), np.log10(6.1)) == ("4.2", "5.1", "6.1")
     presets, _ = load_presets()

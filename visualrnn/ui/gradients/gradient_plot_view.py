@@ -1,0 +1,436 @@
+"""The gradient-flow plot: ‖dh_t‖ = ‖∂L/∂h_t‖ per step on a log axis (and ‖dc_t‖ for the LSTM).
+
+The gradient flows from the loss at the end back in time: the x axis carries an arrow
+"⟵ gradient flows back in time" and the headline reads the curve from the last step to
+t = 0. Values a log axis cannot show are never dropped silently: exactly 0 ("vanished") becomes a
+▼ at the bottom, inf / NaN ("overflow") a red ▲ at the top, and the label above the plot
+counts them. A dashed line of slope ρ per step (anchored at the last step) shows what the
+spectral radius alone predicts (RNN, full BPTT only: under truncation no path is longer
+than k, so the line would wrongly suggest the curve "should" explode); dark red dashed
+verticals (the network's cut colour) mark the chunk boundaries of truncated BPTT, where
+the curve breaks (no gradient crosses a cut) and the headline reports the change per chunk.
+Compare mode overlays the ‖dh_t‖ of RNN, LSTM and GRU on the same input and the LSTM's
+‖dc_t‖, drawn as in single mode.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..common import plot_helpers as ph
+from ..common.plot_items import StepLine
+from ..common.plot_style import (
+    BACKGROUND,
+    FOREGROUND,
+    RefreshWhenSeen,
+    apply_fonts,
+    style_plot,
+)
+from ..common.theme import (
+    CELL_COLORS,
+    CUT_COLOR,
+    OVERFLOW_COLOR,
+    font_scale,
+    scaled_font,
+)
+
+#: ‖dc_t‖ of the LSTM: one style in single and compare mode (solid: a dashed pen on a
+#: long path is slow to draw).
+DC_COLOR = "#CC79A7"
+DC_WIDTH = 3
+REFERENCE_COLOR = "#707070"
+#: The truncation cuts: the same dark red as the cut marks in the network.
+BOUNDARY_COLOR = CUT_COLOR
+CELL_NAMES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+#: The bias the memory setting adds: to b_f of the LSTM, to b_z of the GRU.
+MEMORY_BIAS = {"lstm": "b<sub>f</sub>", "gru": "b<sub>z</sub>"}
+MIN_PLOT_HEIGHT = 150
+
+
+class GradientFlowView(QWidget):
+    """‖dh_t‖ (and ‖dc_t‖) against t on a log axis, following the session.
+
+    The gradient flows from the loss (right, t = T−1) back in time to t = 0 (left); the x
+    axis says so with an arrow, and the headline reads the curve in that direction.
+
+    Attributes
+    ----------
+    dh_curve, dc_curve, reference_curve : the single-cell curves.
+    compare_curves : {"rnn", "lstm", "gru"} → ‖dh_t‖ curve, shown in compare mode only.
+    compare_dc_curve : the LSTM's ‖dc_t‖ (dashed), shown in compare mode only.
+    vanished_markers, overflow_markers : the ▼ / ▲ markers of 0 and inf/NaN values.
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.compare = QCheckBox(self.tr("Compare RNN / LSTM / GRU on the same input"))
+        self.summary_label = QLabel()
+        self.legend_label = QLabel()
+        self.status_label = QLabel()
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot = self.plot_widget.getPlotItem()
+        self._y_range: tuple[float, float] | None = None
+        self._build_items()
+        self._build_layout()
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self.compare.toggled.connect(self._on_compare_toggled)
+        self.plot.vb.sigResized.connect(self._on_plot_resized)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        font_scale().scale_changed.connect(self._on_font_scale_changed)
+        self._on_font_scale_changed()
+        self._on_trace_changed()
+
+    # ---------------------------------------------------------------- construction
+    def _build_items(self) -> None:
+        plot = self.plot
+        x_label = (
+            self.tr("step t")
+            + "&nbsp;&nbsp;&nbsp;&nbsp;"
+            + self.tr("<b>⟵ gradient flows back in time (BPTT), from the loss</b>")
+        )
+        style_plot(plot, x_label, self.tr("norm (log scale)"))
+        plot.setLogMode(x=False, y=True)
+        plot.showGrid(x=False, y=True, alpha=0.3)
+        plot.enableAutoRange(False)
+        self.boundaries = self._curve(pg.mkPen(BOUNDARY_COLOR, width=2, style=Qt.DashLine))
+        self.boundaries.setData([], [], connect="pairs")
+        self.reference_curve = self._curve(pg.mkPen(REFERENCE_COLOR, width=2.5, style=Qt.DashLine))
+        self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
+        self.dh_curve = self._curve(pg.mkPen(CELL_COLORS["rnn"], width=3.5))
+        self.compare_curves = {
+            cell: self._curve(pg.mkPen(color, width=3.5)) for cell, color in CELL_COLORS.items()
+        }
+        self.compare_dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
+        self.vanished_markers = self._markers("t", FOREGROUND)
+        self.overflow_markers = self._markers("t1", OVERFLOW_COLOR)
+        self.reference_curve.setZValue(3)
+        self.cursor = StepLine(plot)
+
+    def _curve(self, pen) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=pen, connect="finite")
+        self.plot.addItem(curve)
+        return curve
+
+    def _markers(self, symbol: str, color: str) -> pg.PlotDataItem:
+        markers = pg.PlotDataItem(
+            pen=None, symbol=symbol, symbolSize=14, symbolBrush=color, symbolPen=None
+        )
+        self.plot.addItem(markers)
+        return markers
+
+    def _build_layout(self) -> None:
+        for label in (self.summary_label, self.status_label, self.legend_label):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.compare)
+        bottom.addWidget(self.status_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.legend_label)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addLayout(bottom)
+
+    # ---------------------------------------------------------------- handlers
+    def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
+        if self.compare.isChecked():
+            self._show_compare()
+        else:
+            self._show_single()
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        cursor = self.session.cursor
+        self.cursor.set_step(cursor - 1 if cursor > 0 else None)
+
+    def _on_compare_toggled(self, _checked: bool) -> None:
+        self._refresh.request(full=True)
+        self._refresh.flush()
+
+    def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
+        apply_fonts(self.plot)
+        font = scaled_font()
+        for widget in (self.compare, self.status_label, self.legend_label):
+            widget.setFont(font)
+        self.summary_label.setFont(scaled_font(font.pointSizeF() / font_scale().scale + 2))
+        self.plot_widget.setMinimumHeight(int(MIN_PLOT_HEIGHT * font_scale().scale))
+        self._set_y_ticks()
+
+    def _on_plot_resized(self, *_args) -> None:
+        self._set_y_ticks()
+
+    # ---------------------------------------------------------------- drawing
+    def _truncation(self) -> int | None:
+        """k when truncated BPTT cuts this trace at least once, else None."""
+        k = self.session.config.truncate
+        return k if ph.chunk_boundaries(self.session.T, k).size else None
+
+    def _show_single(self) -> None:
+        """‖dh_t‖ (+ ‖dc_t‖), the ρ reference line (RNN) and the truncation boundaries."""
+        grads, cell = self.session.grads, self.session.model.cell
+        self.dh_curve.setPen(pg.mkPen(CELL_COLORS[cell], width=3.5))
+        entries = [("━━", CELL_COLORS[cell], self.tr("‖dh<sub>t</sub>‖ = ‖∂L/∂h<sub>t</sub>‖"))]
+        series = [("‖dh‖", grads.dh_norm, self.dh_curve, CELL_COLORS[cell])]
+        if grads.dc_norm is not None:
+            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
+            entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
+        reference = None
+        show_reference = cell == "rnn" and not self._truncation()
+        if show_reference:
+            reference = self._reference(grads.dh_norm)
+            entries.append(("╺ ╸", REFERENCE_COLOR, self._reference_text()))
+        self._set_visible(single=True, has_dc=grads.dc_norm is not None, reference=show_reference)
+        self._draw(series, reference)
+        self._set_legend(entries)
+        self.summary_label.setText(self._single_summary(grads))
+
+    def _reference(self, dh_norm) -> np.ndarray:
+        """Slope ρ per step from the last step back (full BPTT only)."""
+        rho = self.session.recurrent_stats()["spectral_radius"]
+        return ph.reference_line(dh_norm, rho)
+
+    def _reference_text(self) -> str:
+        rho = ph.format_number(self.session.recurrent_stats()["spectral_radius"])
+        return self.tr("slope ρ per step, ρ = {r}").format(r=rho)
+
+    def _single_summary(self, grads) -> str:
+        if grads.dc_norm is None:
+            return self._summary(grads.dh_norm, "h")
+        dh = self.tr("(‖dh‖: {f})").format(f=self._change_text(grads.dh_norm))
+        return f"{self._summary(grads.dc_norm, 'c')}&nbsp;&nbsp;{dh}"
+
+    def _show_compare(self) -> None:
+        """The ‖dh_t‖ of the three cells on the same input, in the cells' colours, and the
+        LSTM's ‖dc_t‖ (its memory path) in the same style as in single mode."""
+        results = self.session.compare_results()  # a cell too large to compute is missing
+        cells = [c for c in ("rnn", "lstm", "gru") if c in results]
+        series = [
+            (cell, results[cell].grads.dh_norm, self.compare_curves[cell], CELL_COLORS[cell])
+            for cell in cells
+        ]
+        dc = results["lstm"].grads.dc_norm if "lstm" in results else None
+        if dc is not None:
+            series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, DC_COLOR))
+        self._set_visible(single=False, has_dc=dc is not None, reference=False)
+        for cell, curve in self.compare_curves.items():
+            curve.setVisible(cell in results)
+        self._draw(series, None)
+        entries = [("━━", CELL_COLORS[c], self._cell_name(c) + " ‖dh<sub>t</sub>‖") for c in cells]
+        if dc is not None:
+            entries.insert(2, ("━━", DC_COLOR, self._cell_name("lstm") + " ‖dc<sub>t</sub>‖"))
+        self._set_legend(entries)
+        self.summary_label.setText(self._compare_summary(results))
+
+    def _cell_name(self, cell: str) -> str:
+        """ "LSTM (b_f + 4)": the cell and the memory bias its weights carry, if any."""
+        bias = self.session.config.forget_bias
+        if cell not in MEMORY_BIAS or not bias:
+            return CELL_NAMES[cell]
+        if cell == self.session.model.cell and self.session.config.model_source != "init":
+            return CELL_NAMES[cell]
+        sign = "+" if bias > 0 else "−"
+        return f"{CELL_NAMES[cell]} ({MEMORY_BIAS[cell]} {sign} {ph.format_number(abs(bias))})"
+
+    def _compare_summary(self, results) -> str:
+        parts = []
+        for c in ("rnn", "lstm", "gru"):
+            text = f"<b style='color:{CELL_COLORS[c]}'>{CELL_NAMES[c]}</b> "
+            if c not in results:
+                parts.append(text + self.tr("too large to compute live"))
+                continue
+            text += self._change_text(results[c].grads.dh_norm)
+            dc = results[c].grads.dc_norm
+            if dc is not None:
+                text += self.tr(" (‖dc‖ {f})").format(f=self._change_text(dc))
+            parts.append(text)
+        head = self._direction_head()
+        return head + self.tr("‖dh‖ ") + ",&nbsp; ".join(parts)
+
+    def _set_visible(self, single: bool, has_dc: bool, reference: bool) -> None:
+        self.dh_curve.setVisible(single)
+        self.dc_curve.setVisible(single and has_dc)
+        self.compare_dc_curve.setVisible(not single and has_dc)
+        self.reference_curve.setVisible(reference)
+        for curve in self.compare_curves.values():
+            curve.setVisible(not single)
+
+    def _draw(self, series, reference) -> None:
+        """Set the curves (broken at truncation cuts), the markers, the boundaries and a y
+        range that shows them all."""
+        T = self.session.T
+        cuts = ph.chunk_boundaries(T, self.session.config.truncate)
+        shown = [ph.log_safe(values)[0] for _, values, _, _ in series]
+        current = self.plot.property("shown_y")
+        lo, hi = ph.sticky_range(tuple(current) if current else None, ph.log_range(shown))
+        for values, (_, _, curve, _) in zip(shown, series, strict=True):
+            curve.setData(*ph.with_gaps(values, cuts))
+        if reference is not None:
+            self.reference_curve.setData(*ph.with_gaps(reference, cuts))
+        self._draw_markers(series, lo, hi)
+        self._draw_boundaries(lo, hi)
+        if self.plot.property("shown_T") != T:
+            self.plot.setProperty("shown_T", T)
+            self.plot.setXRange(-0.5, T - 0.5, padding=0)
+            dx = ph.integer_tick_spacing(T, ticks=8)
+            self.plot.getAxis("bottom").setTickSpacing(dx, dx)
+        if self.plot.property("shown_y") != [lo, hi]:
+            self.plot.setProperty("shown_y", [lo, hi])
+            # room above the top decade (and below the bottom one) for half a tick label,
+            # whatever the span: pyqtgraph drops a label that would stick out of the axis
+            span = hi - lo
+            self.plot.setYRange(lo - 0.1 - 0.03 * span, hi + 0.4 + 0.06 * span, padding=0)
+            self._y_range = (lo, hi)
+            self._set_y_ticks()
+
+    def _set_y_ticks(self) -> None:
+        """Decade ticks, as many as the plot's height has room for."""
+        if self._y_range is None:
+            return
+        count = ph.tick_count(self.plot.vb.height(), spacing=3.5 * scaled_font().pointSizeF())
+        ticks = ph.decade_ticks(*self._y_range, count=count)
+        if self.plot.property("y_ticks") != ticks:
+            self.plot.setProperty("y_ticks", ticks)
+            self.plot.getAxis("left").setTicks([ticks, []])
+
+    def _draw_markers(self, series, lo: float, hi: float) -> None:
+        """▼ at the bottom for exact zeros (in the curve's colour), red ▲ at the top for
+        inf / NaN; the status label counts them."""
+        xs_v, xs_o, brushes, counts = [], [], [], []
+        for name, values, _, color in series:
+            _, vanished, overflow = ph.log_safe(values)
+            xs_v.append(np.flatnonzero(vanished))
+            xs_o.append(np.flatnonzero(overflow))
+            brushes += [pg.mkBrush(color)] * int(vanished.sum())
+            counts.append((name, int(vanished.sum()), int(overflow.sum())))
+        xv, xo = np.concatenate(xs_v), np.concatenate(xs_o)
+        self.vanished_markers.setData(xv, np.full(xv.size, 10 ** (lo + 0.25)), symbolBrush=brushes)
+        self.overflow_markers.setData(xo, np.full(xo.size, 10 ** (hi - 0.25)))
+        self.status_label.setText(self._status(counts))
+
+    def _draw_boundaries(self, lo: float, hi: float) -> None:
+        steps = ph.chunk_boundaries(self.session.T, self.session.config.truncate)
+        x, y = ph.boundary_segments(steps, 10.0**lo, 10.0**hi)
+        self.boundaries.setData(x, y, connect="pairs")
+
+    def _set_legend(self, entries) -> None:
+        """The legend as one line of text above the plot (it never hides a curve).
+
+        ``entries`` : (sample, colour, rich text) — the text may hold <sub> markup.
+        """
+        k = self._truncation()
+        if k:
+            entries.append(
+                (
+                    "┆",
+                    BOUNDARY_COLOR,
+                    self.tr("truncation cut every k = {k}: no gradient crosses").format(k=k),
+                )
+            )
+        if _count(self.overflow_markers):
+            entries.append(("▲", OVERFLOW_COLOR, self.tr("overflow (inf / NaN)")))
+        if _count(self.vanished_markers):
+            entries.append(("▼", FOREGROUND, self.tr("vanished (exactly 0)")))
+        self.legend_label.setText(
+            "&nbsp;&nbsp;&nbsp; ".join(
+                f"<span style='white-space:nowrap'><b style='color:{color}'>{sample}</b>"
+                f"&nbsp;{text}</span>"
+                for sample, color, text in entries
+            )
+        )
+
+    # ---------------------------------------------------------------- text
+    def _change_text(self, values) -> str:
+        """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated)."""
+        k = self._truncation()
+        if k:
+            return self._chunk_range(values, k)
+        decades = ph.decades_change(values)
+        if decades is None:
+            return self.tr("not finite")
+        return "×" + ph.format_factor(decades)
+
+    def _chunk_range(self, values, k: int) -> str:
+        """ "×0.5 … ×12.6 per chunk" — the change inside each chunk (0 across a cut)."""
+        changes = [d for d in ph.chunk_changes(values, k) if d is not None]
+        if not changes:
+            return self.tr("0 in every chunk")
+        lo, hi = min(changes), max(changes)
+        if hi - lo < 0.05:
+            return self.tr("×{a} per chunk").format(a=ph.format_factor(lo))
+        return self.tr("×{a} … ×{b} per chunk").format(
+            a=ph.format_factor(lo), b=ph.format_factor(hi)
+        )
+
+    def _direction_head(self) -> str:
+        """Where the headline reads from: the loss at the end, back in time."""
+        k = self._truncation()
+        if k:
+            return self.tr("Back in time inside each chunk (k = {k}): ").format(k=k)
+        return self.tr("Back in time, t = {last} → 0: ").format(last=self.session.T - 1)
+
+    def _summary(self, values, symbol: str) -> str:
+        """ "Back in time, t = 99 → 0: ‖dh‖ ×4.4·10⁻³² — fell 31.4 orders of magnitude"
+        (per chunk, and "0 across a cut", under truncated BPTT)."""
+        head = self._direction_head() + f"‖d{symbol}‖ "
+        if self._truncation():
+            return head + self._truncated_verdict(values)
+        decades = ph.decades_change(values)
+        if decades is None:
+            return head + self._unreadable_end(values)
+        if decades <= -1:
+            verdict = self.tr("<b>fell {n:.1f} orders of magnitude</b>").format(n=-decades)
+        elif decades >= 1:
+            verdict = self.tr("<b style='color:{c}'>grew {n:.1f} orders of magnitude</b>").format(
+                n=decades, c=OVERFLOW_COLOR
+            )
+        else:
+            verdict = self.tr("<b>stayed within a factor of 10</b>")
+        return f"{head}{self._change_text(values)} — {verdict}"
+
+    def _truncated_verdict(self, values) -> str:
+        changes = ph.chunk_changes(values, self._truncation())
+        zero = sum(d is None for d in changes)
+        text = self._chunk_range(values, self._truncation())
+        if zero and zero < len(changes):
+            text += self.tr(" ({n} chunks without a loss: 0)").format(n=zero)
+        return text + self.tr(" — <b>0 across a cut</b> (no gradient crosses)")
+
+    def _unreadable_end(self, values) -> str:
+        """Why the change cannot be given: an end vanished to 0 or overflowed."""
+        ends = np.asarray(values, dtype=float)[[0, -1]]
+        if not np.all(np.isfinite(ends)):
+            return self.tr("<b style='color:{c}'>overflow</b> (▲ markers)").format(c=OVERFLOW_COLOR)
+        return self.tr("<b>vanished to exactly 0</b> (▼ markers)")
+
+    def _status(self, counts) -> str:
+        parts = []
+        for name, vanished, overflow in counts:
+            label = CELL_NAMES.get(name, name)
+            if vanished:
+                parts.append(
+                    self.tr("{n}: {k} steps vanished to exactly 0 (▼)").format(n=label, k=vanished)
+                )
+            if overflow:
+                parts.append(
+                    self.tr(
+                        "<span style='color:{c}'>{n}: {k} steps overflowed to inf/NaN (▲)</span>"
+                    ).format(n=label, k=overflow, c=OVERFLOW_COLOR)
+                )
+        return "   ".join(parts)
+
+
+def _count(markers: pg.PlotDataItem) -> int:
+    return 0 if markers.xData is None else int(markers.xData.size)

@@ -1,0 +1,176 @@
+"""The "heatmaps" panel: every gate and state of the current cell as unit × time images.
+
+Beside the grid, the time course of the unit clicked last; below it, the hover readout
+(unit, step, value) and the gate-saturation readout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..common.plot_helpers import saturation_share
+from ..common.plot_style import RefreshWhenSeen
+from ..common.theme import font_scale, scaled_font
+from . import state_quantities as sq
+from .heatmap_grid import HeatmapGrid
+from .unit_timecourse_view import UnitTimecourseView
+
+
+class StateHeatmapView(QWidget):
+    """Heatmaps of LSTM f, i, o, z, c, h / GRU r, z, n, h / RNN a, h, following the session.
+
+    Images are set once per ``trace_changed``; ``cursor_changed`` only moves the cursor
+    lines and the "not reached yet" veil.
+    """
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.grids: dict[str, HeatmapGrid] = {}
+        self.stack = QStackedWidget()
+        self.timecourse = UnitTimecourseView()
+        self.reveal = QCheckBox(self.tr("Reveal as you step"))
+        self.reveal.setToolTip(self.tr("Grey out the steps not reached yet, like the network."))
+        self.reveal.setChecked(True)
+        self.stretch = QCheckBox(self.tr("Stretch colours to the data"))
+        self.stretch.setToolTip(
+            self.tr(
+                "Gates: colours span their own min … max instead of 0 … 1; tanh outputs "
+                "±their largest |value|. The colour bars show the range. Off: fixed ranges, "
+                "comparable between lessons."
+            )
+        )
+        self.hover_label = QLabel()
+        self.saturation_label = QLabel()
+        self.saturation_label.setToolTip(
+            self.tr(
+                "Share of values that are saturated: gates below 0.05 or above 0.95, the "
+                "candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95."
+            )
+        )
+        self._build_layout()
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self.reveal.toggled.connect(self._on_reveal_toggled)
+        self.stretch.toggled.connect(self._on_stretch_toggled)
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        font_scale().scale_changed.connect(self._on_font_scale_changed)
+        self._on_font_scale_changed()
+        self._on_trace_changed()
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.timecourse)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.timecourse.setMinimumWidth(190)
+        for label in (self.hover_label, self.saturation_label):
+            # one line each, never wrapped: a hover text that wrapped would change the
+            # footer's height and make the heatmaps jump under the mouse
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(False)
+            label.setMinimumWidth(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reveal)
+        bottom.addWidget(self.stretch)
+        bottom.addWidget(self.saturation_label, 3)
+        bottom.addWidget(self.hover_label, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """As tall as the minimum (plus two lines for the wrapping readouts), not the
+        preferred height: inside the dock's scroll area the wrapping labels would otherwise
+        make the panel taller than the dock and hide the bottom of the heatmaps."""
+        return self.minimumSizeHint().height() + 2 * self.fontMetrics().height()
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def grid(self) -> HeatmapGrid:
+        """The grid of the current cell."""
+        return self.stack.currentWidget()
+
+    def _grid_for(self, cell: str) -> HeatmapGrid:
+        if cell not in self.grids:
+            grid = HeatmapGrid(cell)
+            grid.hovered.connect(self._on_hovered)
+            grid.unit_clicked.connect(self._on_unit_clicked)
+            self.grids[cell] = grid
+            self.stack.addWidget(grid)
+        return self.grids[cell]
+
+    # ---------------------------------------------------------------- handlers
+    def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _show_trace(self) -> None:
+        trace = self.session.trace
+        grid = self._grid_for(trace.cell)
+        self.stack.setCurrentWidget(grid)
+        grid.set_stretch(self.stretch.isChecked())
+        grid.set_trace(trace)
+        self.timecourse.set_trace(trace)
+        self.saturation_label.setText(self._saturation_text(trace))
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        cursor = self.session.cursor
+        self.grid.set_cursor(cursor, self.reveal.isChecked())
+        self.timecourse.set_cursor(cursor, self.reveal.isChecked())
+
+    def _on_reveal_toggled(self, _checked: bool) -> None:
+        self._refresh.flush()
+        self._show_cursor()
+
+    def _on_stretch_toggled(self, checked: bool) -> None:
+        if self.session.trace is not None:
+            self._refresh.flush()
+            self.grid.set_stretch(checked)
+
+    def _on_hovered(self, text: str) -> None:
+        self.hover_label.setText(text)
+
+    def _on_unit_clicked(self, unit: int) -> None:
+        self.timecourse.set_unit(unit)
+
+    def _on_font_scale_changed(self, _scale: float = 1.0) -> None:
+        font = scaled_font()
+        for widget in (self.reveal, self.stretch, self.hover_label, self.saturation_label):
+            widget.setFont(font)
+        for grid in self.grids.values():
+            grid.apply_fonts()
+        self.timecourse.apply_fonts()
+
+    # ---------------------------------------------------------------- readouts
+    def _saturation_text(self, trace) -> str:
+        """ "Saturated: f 12 %  i 3 % …" — the shares of the gates' values that are
+        saturated (the tooltip says what counts); for the RNN "Saturated units
+        (|h| > 0.95): h 4 %"."""
+        parts = []
+        for q in sq.quantities(trace.cell):
+            if not (q.is_gate or (trace.cell == "rnn" and q.name == "h")):
+                continue
+            signed = q.kind == "tanh"
+            share = saturation_share(sq.quantity_array(trace, q.name), signed=signed)
+            shown = "—" if share is None else f"{100 * share:.0f}\u00a0%"
+            parts.append(f"{q.name}\u00a0{shown}")  # never wrapped inside "f 12 %"
+        parts = "   ".join(parts)
+        if trace.cell == "rnn":
+            return self.tr("Saturated units (|h| > 0.95): {parts}").format(parts=parts)
+        return self.tr("Saturated: {parts}").format(parts=parts)

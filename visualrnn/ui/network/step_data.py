@@ -1,0 +1,103 @@
+"""What each step of the unrolled network shows: glyphs, lazy tooltips, the gradient pen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtGui import (
+    QPen,
+)
+
+from ..common.color_scales import cached_palette, gradient_pen, log_range, value_scales
+from ..common.number_format import format_number
+from ..common.painting import short_number, sub, vector_text
+from .step_layout import VectorGlyph, _tr
+
+
+@dataclass
+class StepData:
+    """What step t shows: its glyphs, its tooltips and (backward mode) its gradient."""
+
+    t: int
+    x: VectorGlyph
+    h: VectorGlyph
+    y: VectorGlyph
+    c: VectorGlyph | None
+    tips: Mapping
+    grad_pen: QPen | None = None
+    grad_text: str = ""
+    overflow: bool = False
+    loss: bool = False
+
+
+class LazyTips(Mapping):
+    """A step's tooltips (part → text), written only when first read (on hover): formatting
+    them for every step the view binds would cost more than drawing the step."""
+
+    def __init__(self, make, *args):
+        self._make, self._args, self._tips = make, args, None
+
+    def _all(self) -> dict:
+        if self._tips is None:
+            self._tips = self._make(*self._args)
+        return self._tips
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class StepDataBuilder:
+    """Turns a trace (and its gradients) into the :class:`StepData` of any step t.
+
+    Each quantity has its own diverging scale (:func:`value_ranges`): h ±1 for tanh, c, x
+    and y their own, so a small h is not washed out by a large c; the legend shows them all.
+    Backward mode: ‖dh_t‖ on a log10 scale between the smallest and largest finite norm.
+    """
+
+    def __init__(self, trace, grads, digits: int = 3, loss_steps=None):
+        self.trace, self.grads, self.digits = trace, grads, digits
+        self.scales = value_scales(trace)
+        self.ranges = {k: s.vmax for k, s in self.scales.items()}
+        self.palettes = {k: cached_palette(v) for k, v in self.scales.items()}
+        #: The steps whose output y_t carries a loss ℓ_t (all, or only the last).
+        self.loss_steps = frozenset(range(trace.T) if loss_steps is None else loss_steps)
+        self.grad_range = log_range(grads.dh_norm)
+        self._bad = ~np.isfinite(trace.h).all(axis=1) | ~np.isfinite(trace.y).all(axis=1)
+
+    def data(self, t: int) -> StepData:
+        tr, pal, d = self.trace, self.palettes, self.digits
+        c = VectorGlyph.of(tr.c[t], pal["c"], d) if tr.c is not None else None
+        norm = float(self.grads.dh_norm[t])
+        return StepData(
+            t=t,
+            x=VectorGlyph.of(tr.x[t], pal["x"], d),
+            h=VectorGlyph.of(tr.h[t], pal["h"], d),
+            y=VectorGlyph.of(tr.y[t], pal["y"], d),
+            c=c,
+            tips=LazyTips(self._tips, t, norm),
+            grad_pen=gradient_pen(norm, *self.grad_range),
+            grad_text=short_number(norm, min(d, 3), 7),
+            overflow=bool(self._bad[t]),
+            loss=t in self.loss_steps,
+        )
+
+    def _tips(self, t: int, norm: float) -> dict:
+        tr, s = self.trace, sub(t)
+        grad = _tr("‖∂L/∂h{t}‖ = {v}").format(t=s, v=format_number(norm, self.digits))
+        tips = {
+            "x": f"x{s} = {vector_text(tr.x[t])}",
+            "y": f"y{s} = {vector_text(tr.y[t])}",
+            "cell": f"A{s}: h{s} = {vector_text(tr.h[t])}\n{grad}",
+            "h_arrow": f"h{s} = {vector_text(tr.h[t])}\n{grad}",
+        }
+        if tr.c is not None:
+            tips["c_line"] = f"c{s} = {vector_text(tr.c[t])}"
+        return tips

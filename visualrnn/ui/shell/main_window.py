@@ -1,0 +1,332 @@
+"""The main window: the model toolbar on top, the transport at the bottom, the sequence
+editor on the left, and every view panel (``shell/panel_registry.py``) in the centre
+or a dock — right: cell internals and equations; bottom: heatmaps and gradients.
+
+Until a view claims the centre, the step table is the central widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabBar,
+    QWidget,
+)
+
+from ..common.panels import CENTRAL, PanelSpec
+from ..common.plot_helpers import format_number
+from .exception_hook import log_path
+from .file_menu import FileMenu
+from .model_toolbar import ModelToolbar
+from .panel_registry import all_panels
+from .sequence_editor import SequenceEditor
+from .status_summary import StatusSummary
+from .transport_bar import TransportBar
+from .view_menu import ViewMenu
+
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+SCROLLBAR_ROOM = 24
+LOSS_PLACES = {"all": "loss at every step", "last": "loss at the last step"}
+
+
+class MainWindow(QMainWindow):
+    """One lesson's window.
+
+    Parameters
+    ----------
+    session : LessonSession
+    presets : mapping name → Preset (for the toolbar's lesson menu).
+    """
+
+    def __init__(self, session, presets: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.presets = presets or {}
+        self.setObjectName("main_window")
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.model_toolbar = ModelToolbar(session, self.presets, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.model_toolbar)
+        self.transport = TransportBar(session, self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport)
+        self.addActions(self.transport.actions_with_shortcuts)
+        self.docks: dict[str, QDockWidget] = {}
+        # the left column runs the full height (set before any dock is added)
+        self.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+        self.setCorner(Qt.Corner.TopLeftCorner, LEFT)
+        self.sequence_editor = SequenceEditor(session, self)
+        self._add_dock("sequence", self.tr("Input sequence"), self.sequence_editor, LEFT)
+        self.panels = all_panels(session)
+        self.step_table = self.panel_widget("step_table")
+        self._place_panels(self.panels)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_session()
+        self._update_title()
+        self._size_docks()
+
+    # ---------------------------------------------------------------- layout
+    def _place_panels(self, panels: list[PanelSpec]) -> None:
+        """The network in the centre; left: input and lab as tabs over the full height;
+        right: the cell (with the step table behind it); bottom, under centre and right:
+        equations, heatmaps and gradients as full-width tabs."""
+        central = next((p for p in panels if p.area == CENTRAL), None)
+        central = central or next(p for p in panels if p.key == "step_table")
+        self.central_panel = central.widget
+        self.setCentralWidget(_scrollable(self.central_panel))
+        first_in_area: dict = {LEFT: self.docks["sequence"]}
+        for panel in panels:
+            if panel is central:
+                continue
+            area = RIGHT if panel.area == CENTRAL else panel.area
+            dock = self._add_dock(panel.key, panel.title, panel.widget, area)
+            first = first_in_area.setdefault(area, dock)
+            if first is not dock:
+                self.tabifyDockWidget(first, dock)
+        for dock in first_in_area.values():
+            dock.raise_()
+
+    def panel_widget(self, key: str) -> QWidget | None:
+        """The view of panel ``key`` (e.g. ``"step_table"``), or None."""
+        return next((p.widget for p in self.panels if p.key == key), None)
+
+    def raise_panel(self, key: str) -> None:
+        """Bring the panel ``key`` (e.g. ``"gradients"``) to the front of its tabs."""
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
+    def _add_dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(_scrollable(widget))
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _size_docks(self) -> None:
+        """Initial dock sizes: left 19 % and right 30 % of the width, bottom 42 % of the
+        height (50 % on short screens, where the plots would get too flat); tabs in one
+        area share one size."""
+        width, height = self.width() or 1600, self.height() or 1000
+        for area, share in ((LEFT, 0.19), (RIGHT, 0.30)):
+            docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area]
+            if docks:
+                size = max(int(width * share), _min_width(docks[0]) + SCROLLBAR_ROOM)
+                self.resizeDocks(docks[:1], [size], Qt.Orientation.Horizontal)
+        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
+        if bottom:
+            share = 0.42 if height > 800 else 0.5
+            self.resizeDocks(bottom[:1], [int(height * share)], Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self.isVisible():
+            self._size_docks()
+        QTimer.singleShot(0, self._hide_stale_tab_bars)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._hide_stale_tab_bars)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Hide dock tab bars that Qt left behind.
+
+        Qt 6.11 creates a second tab bar for every tabbed dock group after the first and
+        never lays it out again: it stays where it was made, over the network view, showing
+        old tabs. A live tab bar sits right under the front dock of its group.
+        """
+        docks = {d.windowTitle(): d for d in self.docks.values()}
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            group = [docks[t] for t in map(bar.tabText, range(bar.count())) if t in docks]
+            if bar.isVisible() and group and not any(_under(bar, d) for d in group):
+                bar.hide()
+
+    def _build_menus(self) -> None:
+        self.file_menu = FileMenu(self.session, self)
+        self.file_menu.reported.connect(self._on_file_reported)
+        self.menuBar().addMenu(self.file_menu)
+        lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
+        for name, preset in self.presets.items():
+            action = QAction(QCoreApplication.translate("presets", preset.title), self)
+            action.setStatusTip(QCoreApplication.translate("presets", preset.description))
+            action.setData(name)
+            action.triggered.connect(self._on_preset_action)
+            lesson_menu.addAction(action)
+        self.view_menu = ViewMenu(self)
+        self.menuBar().addMenu(self.view_menu)
+        self.view_menu.add_dock_toggles(list(self.docks.values()))
+        self.view_menu.add_dock_toggles([self.model_toolbar, self.transport])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.summary_label = StatusSummary(self)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #CC0000;")
+        self.details_button = QPushButton(self.tr("Details…"), self)
+        self.details_button.clicked.connect(self._on_details_clicked)
+        self.details_button.hide()
+        bar.addWidget(self.summary_label, 1)
+        bar.addPermanentWidget(self.error_label)
+        bar.addPermanentWidget(self.details_button)
+        self._exception_details = ""
+
+    def _connect_session(self) -> None:
+        self.session.trace_changed.connect(self._on_trace_changed)
+        self.session.cursor_changed.connect(self._on_cursor_changed)
+        self.session.error_changed.connect(self._on_error_changed)
+        self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
+        self._on_trace_changed()
+
+    # ---------------------------------------------------------------- public
+    def select_preset(self, name: str) -> bool:
+        """Load the preset ``name`` (as if chosen in the toolbar)."""
+        return self.model_toolbar.select_preset(name)
+
+    def show_exception(self, summary: str, details: str) -> None:
+        """Report an unexpected error in the status bar, with its traceback under Details…"""
+        self._exception_details = details
+        self.error_label.setText(self.tr("Internal error: {0} (playback paused)").format(summary))
+        self.details_button.show()
+
+    def finish_animations(self) -> None:
+        """Jump every running animation to its end (before a screenshot)."""
+        for panel in self.panels:
+            finish = getattr(panel.widget, "finish_animations", None)
+            if finish is not None:
+                finish()
+
+    def status_text(self) -> str:
+        return self.summary_label.text()
+
+    # ---------------------------------------------------------------- handlers
+    def _on_preset_action(self) -> None:
+        self.select_preset(self.sender().data())
+
+    def _on_preset_chosen(self, name: str) -> None:
+        self._update_title()
+        preset = self.presets.get(name)
+        if preset is not None and preset.panel:
+            self.raise_panel(preset.panel)
+
+    def _on_trace_changed(self) -> None:
+        self._update_summary()
+
+    def _on_cursor_changed(self, cursor: int) -> None:
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        session, trace = self.session, self.session.trace
+        loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
+        parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
+        parts.append(self.tr("L = {0} (whole sequence)").format(format_number(trace.loss)))
+        parts.append(_position(session.cursor, session.T))
+        if not trace.finite:
+            parts.append(self.tr("overflow: some values are inf / NaN"))
+        self.summary_label.setText("  ·  ".join(parts))
+
+    def _on_error_changed(self, source: str, message: str) -> None:
+        errors = self.session.errors
+        if errors:
+            first = next(iter(errors.items()))
+            self.error_label.setText(self.tr("{0}: {1}").format(self.tr(first[0]), first[1]))
+        else:
+            self.error_label.setText("")
+        self.details_button.hide()
+
+    def _on_file_reported(self, message: str, is_error: bool) -> None:
+        if is_error:
+            self.error_label.setText(message)
+            self.details_button.hide()
+        else:
+            self.error_label.setText("")
+            self.statusBar().showMessage(message, 8000)
+
+    def _on_details_clicked(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Internal error"))
+        box.setText(self.error_label.text())
+        box.setInformativeText(self.tr("Logged to {0}").format(log_path()))
+        box.setDetailedText(self._exception_details)
+        box.open()
+        self._details_box = box
+
+    def _update_title(self) -> None:
+        name = self.model_toolbar.current_preset()
+        preset = self.presets.get(name)
+        title = QCoreApplication.translate("presets", preset.title) if preset else ""
+        self.setWindowTitle(f"VisualRNN — {title}" if title else "VisualRNN")
+
+
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _position(cursor: int, T: int) -> str:
+    """ "step 2 / 2 · cell A₁ (t = 1)": steps taken, and the cell shown with its time index."""
+    tr = QCoreApplication.translate
+    text = tr("MainWindow", "step {0} / {1}").format(cursor, T)
+    if cursor == 0:
+        return text + tr("MainWindow", " · no step taken yet")
+    cell = str(cursor - 1).translate(_SUBSCRIPT)
+    return text + tr("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
+
+
+def _under(bar: QTabBar, dock: QDockWidget) -> bool:
+    """Whether ``bar`` is laid out directly under the visible ``dock``."""
+    if dock.visibleRegion().isEmpty():
+        return False
+    d, b = dock.geometry(), bar.geometry()
+    return abs(b.top() - d.bottom() - 1) <= 4 and b.left() < d.right() and d.left() < b.right()
+
+
+class _PanelScrollArea(QScrollArea):
+    """A dock's scroll area whose size hints are fixed when it is made.
+
+    A label that changes its text inside a panel changes the panel's size hint; passed up,
+    that re-laid out (and repainted) the whole main window on every step and every slider
+    move. The dock sizes are set by the window, so the hints need not follow the content.
+    """
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self._hint = widget.sizeHint()
+        self._min_hint = QSize(80, 60)  # it scrolls below that
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._min_hint
+
+
+def _scrollable(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area, so no panel can force the window larger than
+    the screen (it scrolls instead of clipping when the dock is small)."""
+    area = _PanelScrollArea(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def _min_width(dock: QDockWidget) -> int:
+    """The minimum width the panel inside ``dock`` (inside its scroll area) asks for."""
+    return dock.widget().widget().minimumSizeHint().width()

@@ -1,0 +1,206 @@
+"""The model toolbar: lesson preset, cell type, hidden size H, spectral radius ρ, seed with
+"re-roll", and "reset to the same initialisation".
+
+Every control changes the session through its methods; ``config_changed`` brings the
+controls back in line (with their signals blocked, so nothing is computed twice).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from ...session.config import MAX_HIDDEN
+
+CELLS = (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU"))
+
+
+class ModelToolbar(QToolBar):
+    """Preset menu and the model's main settings.
+
+    Signals
+    -------
+    preset_chosen(str) : the user picked the preset of this name (already applied).
+    """
+
+    preset_chosen = Signal(str)
+
+    def __init__(self, session, presets: dict, parent: QWidget | None = None):
+        super().__init__(self.tr("Model"), parent)
+        self.setObjectName("model_toolbar")
+        self.setMovable(False)
+        self._session = session
+        self._presets = presets
+        self.preset_box = self._preset_box()
+        self.modified_label = QLabel(self.tr("(changed)"), self)
+        self.modified_label.setToolTip(
+            self.tr("The lesson differs from the preset; choose the preset again to restore it")
+        )
+        self.cell_box = self._cell_box()
+        self.hidden_spin = self._spin(QSpinBox(self), 1, MAX_HIDDEN, self._on_hidden_chosen)
+        self.rho_spin = self._rho_spin()
+        self.seed_spin = self._spin(QSpinBox(self), 0, 99_999, self._on_seed_chosen)
+        self.reroll_button = self._button(
+            QStyle.StandardPixmap.SP_BrowserReload,
+            self.tr("Re-roll"),
+            self.tr("Draw a new random seed: new initial weights, everything else the same"),
+            session.reroll_seed,
+        )
+        self.reset_button = self._button(
+            QStyle.StandardPixmap.SP_DialogResetButton,
+            self.tr("Reset weights"),
+            self.tr("Reset to the same initialisation (same seed)"),
+            session.reset_initialisation,
+        )
+        self._lay_out()
+        self._tooltips()
+        self._fix_spin_sizes()
+        session.config_changed.connect(self._on_config_changed)
+        self._on_config_changed(session.config)
+
+    # ---------------------------------------------------------------- building
+    def _lay_out(self) -> None:
+        for label, widget in (
+            (self.tr("Lesson"), self.preset_box),
+            (self.tr("Cell"), self.cell_box),
+            (self.tr("Hidden size H"), self.hidden_spin),
+            (self.tr("Spectral radius ρ"), self.rho_spin),
+            (self.tr("Seed"), self.seed_spin),
+        ):
+            self.addWidget(_label(label, widget, self))
+            self.addWidget(widget)
+            if widget is self.preset_box:
+                self._modified_action = self.addWidget(self.modified_label)
+                self.addSeparator()
+        self.addWidget(self.reroll_button)
+        self.addWidget(self.reset_button)
+
+    def _tooltips(self) -> None:
+        self.preset_box.setToolTip(self.tr("A preset sets the whole lesson"))
+        self.cell_box.setToolTip(self.tr("Simple RNN, LSTM or GRU (switching uses seeded weights)"))
+        self.hidden_spin.setToolTip(self.tr("H, the number of hidden units"))
+        self.rho_spin.setToolTip(
+            self.tr(
+                "Scale the recurrent weights W_h to spectral radius ρ:\n"
+                "ρ < 1 lets gradients vanish, ρ > 1 lets them explode ("
+                "“default” keeps the initialiser's own scale)"
+            )
+        )
+        self.seed_spin.setToolTip(self.tr("The random seed of the initial weights"))
+
+    def _preset_box(self) -> QComboBox:
+        box = QComboBox(self)
+        for name, preset in self._presets.items():
+            box.addItem(QCoreApplication.translate("presets", preset.title), name)
+            tip = QCoreApplication.translate("presets", preset.description)
+            box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.activated.connect(self._on_preset_activated)
+        return box
+
+    def _cell_box(self) -> QComboBox:
+        box = QComboBox(self)
+        for cell, label in CELLS:
+            box.addItem(label, cell)
+        box.activated.connect(self._on_cell_activated)
+        return box
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fix_spin_sizes)
+
+    def _fix_spin_sizes(self) -> None:
+        """Fixed-size spin boxes: a widget whose minimum equals its maximum does not ask the
+        main window to lay out again when its value changes (which repainted everything on
+        every slider move that the toolbar follows)."""
+        for spin in (self.hidden_spin, self.rho_spin, self.seed_spin):
+            spin.setMinimumSize(0, 0)
+            spin.setMaximumSize(16_777_215, 16_777_215)
+            spin.setFixedSize(spin.sizeHint())
+
+    def _spin(self, spin, low, high, slot):
+        spin.setRange(low, high)
+        spin.setKeyboardTracking(False)
+        spin.setAccelerated(True)
+        spin.valueChanged.connect(slot)
+        return spin
+
+    def _rho_spin(self) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setDecimals(2)
+        spin.setSingleStep(0.05)
+        spin.setSpecialValueText(self.tr("default"))
+        return self._spin(spin, 0.0, 5.0, self._on_rho_chosen)
+
+    def _button(self, icon, text, tip, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.clicked.connect(slot)
+        return button
+
+    # ---------------------------------------------------------------- user → session
+    def select_preset(self, name: str) -> bool:
+        """Apply the preset ``name`` to the session and show it as chosen."""
+        if name not in self._presets:
+            return False
+        with QSignalBlocker(self.preset_box):
+            self.preset_box.setCurrentIndex(self.preset_box.findData(name))
+        ok = self._session.set_config(self._presets[name].config)
+        if ok:
+            self.preset_chosen.emit(name)
+        return ok
+
+    def current_preset(self) -> str | None:
+        return self.preset_box.currentData()
+
+    def _on_preset_activated(self, index: int) -> None:
+        self.select_preset(self.preset_box.itemData(index))
+
+    def _on_cell_activated(self, index: int) -> None:
+        self._session.set_cell(self.cell_box.itemData(index))
+
+    def _on_hidden_chosen(self, value: int) -> None:
+        if value != self._session.model.hidden_size:
+            self._session.update(hidden_size=value, model_source="init")
+
+    def _on_rho_chosen(self, value: float) -> None:
+        self._session.update(spectral_radius=value if value > 0 else None, model_source="init")
+
+    def _on_seed_chosen(self, value: int) -> None:
+        self._session.update(seed=value, model_source="init")
+
+    # ---------------------------------------------------------------- session → view
+    def _on_config_changed(self, config) -> None:
+        model = self._session.model
+        with QSignalBlocker(self.cell_box):
+            self.cell_box.setCurrentIndex(self.cell_box.findData(model.cell))
+        with QSignalBlocker(self.hidden_spin):
+            self.hidden_spin.setValue(model.hidden_size)
+        with QSignalBlocker(self.rho_spin):
+            self.rho_spin.setValue(config.spectral_radius or 0.0)
+        with QSignalBlocker(self.seed_spin):
+            self.seed_spin.setValue(int(config.seed))
+        preset = self._presets.get(self.current_preset())
+        self._modified_action.setVisible(preset is not None and preset.config != config)
+        fixed = config.model_source != "init"
+        note = self.tr("(the weights are fixed: changing this switches to seeded weights)")
+        self.seed_spin.setStatusTip(note if fixed else "")
+
+
+def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(f" {text} ", parent)
+    label.setBuddy(buddy)
+    return label

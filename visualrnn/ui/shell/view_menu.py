@@ -1,0 +1,95 @@
+"""The View menu: projector font scale (Ctrl+= / Ctrl+− / Ctrl+0), full screen (F11), and
+one entry per dock to show or hide it.
+
+The font scale lives in :func:`visualrnn.ui.theme.font_scale`; this menu changes it and
+sets the application font to match, so plain widgets in every panel grow too (views that
+draw their own text follow ``scale_changed`` themselves).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
+
+from ..common.theme import font_scale
+
+_BASE_SIZE_PROPERTY = "visualrnn_base_point_size"
+
+
+def base_point_size() -> float:
+    """The application font's point size at scale 1 (remembered on first call)."""
+    app = QApplication.instance()
+    size = app.property(_BASE_SIZE_PROPERTY)
+    if size is None:
+        size = app.font().pointSizeF() / font_scale().scale
+        app.setProperty(_BASE_SIZE_PROPERTY, size)
+    return float(size)
+
+
+def apply_font_scale(scale: float) -> None:
+    """Set the application font to the base size × ``scale``."""
+    font = QApplication.font()
+    font.setPointSizeF(base_point_size() * scale)
+    QApplication.setFont(font)
+
+
+class ViewMenu(QMenu):
+    """Font scale, full screen and the docks of ``window``."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window.tr("&View"), window)
+        self._window = window
+        base_point_size()
+        self.bigger_action = self._action(
+            self.tr("Larger text"),
+            [QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)],
+            font_scale().bigger,
+        )
+        self.smaller_action = self._action(
+            self.tr("Smaller text"),
+            [QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)],
+            font_scale().smaller,
+        )
+        self.normal_action = self._action(
+            self.tr("Normal text size"), [QKeySequence("Ctrl+0")], self._on_normal_size
+        )
+        self.addSeparator()
+        self.fullscreen_action = self._action(
+            self.tr("Full screen"), [QKeySequence("F11")], self._on_fullscreen_toggled
+        )
+        self.fullscreen_action.setCheckable(True)
+        self.addSeparator()
+        self._dock_separator = self.addSection(self.tr("Panels"))
+        font_scale().scale_changed.connect(self._on_scale_changed)
+
+    def add_dock_toggles(self, docks) -> None:
+        """One checkable entry per dock (and toolbar) to show or hide it."""
+        for dock in docks:
+            self.addAction(dock.toggleViewAction())
+
+    def _action(self, text: str, keys: list, slot) -> QAction:
+        action = QAction(text, self)
+        unique = []
+        for key in keys:
+            if not key.isEmpty() and key not in unique:
+                unique.append(key)
+        action.setShortcuts(unique)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self._window.addAction(action)
+        return action
+
+    def _on_normal_size(self) -> None:
+        font_scale().set_scale(1.0)
+
+    def _on_scale_changed(self, scale: float) -> None:
+        apply_font_scale(scale)
+        self._window.statusBar().showMessage(
+            self.tr("Text size {0:.0f} %").format(scale * 100), 2000
+        )
+
+    def _on_fullscreen_toggled(self, checked: bool) -> None:
+        if checked:
+            self._window.showFullScreen()
+        else:
+            self._window.showNormal()

@@ -1,0 +1,219 @@
+"""A plain table of the current step's numbers: xₜ, hₜ, cₜ, the gates, yₜ and ℓₜ.
+
+The placeholder view of the main window (and, once the network view exists, a dock for
+reading exact values). One row per quantity, one column per component.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..common.number_format import format_number, number_settings
+from ..common.plot_style import RefreshWhenSeen
+from ..common.theme import OVERFLOW_COLOR
+
+#: Row order per cell: (key in Trace.step(t), symbol, meaning).
+_ROWS = {
+    "rnn": [("a", "aₜ", "pre-activation"), ("h", "hₜ", "hidden state")],
+    "lstm": [
+        ("f", "f", "forget gate"),
+        ("i", "i", "input gate"),
+        ("z", "z", "candidate"),
+        ("o", "o", "output gate"),
+        ("c", "cₜ", "cell state"),
+        ("h", "hₜ", "hidden state"),
+    ],
+    "gru": [
+        ("r", "r", "reset gate"),
+        ("z", "z", "update gate"),
+        ("n", "n", "candidate"),
+        ("h", "hₜ", "hidden state"),
+    ],
+}
+#: The per-step vectors of other sizes (input, output) and the scalar loss: shown below the
+#: hidden units, with their own header row, so that they do not read as "unit 0".
+_HEAD = [("x", "xₜ", "input")]
+_TAIL = [("y", "yₜ", "output"), ("loss", "ℓₜ", "loss")]
+
+
+def format_value(value: float, digits: int | None = None) -> str:
+    """A number with the app's significant digits (Unicode minus); inf / NaN "overflow"."""
+    if not math.isfinite(value):
+        return "overflow"
+    return format_number(value, number_settings().digits if digits is None else digits)
+
+
+class StepTableView(QWidget):
+    """The values of the step the cursor is on, with the app's significant digits.
+
+    A line for the input xₜ, output yₜ and loss ℓₜ, then a table: one row per hidden
+    quantity (gates, cₜ, hₜ), one column per hidden unit ("unit 0", "unit 1", …).
+    Reads ``session.trace.step(session.step)``; shows a hint before the first step.
+    """
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._title = QLabel(self)
+        self._title.setWordWrap(True)
+        self._io = QLabel(self)
+        self._io.setWordWrap(True)
+        self._io.setTextFormat(Qt.TextFormat.RichText)
+        self._table = QTableWidget(self)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # fixed section sizes: ResizeToContents would re-measure every cell on every setText
+        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._title)
+        layout.addWidget(self._io)
+        layout.addWidget(self._table, 1)
+        self._rows: list[tuple[str, str, str]] = []
+        self._io_values: dict[str, list[str]] = {}
+        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self._apply_font()
+        session.trace_changed.connect(self._on_trace_changed)
+        session.cursor_changed.connect(self._on_cursor_changed)
+        number_settings().digits_changed.connect(self._on_digits_changed)
+        self._on_trace_changed()
+
+    # ---------------------------------------------------------------- reading (tests)
+    def title(self) -> str:
+        self._refresh.flush()
+        return self._title.text()
+
+    def row_symbols(self) -> list[str]:
+        """The symbols shown: xₜ, the table's rows, then yₜ and ℓₜ."""
+        self._refresh.flush()
+        return [_HEAD[0][1]] + [symbol for _, symbol, _ in self._rows] + [s for _, s, _ in _TAIL]
+
+    def column_labels(self) -> list[str]:
+        """The column headers: "unit 0", "unit 1", … (from 0 like everywhere in the app)."""
+        self._refresh.flush()
+        header = (self._table.horizontalHeaderItem(k) for k in range(self._table.columnCount()))
+        return [item.text() for item in header]
+
+    def io_text(self) -> str:
+        """The input / output / loss line, as plain text."""
+        self._refresh.flush()
+        return QTextDocumentFragment.fromHtml(self._io.text()).toPlainText()
+
+    def row_texts(self, symbol: str) -> list[str]:
+        """The texts shown for ``symbol`` (e.g. "hₜ"; "h_t" is read as "hₜ"), non-empty
+        cells only."""
+        symbol = symbol.replace("_t", "ₜ")
+        symbols = self.row_symbols()  # (brings a tabbed-away table up to date)
+        if symbol in self._io_values:
+            return list(self._io_values[symbol])
+        row = symbols.index(symbol) - 1
+        items = (self._table.item(row, col) for col in range(self._table.columnCount()))
+        return [item.text() for item in items if item is not None and item.text()]
+
+    # ---------------------------------------------------------------- updating
+    def _on_trace_changed(self) -> None:
+        self._refresh.request(full=True)
+
+    def _on_cursor_changed(self, _cursor: int) -> None:
+        self._refresh.request()
+
+    def _on_digits_changed(self, _digits: int) -> None:
+        self._size_sections()
+        self._refresh.request(full=True)
+
+    def _show_trace(self) -> None:
+        trace = self._session.trace
+        self._rows = _ROWS[trace.cell]
+        width = trace.H
+        self._table.clear()
+        self._table.setRowCount(len(self._rows))
+        self._table.setColumnCount(width)
+        unit = self.tr("unit {k}")
+        self._table.setHorizontalHeaderLabels([unit.format(k=k) for k in range(width)])
+        labels = [f"{symbol}  ({self.tr(meaning)})" for _, symbol, meaning in self._rows]
+        self._table.setVerticalHeaderLabels(labels)
+        for row in range(len(self._rows)):
+            for col in range(width):
+                item = QTableWidgetItem("")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self._table.setItem(row, col, item)
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        cursor, step = self._session.cursor, self._session.step
+        if step is None:
+            self._title.setText(self.tr("No step taken yet — press → to take step t = 0."))
+            self._fill(None)
+            return
+        self._title.setText(
+            self.tr("Step {0} of {1} (t = {2})").format(cursor, self._session.T, step)
+        )
+        self._fill(self._session.trace.step(step))
+
+    def _fill(self, record: dict | None) -> None:
+        for row, (key, _, _) in enumerate(self._rows):
+            values = [] if record is None else np.atleast_1d(record.get(key, []))
+            for col in range(self._table.columnCount()):
+                item = self._table.item(row, col)
+                text = format_value(float(values[col])) if col < len(values) else ""
+                if item.text() == text:
+                    continue
+                item.setText(text)
+                color = QColor(OVERFLOW_COLOR) if text == "overflow" else None
+                item.setData(Qt.ItemDataRole.ForegroundRole, color)
+        self._fill_io(record)
+
+    def _fill_io(self, record: dict | None) -> None:
+        """The line "input xₜ = …   output yₜ = …   loss ℓₜ = …" (at most 8 values each)."""
+        self._io_values, parts = {}, []
+        for key, symbol, meaning in _HEAD + _TAIL:
+            values = [] if record is None else np.atleast_1d(record.get(key, [])).ravel()
+            texts = [format_value(float(v)) for v in values]
+            self._io_values[symbol] = texts
+            if not texts:
+                continue
+            shown = ", ".join(texts[:8]) + (", …" if len(texts) > 8 else "")
+            body = shown if len(texts) == 1 else f"[{shown}]"
+            parts.append(f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>")
+        self._io.setText(" &nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts))
+        self._io.setVisible(bool(parts))
+
+    def _apply_font(self) -> None:
+        """The table and the values line a third larger than the panel's font (projector)."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * 1.3)
+        self._table.setFont(font)
+        self._io.setFont(font)
+        self._table.horizontalHeader().setFont(font)
+        self._table.verticalHeader().setFont(font)
+        self._size_sections()
+
+    def _size_sections(self) -> None:
+        """Columns wide enough for "overflow", a number and "unit 00"; rows one line high."""
+        metrics = QFontMetrics(self._table.font())
+        number = "−0." + "0" * number_settings().digits
+        texts = ("overflow", number, self.tr("unit {k}").format(k=88))
+        width = max(metrics.horizontalAdvance(w) for w in texts) + 16
+        self._table.horizontalHeader().setDefaultSectionSize(width)
+        self._table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
