@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from visualrnn.engine import (
+    CELL_SPECS,
     CELLS,
     Model,
     init_model,
@@ -111,8 +112,9 @@ def _loss_with_h_perturbed(model, x, targets, t, j, eps):
     return before + loss_t + after
 
 
-def test_lstm_dc_matches_finite_differences():
-    model, x, targets = _case("lstm", "mse")
+@pytest.mark.parametrize("cell", [k for k, s in CELL_SPECS.items() if s.memory_state == "c"])
+def test_lstm_dc_matches_finite_differences(cell):
+    model, x, targets = _case(cell, "mse")
     res = run(model, x, targets)
     t = 2
     num = np.zeros(3)

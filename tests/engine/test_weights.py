@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 from safetensors.numpy import save_file
 
-from visualrnn.engine import init_model, run_forward, textbook_model
+from visualrnn.engine import CELLS, init_model, run_forward, textbook_model
 from visualrnn.engine.weights import WeightFileError, load_weights, save_weights
 
 SUFFIXES = [".safetensors", ".npz"]
-CELLS = ["rnn", "lstm", "gru"]
+TORCH_CELLS = ["rnn", "lstm", "gru"]
 
 
 def write(path, tensors, metadata=None):
@@ -398,7 +398,7 @@ def test_npz_with_a_damaged_member_is_refused(tmp_path):
 # --- against PyTorch itself (skipped without torch) ---------------------------------------
 
 
-@pytest.mark.parametrize("cell", CELLS)
+@pytest.mark.parametrize("cell", TORCH_CELLS)
 def test_matches_torch_forward(tmp_path, cell):
     torch = pytest.importorskip("torch")
     torch.manual_seed(0)

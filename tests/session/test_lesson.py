@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from visualrnn.engine import CELL_SPECS
 from visualrnn.session import LessonConfig, LessonSession
 
 
@@ -98,7 +99,8 @@ def test_set_cell_leaves_textbook_weights(session):
 def test_compare_results_cached_per_trace(session):
     session.generate_input("sine", T=20)
     first = session.compare_results()
-    assert set(first) == {"rnn", "lstm", "gru"}
+    assert set(first) == {"rnn", "lstm", "gru", "lstm_nofg"}  # every CellSpec, in order
+    assert list(first) == list(CELL_SPECS)
     assert first["rnn"] is session.result
     assert session.compare_results() is first
     assert first["lstm"].trace.T == 20 and first["gru"].trace.H == session.trace.H

@@ -1,9 +1,11 @@
-"""The NumPy recurrent engine: RNN, LSTM and GRU cells, traces, BPTT, parsing, weight files.
+"""The NumPy recurrent engine: RNN, LSTM, GRU and 1997-LSTM cells, their descriptions
+(:mod:`.cellspec`), traces, BPTT, parsing, weight files.
 
 Imports NumPy only; no Qt.
 """
 
 from .backward import backward_batch, cut_steps, jacobian_norms
+from .cellspec import CELL_SPECS, CellSpec, QuantitySpec, cell_spec
 from .forward import Stepper, Trace, forward_batch, run_forward
 from .gradients import Gradients, Result, clip_by_global_norm, run
 from .init import (
@@ -23,6 +25,7 @@ from .weights import WeightFileError, load_weights, save_weights
 __all__ = [
     "ACTIVATIONS",
     "CELLS",
+    "CELL_SPECS",
     "GAMMA",
     "GATE_BLOCKS",
     "GATE_NAMES",
@@ -30,12 +33,15 @@ __all__ = [
     "LOSSES",
     "LOSS_AT",
     "TEXTBOOK_INPUT",
+    "CellSpec",
     "Gradients",
     "Model",
+    "QuantitySpec",
     "Result",
     "Stepper",
     "Trace",
     "backward_batch",
+    "cell_spec",
     "clip_by_global_norm",
     "cut_steps",
     "forward_batch",

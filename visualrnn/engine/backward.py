@@ -4,6 +4,10 @@ The unrolled network is a T-layer feed-forward net. ``dh_t = ∂L/∂h_t`` is th
 derivative, through y_t and every later step. Truncated BPTT with k detaches the state
 every k steps: the gradient does not flow from step t back into h_{t−1} (and c_{t−1})
 when t % k == 0 and t > 0.
+
+Each cell has its own loop (:data:`_BACKWARDS`); it returns the state gradients and the
+gradients of the input-side and hidden-side pre-activations, (T, B, G·H) each, in the
+weight layout's block order, from which :func:`_parameter_grads` forms ∂L/∂θ.
 """
 
 from __future__ import annotations
@@ -47,32 +51,46 @@ def _backward_rnn(model, cache, dh_y, cut):
     return {"dh": dh}, da, da
 
 
+def _lstm_coefficients(blocks, cache) -> np.ndarray:
+    """∂pre/∂c_t factors of the blocks before o, (T, B, G−1, H): how dc_t reaches them.
+
+    c_t = f ⊙ c_{t−1} + i ⊙ z (the 1997 cell: no f), so ∂c/∂pre_i = z·i(1−i),
+    ∂c/∂pre_f = c_{t−1}·f(1−f), ∂c/∂pre_z = i(1−z²).
+    """
+    i, z = cache["i"], cache["z"]
+    coef = {"i": lambda: z * i * (1 - i), "z": lambda: i * (1 - z * z)}
+    if "f" in blocks:
+        f, c_prev = cache["f"], np.concatenate([cache["c0"][None], cache["c"][:-1]], axis=0)
+        coef["f"] = lambda: c_prev * f * (1 - f)
+    return np.stack([coef[b]() for b in blocks[:-1]], axis=2)
+
+
 def _backward_lstm(model, cache, dh_y, cut):
+    """Both LSTMs; along c each step back multiplies dc by f (``lstm``) or by 1 (1997)."""
     T, B, H = dh_y.shape
-    W = model.params["weight_hh_l0"]
-    i, f, z, o, c = (cache[k] for k in ("i", "f", "z", "o", "c"))
-    c_prev = np.concatenate([cache["c0"][None], c[:-1]], axis=0)
-    tc = np.tanh(c)
+    W, blocks = model.params["weight_hh_l0"], model.spec.blocks
+    G, f = len(blocks), cache.get("f")
+    o, tc = cache["o"], np.tanh(cache["c"])
     k_c = o * (1.0 - tc * tc)
-    coef = np.concatenate([z * i * (1 - i), c_prev * f * (1 - f), i * (1 - z * z)], axis=2)
-    coef = coef.reshape(T, B, 3, H)
+    coef = _lstm_coefficients(blocks, cache)
     d_o = tc * o * (1 - o)
-    del tc, c_prev
+    del tc
     dh, dc = np.empty_like(dh_y), np.empty_like(dh_y)
-    dpre = np.empty((T, B, 4, H))
+    dpre = np.empty((T, B, G, H))
     nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
     for t in range(T - 1, -1, -1):
         dh_t, dc_t, dp = dh[t], dc[t], dpre[t]
         np.add(dh_y[t], nxt_h, dh_t)
         np.multiply(dh_t, k_c[t], dc_t)
         dc_t += nxt_c
-        np.multiply(coef[t], dc_t[:, None, :], dp[:, :3])
-        np.multiply(dh_t, d_o[t], dp[:, 3])
+        np.multiply(coef[t], dc_t[:, None, :], dp[:, : G - 1])
+        np.multiply(dh_t, d_o[t], dp[:, G - 1])
         if cut[t]:
             nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
         else:
-            nxt_h, nxt_c = np.dot(dp.reshape(B, 4 * H), W), dc_t * f[t]
-    dpre = dpre.reshape(T, B, 4 * H)
+            nxt_h = np.dot(dp.reshape(B, G * H), W)
+            nxt_c = dc_t * f[t] if f is not None else dc_t.copy()
+    dpre = dpre.reshape(T, B, G * H)
     return {"dh": dh, "dc": dc}, dpre, dpre
 
 
@@ -100,6 +118,15 @@ def _backward_gru(model, cache, dh_y, cut):
     return {"dh": dh}, dh3 * k_gi, dh3 * k_gh
 
 
+#: The backward loop of each cell: (model, cache, dh_y, cut) → (states, d_gi, d_gh).
+_BACKWARDS = {
+    "rnn": _backward_rnn,
+    "lstm": _backward_lstm,
+    "lstm_nofg": _backward_lstm,
+    "gru": _backward_gru,
+}
+
+
 def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | None = None):
     """Gradients of L with respect to every parameter and every hidden state.
 
@@ -112,12 +139,12 @@ def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | No
     Returns
     -------
     grads : dict, one (unclipped) gradient per parameter, PyTorch-named.
-    states : dict, ``dh`` (T, B, H) and for the LSTM ``dc`` (T, B, H): total derivatives.
+    states : dict, ``dh`` (T, B, H) and for the LSTMs ``dc`` (T, B, H): total derivatives.
     """
     T = dy.shape[0]
     with np.errstate(all="ignore"):
         dh_y = _dh_from_outputs(model, dy)
-        run = {"rnn": _backward_rnn, "lstm": _backward_lstm, "gru": _backward_gru}[model.cell]
+        run = _BACKWARDS[model.cell]
         states, d_gi, d_gh = run(model, cache, dh_y, cut_steps(T, truncate))
         grads = _parameter_grads(model, cache, d_gi, d_gh)
         if model.has_head:

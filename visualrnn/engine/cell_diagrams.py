@@ -1,4 +1,4 @@
-"""The layouts of the cell diagrams: textbook Fig. 8.4 (RNN), Fig. 8.6/8.7 (LSTM), the GRU.
+"""The layouts of the cell diagrams: Fig. 8.4 (RNN), Fig. 8.6/8.7 (LSTM), the 1997 LSTM, the GRU.
 
 Pure data (scene coordinates, no Qt objects): value boxes (a vector shown as bars), gate
 boxes (σ or tanh, showing their output as bars), pointwise operations (×, +, tanh, 1−) and
@@ -46,7 +46,7 @@ class Diagram:
     boxes: list[Box]
     ops: list[Op]
     wires: list[list[tuple[float, float]]]
-    #: Wires drawn thick and coloured: the c conveyor (LSTM) or the h path (GRU).
+    #: Wires drawn thick and coloured: the c conveyor (LSTMs) or the h path (GRU).
     main_wires: list[list[tuple[float, float]]] = field(default_factory=list)
 
 
@@ -78,23 +78,36 @@ def rnn_diagram(activation: str = "tanh") -> Diagram:
     return Diagram("rnn", 820, 600, boxes, [], wires)
 
 
-def lstm_diagram() -> Diagram:
-    """Fig. 8.6/8.7: the c conveyor on top (× f, + i⊙z), four gates below, h = o ⊙ tanh(c)."""
+def lstm_diagram(activation: str = "tanh") -> Diagram:
+    """Fig. 8.6/8.7: the c conveyor on top (× f, + i⊙z), four gates below, h = o ⊙ tanh(c).
+
+    ``activation`` is ignored (the LSTM always uses σ and tanh).
+    """
+    return _lstm_layout(forget=True)
+
+
+def lstm_nofg_diagram(activation: str = "tanh") -> Diagram:
+    """Hochreiter & Schmidhuber's 1997 LSTM: the LSTM's layout without the forget gate f.
+
+    c_{t−1} enters the + directly (c_t = c_{t−1} + i ⊙ z); the gates i, z, o keep their
+    places, so the two pictures compare side by side. ``activation`` is ignored.
+    """
+    return _lstm_layout(forget=False)
+
+
+def _lstm_layout(forget: bool) -> Diagram:
     gy = 340
+    gates = [("i", 400, "σ"), ("z", 530, "tanh"), ("o", 660, "σ")]
+    if forget:
+        gates.insert(0, ("f", 270, "σ"))
     boxes = [
         Box("c_prev", "c_{t−1}", (70, 80)),
         Box("h_prev", "h_{t−1}", (70, 520)),
         Box("x", "x_t", (220, 600)),
-        Box("f", "f", (270, gy), act="σ", gate=True),
-        Box("i", "i", (400, gy), act="σ", gate=True),
-        Box("z", "z", (530, gy), act="tanh"),
-        Box("o", "o", (660, gy), act="σ", gate=True),
-        Box("c", "c_t", (880, 80)),
-        Box("h", "h_t", (880, 250)),
-        Box("y", "y_t", (880, 420)),
     ]
+    boxes += [Box(k, k, (gx, gy), act=act, gate=act == "σ") for k, gx, act in gates]
+    boxes += [Box("c", "c_t", (880, 80)), Box("h", "h_t", (880, 250)), Box("y", "y_t", (880, 420))]
     ops = [
-        Op("×", (270, 80)),
         Op("+", (465, 80)),
         Op("×", (465, 190)),
         Op("tanh", (770, 150)),
@@ -102,7 +115,6 @@ def lstm_diagram() -> Diagram:
     ]
     bus = 480
     wires = [
-        [(270, gy - GATE_H / 2), (270, 80 + OP_R)],
         [(400, gy - GATE_H / 2), (400, 190), (465 - OP_R, 190)],
         [(530, gy - GATE_H / 2), (530, 190), (465 + OP_R, 190)],
         [(465, 190 - OP_R), (465, 80 + OP_R)],
@@ -114,17 +126,22 @@ def lstm_diagram() -> Diagram:
         [(130, 520), (200, 520), (200, bus), (660, bus)],
         [(220, 600 - VALUE_H / 2), (220, bus)],
     ]
-    wires += [[(gx, bus), (gx, gy + GATE_H / 2)] for gx in (270, 400, 530, 660)]
-    main = [
-        [(130, 80), (270 - OP_R, 80)],
-        [(270 + OP_R, 80), (465 - OP_R, 80)],
-        [(465 + OP_R, 80), (820, 80)],
-    ]
-    return Diagram("lstm", 950, 660, boxes, ops, wires, main)
+    wires += [[(gx, bus), (gx, gy + GATE_H / 2)] for _, gx, _ in gates]
+    main = [[(465 + OP_R, 80), (820, 80)]]
+    if forget:
+        ops.insert(0, Op("×", (270, 80)))
+        wires.insert(0, [(270, gy - GATE_H / 2), (270, 80 + OP_R)])
+        main[:0] = [[(130, 80), (270 - OP_R, 80)], [(270 + OP_R, 80), (465 - OP_R, 80)]]
+    else:
+        main.insert(0, [(130, 80), (465 - OP_R, 80)])
+    return Diagram("lstm" if forget else "lstm_nofg", 950, 660, boxes, ops, wires, main)
 
 
-def gru_diagram() -> Diagram:
-    """The standard GRU: h_{t−1} on top, h = (1 − z) ⊙ n + z ⊙ h_{t−1}; r feeds into n."""
+def gru_diagram(activation: str = "tanh") -> Diagram:
+    """The standard GRU: h_{t−1} on top, h = (1 − z) ⊙ n + z ⊙ h_{t−1}; r feeds into n.
+
+    ``activation`` is ignored (the GRU always uses σ and tanh).
+    """
     gy = 340
     boxes = [
         Box("h_prev", "h_{t−1}", (70, 80)),
@@ -159,6 +176,6 @@ def gru_diagram() -> Diagram:
 
 def diagram(cell: str, activation: str = "tanh") -> Diagram:
     """The layout of ``cell``; the simple RNN's layer is labelled with its ``activation``."""
-    if cell == "rnn":
-        return rnn_diagram(activation)
-    return {"lstm": lstm_diagram, "gru": gru_diagram}[cell]()
+    from .cellspec import cell_spec  # the specs refer to the layouts above
+
+    return cell_spec(cell).diagram(activation)

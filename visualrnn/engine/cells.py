@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cellspec import cell_spec
 from .numerics import activate
 
-# LSTM gate blocks i, f, z, o: σ(x) = ½ + ½·tanh(x/2) for i, f, o and tanh(x) for z, so all
-# four come from one tanh: gates = tanh(pre · scale) · scale + shift.
-_LSTM_SCALES: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+# LSTM gate blocks (i, f, z, o; or i, z, o): σ(x) = ½ + ½·tanh(x/2) for the gates and tanh(x)
+# for the candidate z, so all come from one tanh: gates = tanh(pre · scale) · scale + shift.
+_LSTM_SCALES: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
 
 
-def lstm_scales(H: int) -> tuple[np.ndarray, np.ndarray]:
-    """(scale, shift), each (4H,), that turn tanh into σ on the i, f and o blocks."""
-    if H not in _LSTM_SCALES:
-        half = np.full(H, 0.5)
-        _LSTM_SCALES[H] = (
-            np.concatenate([half, half, np.ones(H), half]),
-            np.concatenate([half, half, np.zeros(H), half]),
+def lstm_scales(H: int, cell: str = "lstm") -> tuple[np.ndarray, np.ndarray]:
+    """(scale, shift), each (G·H,), that turn tanh into σ on the gate blocks of ``cell``."""
+    if (cell, H) not in _LSTM_SCALES:
+        sigma = [cell_spec(cell).quantity(b).kind == "gate" for b in cell_spec(cell).blocks]
+        _LSTM_SCALES[cell, H] = (
+            np.repeat([0.5 if s else 1.0 for s in sigma], H),
+            np.repeat([0.5 if s else 0.0 for s in sigma], H),
         )
-    return _LSTM_SCALES[H]
+    return _LSTM_SCALES[cell, H]
 
 
 def rnn_step(gi_t, h_prev, W_hhT, activation: str, a_out, h_out) -> None:
@@ -55,6 +56,30 @@ def lstm_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
     c_out += g[:, :H] * g[:, 2 * H : 3 * H]
     np.tanh(c_out, h_out)
     h_out *= g[:, 3 * H :]
+
+
+def lstm_nofg_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
+    """Hochreiter & Schmidhuber's 1997 LSTM step, without a forget gate.
+
+    i = σ(W_i[h, x] + b_i), z = tanh(W_z[h, x] + b_z), o = σ(W_o[h, x] + b_o),
+    c_t = c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
+
+    ``gi_t`` (B, 3H) and ``W_hhT`` (H, 3H) come pre-multiplied by
+    ``lstm_scales(H, "lstm_nofg")``'s ``scale``. Writes ``gates_out`` (B, 3H) with the blocks
+    i, z, o, and c_out, h_out (B, H).
+    """
+    H = h_prev.shape[-1]
+    scale, shift = lstm_scales(H, "lstm_nofg")
+    g = gates_out
+    np.dot(h_prev, W_hhT, g)
+    g += gi_t
+    np.tanh(g, g)
+    g *= scale
+    g += shift
+    np.multiply(g[:, :H], g[:, H : 2 * H], c_out)
+    c_out += c_prev
+    np.tanh(c_out, h_out)
+    h_out *= g[:, 2 * H :]
 
 
 def gru_step(gi_t, h_prev, W_hhT, b_hn, gh_buf, rzn_out, hn_out, h_out) -> None:

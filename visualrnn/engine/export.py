@@ -23,7 +23,8 @@ def trace_arrays(result: Result) -> dict[str, np.ndarray]:
         ``cell``, ``activation``, ``loss_kind``, ``loss_at`` (0-d str); ``x`` (T, I),
         ``targets``, ``h`` (T, H), ``y`` (T, O), ``loss`` (), ``loss_t`` (T,), ``dh`` (T, H),
         ``dh_norm`` (T,), ``grad_norm`` and ``grad_norm_clipped`` (); the RNN's ``a``; the
-        LSTM's ``c``, ``dc``, ``dc_norm`` and gates ``i f z o``; the GRU's gates ``r z n``;
+        LSTMs' ``c``, ``dc``, ``dc_norm`` and gates ``i f z o`` (``i z o`` without a forget gate);
+        the GRU's gates ``r z n``;
         and ``grad.<PyTorch name>`` per parameter (after clipping).
     """
     tr, g = result.trace, result.grads

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cells import gru_step, lstm_scales, lstm_step, rnn_step
+from .cells import gru_step, lstm_nofg_step, lstm_scales, lstm_step, rnn_step
 from .losses import check_targets, default_targets, loss_and_grad, loss_mask
 from .model import GATE_NAMES, Model
 
@@ -41,7 +41,7 @@ def _initial_states(model: Model, B: int, h0, c0):
     return np.array(h0), np.array(c0)
 
 
-def _run_rnn(model, gi, h0):
+def _run_rnn(model, gi, h0, c0=None):
     T, B, H = gi.shape
     W, act = model.params["weight_hh_l0"].T, model.activation
     a, h = np.empty((T, B, H)), np.empty((T, B, H))
@@ -53,22 +53,24 @@ def _run_rnn(model, gi, h0):
 
 
 def _run_lstm(model, gi, h0, c0):
-    T, B, H4 = gi.shape
-    H = H4 // 4
-    scale, _ = lstm_scales(H)
+    """Both LSTMs: blocks i, f, z, o (``lstm``) or i, z, o (``lstm_nofg``)."""
+    T, B, GH = gi.shape
+    H, blocks = model.hidden_size, model.spec.blocks
+    step = lstm_step if "f" in blocks else lstm_nofg_step
+    scale, _ = lstm_scales(H, model.cell)
     W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
     gi = gi * scale
-    gates, c, h = np.empty((T, B, H4)), np.empty((T, B, H)), np.empty((T, B, H))
+    gates, c, h = np.empty((T, B, GH)), np.empty((T, B, H)), np.empty((T, B, H))
     hp, cp = h0, c0
     for t in range(T):
-        lstm_step(gi[t], hp, cp, W, gates[t], c[t], h[t])
+        step(gi[t], hp, cp, W, gates[t], c[t], h[t])
         hp, cp = h[t], c[t]
-    out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(("i", "f", "z", "o"))}
+    out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(blocks)}
     out.update(c=c, h=h)
     return out
 
 
-def _run_gru(model, gi, h0):
+def _run_gru(model, gi, h0, c0=None):
     T, B, H3 = gi.shape
     H = H3 // 3
     W = np.ascontiguousarray(model.params["weight_hh_l0"].T)
@@ -88,6 +90,10 @@ def _run_gru(model, gi, h0):
     return out
 
 
+#: The loop over time of each cell: (model, gi (T, B, G·H), h0, c0) → the cache's arrays.
+_RUNNERS = {"rnn": _run_rnn, "lstm": _run_lstm, "lstm_nofg": _run_lstm, "gru": _run_gru}
+
+
 def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None) -> dict:
     """Run the cell over a batch of sequences.
 
@@ -99,8 +105,8 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None) -> dict:
     Returns
     -------
     dict of *time-major* (T, B, ·) arrays: ``x``, ``h``, ``y``, and per cell ``a`` (RNN);
-    ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``r``, ``z``, ``n``, ``hn`` (GRU); plus the
-    initial states ``h0``, ``c0`` (B, H).
+    ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``, ``o``, ``c`` (lstm_nofg); ``r``,
+    ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H).
     """
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 3 or x.shape[2] != model.input_size:
@@ -109,12 +115,7 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None) -> dict:
     x = np.ascontiguousarray(x.transpose(1, 0, 2))
     with np.errstate(all="ignore"):
         gi = _input_side(model, x)
-        if model.cell == "rnn":
-            out = _run_rnn(model, gi, h0)
-        elif model.cell == "lstm":
-            out = _run_lstm(model, gi, h0, c0)
-        else:
-            out = _run_gru(model, gi, h0)
+        out = _RUNNERS[model.cell](model, gi, h0, c0)
         out["y"] = head(model, out["h"])
     out.update(x=x, h0=h0, c0=c0)
     return out
@@ -137,11 +138,12 @@ class Trace:
     ----------
     cell, activation : str
     x : (T, I) inputs x_t.
-    h0, c0 : (H,) initial states (c0 only meaningful for the LSTM).
+    h0, c0 : (H,) initial states (c0 only meaningful for the LSTMs).
     a : (T, H) pre-activations a_t of the simple RNN, else None.
     h : (T, H) hidden states h_t.
-    c : (T, H) LSTM cell states c_t, else None.
-    gates : mapping name → (T, H): LSTM ``i f z o``; GRU ``r z n``; RNN empty.
+    c : (T, H) LSTM cell states c_t (both LSTMs), else None.
+    gates : mapping name → (T, H): LSTM ``i f z o``; lstm_nofg ``i z o``; GRU ``r z n``;
+        RNN empty (``GATE_NAMES[cell]``).
     y : (T, O) outputs y_t.
     targets : (T, O) floats (mse) or (T,) classes (ce).
     loss_kind, loss_at : str
@@ -185,7 +187,7 @@ class Trace:
         return self.h0 if t == 0 else self.h[t - 1]
 
     def c_prev(self, t: int) -> np.ndarray | None:
-        """c_{t−1} (c0 at t = 0), LSTM only."""
+        """c_{t−1} (c0 at t = 0), LSTMs only."""
         if self.c is None:
             return None
         return self.c0 if t == 0 else self.c[t - 1]
@@ -292,10 +294,10 @@ class Stepper:
             "h": cache["h"][0, 0],
             "y": cache["y"][0, 0],
         }  # time-major (T = 1, B = 1, ·)
-        for k in GATE_NAMES[self.model.cell] + (("a",) if self.model.cell == "rnn" else ()):
+        for k in self.model.spec.keys:
             rec[k] = cache[k][0, 0]
-        if self.model.cell == "lstm":
-            rec.update(c_prev=self.c[0], c=cache["c"][0, 0])
+        if "c" in cache:
+            rec.update(c_prev=self.c[0])
             self.c = cache["c"][0]
         self.h, self.t = cache["h"][0], self.t + 1
         return rec

@@ -21,7 +21,7 @@ class Gradients:
     ----------
     dh : (T, H), ∂L/∂h_t, the total derivative.
     dh_norm : (T,), ‖dh_t‖₂ — the curve that shows vanishing / exploding gradients.
-    dc, dc_norm : (T, H) and (T,), ∂L/∂c_t for the LSTM, else None.
+    dc, dc_norm : (T, H) and (T,), ∂L/∂c_t for the LSTMs, else None.
     params : mapping PyTorch name → gradient *after* clipping.
     param_norms : mapping name → ‖∂L/∂θ‖ before clipping.
     grad_norm : global norm of all parameter gradients before clipping.

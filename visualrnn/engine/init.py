@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cellspec import cell_spec
 from .model import GATE_BLOCKS, Model
 
 INIT_SCHEMES = ("uniform", "orthogonal")
@@ -45,7 +46,7 @@ def sigma_max(W: np.ndarray) -> float:
 def recurrent_stats(model: Model) -> dict:
     """σ_max and ρ of the recurrent matrix W_h, the quantities of the Pascanu bound.
 
-    For the RNN this is W_h itself; for the LSTM and GRU, the largest over the gate blocks.
+    For the RNN this is W_h itself; for the gated cells, the largest over the gate blocks.
     """
     blocks = [model.block("weight_hh_l0", g) for g in GATE_BLOCKS[model.cell]]
     return {
@@ -86,7 +87,7 @@ def init_model(
 
     Parameters
     ----------
-    cell : {"rnn", "lstm", "gru"}
+    cell : {"rnn", "lstm", "gru", "lstm_nofg"}
     input_size, hidden_size : int
         I and H.
     output_size : int or None
@@ -99,9 +100,10 @@ def init_model(
     spectral_radius : float, optional
         Scale each recurrent block to this ρ (orthogonal blocks: W_h = ρ·Q).
     forget_bias : float
-        The memory bias: added to the LSTM forget-gate bias b_f (a high value keeps f ≈ 1,
-        c_t ≈ c_{t−1}) and to the GRU update-gate bias b_z (z ≈ 1 keeps h_t ≈ h_{t−1}).
-        Ignored by the simple RNN.
+        The memory bias, added to the bias of the cell's memory gate
+        (``CellSpec.memory_gate``): the LSTM forget gate's b_f (a high value keeps f ≈ 1,
+        c_t ≈ c_{t−1}) and the GRU update gate's b_z (z ≈ 1 keeps h_t ≈ h_{t−1}). Ignored by
+        the cells without one: the simple RNN and the 1997 LSTM (whose c path is always 1).
     activation : str
         φ of the simple RNN.
     input_scale : float
@@ -112,8 +114,9 @@ def init_model(
         raise ValueError(f"unknown init scheme {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
     if input_size < 1 or hidden_size < 1 or (output_size is not None and output_size < 1):
         raise ValueError("input, hidden and output sizes must be at least 1")
+    spec = cell_spec(cell)
     rng = np.random.default_rng(seed)
-    G, H, k = len(GATE_BLOCKS[cell]), hidden_size, 1.0 / np.sqrt(hidden_size)
+    G, H, k = spec.gate_count, hidden_size, 1.0 / np.sqrt(hidden_size)
     params = {
         "weight_ih_l0": rng.uniform(-k, k, (G * H, input_size)) * input_scale,
         "weight_hh_l0": np.vstack(
@@ -122,8 +125,9 @@ def init_model(
         "bias_ih_l0": rng.uniform(-k, k, G * H),
         "bias_hh_l0": rng.uniform(-k, k, G * H),
     }
-    if cell in ("lstm", "gru"):  # LSTM block f, GRU block z: both second
-        params["bias_ih_l0"][H : 2 * H] += forget_bias
+    if spec.memory_gate is not None:
+        m = spec.block_index(spec.memory_gate)
+        params["bias_ih_l0"][m * H : (m + 1) * H] += forget_bias
     if output_size is not None:
         params["head.weight"] = rng.uniform(-k, k, (output_size, H))
         params["head.bias"] = rng.uniform(-k, k, output_size)

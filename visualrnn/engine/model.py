@@ -14,8 +14,9 @@ name               shape        meaning
 ``head.bias``      (O,)         output bias b_y (optional)
 =================  ===========  ====================================================
 
-G = 1 for the RNN, 4 for the LSTM (blocks i, f, z, o — PyTorch's i, f, g, o) and 3 for
-the GRU (blocks r, z, n). The textbook writes row vectors, ``a = h·W_h + x·W_x + b``;
+G = 1 for the RNN, 4 for the LSTM (blocks i, f, z, o — PyTorch's i, f, g, o), 3 for the GRU
+(blocks r, z, n) and 3 for the 1997 LSTM without a forget gate (blocks i, z, o); see
+:mod:`.cellspec`. The textbook writes row vectors, ``a = h·W_h + x·W_x + b``;
 with PyTorch's layout that is ``a = h @ weight_hhᵀ + x @ weight_ihᵀ + b_ih + b_hh``.
 """
 
@@ -26,15 +27,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .cellspec import CELL_SPECS, CellSpec, cell_spec
 from .numerics import ACTIVATIONS
 
-CELLS = ("rnn", "lstm", "gru")
+#: The cell types, in the chooser's order (views of :data:`.cellspec.CELL_SPECS`).
+CELLS = tuple(CELL_SPECS)
 
 #: The gate blocks of ``weight_ih_l0`` / ``weight_hh_l0`` in row order, per cell.
-GATE_BLOCKS = {"rnn": ("a",), "lstm": ("i", "f", "z", "o"), "gru": ("r", "z", "n")}
+GATE_BLOCKS = {k: s.blocks for k, s in CELL_SPECS.items()}
 
-#: Names of the quantities a trace records per step, per cell (each (T, H)).
-GATE_NAMES = {"rnn": (), "lstm": ("i", "f", "z", "o"), "gru": ("r", "z", "n")}
+#: The gates and candidates a trace records per step (``Trace.gates``), per cell.
+GATE_NAMES = {k: tuple(q.key for q in s.gates()) for k, s in CELL_SPECS.items()}
 
 RECURRENT_KEYS = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
 HEAD_KEYS = ("head.weight", "head.bias")
@@ -52,11 +55,11 @@ class Model:
 
     Parameters
     ----------
-    cell : {"rnn", "lstm", "gru"}
+    cell : {"rnn", "lstm", "gru", "lstm_nofg"}
     params : mapping of str to ndarray
         PyTorch-named parameters (see the module docstring); copied, float64, read-only.
     activation : {"tanh", "relu", "identity"}
-        φ of the simple RNN; the LSTM and GRU always use σ and tanh.
+        φ of the simple RNN; the gated cells always use σ and tanh.
     """
 
     cell: str
@@ -65,8 +68,7 @@ class Model:
     _validated: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self):
-        if self.cell not in CELLS:
-            raise ValueError(f"unknown cell {self.cell!r}; choose one of {', '.join(CELLS)}")
+        cell_spec(self.cell)  # ValueError naming the choices
         if self.activation not in ACTIVATIONS:
             raise ValueError(
                 f"unknown activation {self.activation!r}; choose one of {', '.join(ACTIVATIONS)}"
@@ -126,10 +128,15 @@ class Model:
     def num_parameters(self) -> int:
         return int(sum(v.size for v in self.params.values()))
 
+    @property
+    def spec(self) -> CellSpec:
+        """The :class:`~.cellspec.CellSpec` of this model's cell."""
+        return CELL_SPECS[self.cell]
+
     def block(self, name: str, gate: str) -> np.ndarray:
         """The rows of parameter ``name`` that belong to ``gate`` (e.g. ``"f"``)."""
         H = self.hidden_size
-        k = GATE_BLOCKS[self.cell].index(gate)
+        k = self.spec.block_index(gate)
         return self.params[name][k * H : (k + 1) * H]
 
     def with_params(self, **changes) -> Model:

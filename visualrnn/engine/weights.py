@@ -7,9 +7,13 @@ A file holds layer 0 of an ``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU`` and, optionally
     lstm.bias_ih_l0    (4H,)        lstm.bias_hh_l0    (4H,)      (absent if bias=False)
     fc.weight          (O, H)       fc.bias            (O,)       (the head, optional)
 
-The cell follows from ``weight_hh_l0``'s shape (G·H, H): G = 1 → rnn, 3 → gru, 4 → lstm.
-PyTorch does not store the RNN's activation φ; VisualRNN keeps it as metadata (safetensors
-header ``visualrnn.activation``, npz key ``__visualrnn_activation__``). Files are read
+The cell follows from ``weight_hh_l0``'s shape (G·H, H): G = 1 → rnn, 3 → gru, 4 → lstm,
+unless the file names its cell in its metadata (safetensors header ``visualrnn.cell``, npz
+key ``__visualrnn_cell__``) and that cell has the same G. The 1997 LSTM without a forget
+gate (``lstm_nofg``: blocks i, z, o, PyTorch's i, g, o) also has G = 3, so its files must
+name it: a 3H file without metadata is a GRU. PyTorch does not store the RNN's activation
+φ; VisualRNN keeps it as metadata (``visualrnn.activation`` /
+``__visualrnn_activation__``). Files are read
 without pickle and written atomically (a temporary file, then ``os.replace``).
 """
 
@@ -28,13 +32,17 @@ import numpy as np
 from safetensors import SafetensorError, safe_open
 from safetensors.numpy import save as _safetensors_bytes
 
-from .model import CELLS, GATE_BLOCKS, Model
+from .cellspec import CELL_SPECS
+from .model import GATE_BLOCKS, Model
 from .numerics import ACTIVATIONS
 
 SUFFIXES = (".safetensors", ".npz")
 
 #: Key prefix of the recurrent layer written by :func:`save_weights`, per cell.
-SAVE_PREFIX = {"rnn": "rnn.", "lstm": "lstm.", "gru": "gru."}
+SAVE_PREFIX = {cell: f"{cell}." for cell in CELL_SPECS}
+
+#: The cell a file's G means when its metadata does not name one (PyTorch's three).
+CELL_BY_GATES = {1: "rnn", 3: "gru", 4: "lstm"}
 
 META_ACTIVATION = "visualrnn.activation"
 META_CELL = "visualrnn.cell"
@@ -169,7 +177,6 @@ def _to_model(found: _Contents, activation: str | None) -> Model:
     params = _layer_params(found, prefix, cell, H)
     params.update(_head_params(found, H, used={prefix + k for k in _LAYER_KEYS}))
     _check_values(found)
-    _check_stored_cell(found, cell)
     return Model(cell, params, _pick_activation(found, activation))
 
 
@@ -208,15 +215,28 @@ def _cell_of(found: _Contents, prefix: str) -> tuple[str, int]:
     if len(found.shape(hh)) != 2 or len(found.shape(ih)) != 2:
         raise found.refuse(f"{ih} and {hh} must be 2-D")
     rows, H = found.shape(hh)
-    by_gates = {len(GATE_BLOCKS[c]): c for c in CELLS}
-    if H < 1 or rows % H or rows // H not in by_gates:
+    if H < 1 or rows % H or rows // H not in CELL_BY_GATES:
         raise found.refuse(
             f"{hh} has shape {found.shape(hh)}, but its rows must be H, 3H or 4H "
-            "(rnn, gru, lstm) for its H columns"
+            "(rnn; gru or lstm_nofg; lstm) for its H columns"
         )
     if found.shape(ih)[0] != rows or found.shape(ih)[1] < 1:
         raise found.refuse(f"{ih} has shape {found.shape(ih)}, expected ({rows}, I)")
-    return by_gates[rows // H], H
+    return _stored_or_default_cell(found, rows // H), H
+
+
+def _stored_or_default_cell(found: _Contents, G: int) -> str:
+    """The cell the metadata names, if it has G blocks; PyTorch's cell for G without one."""
+    stored = found.meta.get(META_CELL)
+    if stored is None:
+        return CELL_BY_GATES[G]
+    if stored not in CELL_SPECS:
+        raise found.refuse(f"the file says cell {stored!r}, which VisualRNN does not know")
+    if CELL_SPECS[stored].gate_count != G:
+        raise found.refuse(
+            f"the file says cell {stored!r}, but its shapes are a {CELL_BY_GATES[G]}'s"
+        )
+    return stored
 
 
 def _layer_params(found: _Contents, prefix: str, cell: str, H: int) -> dict:
@@ -263,12 +283,6 @@ def _check_values(found: _Contents) -> None:
             raise found.refuse(f"{k} contains NaN or inf")
 
 
-def _check_stored_cell(found: _Contents, cell: str) -> None:
-    stored = found.meta.get(META_CELL)
-    if stored is not None and stored != cell:
-        raise found.refuse(f"the file says cell {stored!r}, but its shapes are a {cell}'s")
-
-
 def _pick_activation(found: _Contents, explicit: str | None) -> str:
     """Explicit argument > stored metadata > "tanh"."""
     if explicit is not None:
@@ -301,8 +315,9 @@ def _one_line(e: BaseException) -> str:
 def save_weights(model: Model, path) -> None:
     """Write ``model`` as a PyTorch-layout state dict (float64), atomically.
 
-    Keys are ``rnn.`` / ``lstm.`` / ``gru.`` + ``weight_ih_l0`` …, and ``head.weight`` /
-    ``head.bias`` when the model has a head; the activation and cell go into the metadata.
+    Keys are the cell's name and a dot (``lstm.``, ``lstm_nofg.`` …) + ``weight_ih_l0`` …, and
+    ``head.weight`` / ``head.bias`` when the model has a head; the activation and the cell go
+    into the metadata (a 3H ``lstm_nofg`` file needs it, or it would read as a GRU).
 
     Parameters
     ----------

@@ -12,9 +12,10 @@ import random
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..engine import GAMMA, Model, Result, recurrent_stats
+from ..engine import CELL_SPECS, GAMMA, Model, Result, recurrent_stats
 from ..engine.sequences import format_numbers
 from .config import LessonConfig, build_lesson, generate_text
+from .lesson_document import LessonState
 from .playback import Playback
 
 
@@ -116,7 +117,7 @@ class LessonSession(QObject):
         return self._error_locations.get(source, (None, None))
 
     def compare_results(self) -> dict[str, Result]:
-        """The same input, targets and settings run through RNN, LSTM and GRU, by cell name.
+        """The same input, targets and settings run through every cell type, by cell name.
 
         Computed at most once per trace change (on first request) with seeded weights of
         the current hidden size, seed, ρ and forget bias; the current cell's entry is the
@@ -124,7 +125,7 @@ class LessonSession(QObject):
         """
         if self._compare is None:
             self._compare, self.compare_errors = {}, {}
-            for cell in ("rnn", "lstm", "gru"):
+            for cell in CELL_SPECS:
                 if cell == self.model.cell:
                     self._compare[cell] = self._result
                     continue
@@ -144,8 +145,8 @@ class LessonSession(QObject):
         """
         if self._stats is None:
             stats = recurrent_stats(self.model)
-            cell, act = self.model.cell, self.model.activation
-            gamma = GAMMA[act] if cell == "rnn" else GAMMA["tanh"]
+            spec, act = self.model.spec, self.model.activation
+            gamma = GAMMA[act] if spec.has_activation_choice else GAMMA["tanh"]
             stats.update(gamma=gamma, bound=stats["sigma_max"] * gamma)
             self._stats = stats
         return self._stats
@@ -250,6 +251,32 @@ class LessonSession(QObject):
         if not ok:
             self._loaded = previous
         return ok
+
+    # ---------------------------------------------------------------- lesson files
+    def snapshot(self, **window_state) -> LessonState:
+        """This lesson as a :class:`LessonState`, for ``save_lesson``: the configuration,
+        the weights when they do not follow from the seed (model source "file"), the cursor.
+        ``window_state`` adds what the window keeps: ``panel``, ``view``, ``title``,
+        ``description``, ``training``, ``history`` (see LessonState)."""
+        model = self.model if self._config.model_source == "file" else None
+        return LessonState(self._config, model, self._cursor, **window_state)
+
+    def restore(self, state: LessonState) -> None:
+        """Show the lesson ``state`` holds, at its cursor: the same trace, bit for bit.
+
+        Raises ``ValueError`` (this lesson stays as it was) when it cannot be computed.
+        The window applies ``state.panel`` / ``state.view`` / ``state.title`` itself.
+        """
+        result = build_lesson(state.config, state.model)
+        self.pause()
+        self._pending_timer.stop()
+        self._pending = {}
+        if state.model is not None:
+            self._loaded = state.model
+        for source in list(self._errors):
+            self._set_error(source, "")
+        self._accept(state.config, result, "config", reset_cursor=True)
+        self.set_cursor(state.cursor)
 
     def _accept(self, config, result, source, reset_cursor=False) -> None:
         """Install a new result. The cursor is brought into the new range *before*
