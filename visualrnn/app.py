@@ -16,6 +16,7 @@ import time
 # without on a 2-core laptop; set before NumPy is first imported (the session imports it).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from . import __version__
 from .session.presets import DEFAULT_PRESET, load_presets
 
 EXIT_USAGE = 2
@@ -52,6 +53,7 @@ def _parser(presets: dict) -> argparse.ArgumentParser:
         default=DEFAULT_SIZE,
         help="window size of the screenshot (default: 1600x1000)",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -165,15 +167,14 @@ def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
 
 
 def _install_translation(app) -> None:
-    """Load ``resources/translations/visualrnn_<locale>.qm`` for the system locale (e.g.
+    """Load the bundled ``translations/visualrnn_<locale>.qm`` for the system locale (e.g.
     ``visualrnn_zh_CN.qm``) when it exists; English source strings otherwise."""
-    from pathlib import Path
-
     from PySide6.QtCore import QLocale, QTranslator
 
-    folder = Path(__file__).resolve().parents[1] / "resources" / "translations"
+    from .resource_paths import translations_dir
+
     translator = QTranslator(app)
-    if translator.load(QLocale(), "visualrnn", "_", str(folder)):
+    if translator.load(QLocale(), "visualrnn", "_", str(translations_dir())):
         app.installTranslator(translator)
         app._visualrnn_translator = translator  # keep a Python reference
 
