@@ -39,10 +39,11 @@ def test_textbook_preset_reproduces_fig_8_5(qapp):
 
 
 def test_broken_preset_file_is_reported(tmp_path):
-    (tmp_path / "a.json").write_text(json.dumps({"name": "a", "title": "A", "lesson": {}}))
+    head = {"format": "visualrnn-lesson", "version": 1}
+    (tmp_path / "a.json").write_text(json.dumps({**head, "name": "a", "title": "A", "config": {}}))
     (tmp_path / "b.json").write_text("{not json")
     (tmp_path / "c.json").write_text(
-        json.dumps({"name": "c", "title": "C", "lesson": {"hidden_size": -1}})
+        json.dumps({**head, "name": "c", "title": "C", "config": {"hidden_size": -1}})
     )
     presets, errors = load_presets(tmp_path)
     assert list(presets) == ["a"]
