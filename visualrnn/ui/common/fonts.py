@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from ...resource_paths import resource_dir
+
+FONT_DIR = resource_dir("fonts")
 FALLBACK_FAMILY = "Droid Sans Fallback"
 
 
