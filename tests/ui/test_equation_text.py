@@ -45,7 +45,9 @@ def test_lstm_names_every_gate_as_the_textbook_does(qapp):
     s = LessonSession()
     s.update(cell="lstm", model_source="init", hidden_size=2)
     eqs = cell_equations(s.trace.step(0), s.model, NumberFormat())
-    assert [e.key for e in eqs] == ["z", "i", "f", "o", "c", "h", "y"]
+    assert [e.key for e in eqs] == ["i", "f", "z", "o", "c", "h", "y"]  # the engine's order
+    assert eqs[3].general == "o = σ([h_{t−1}, x_t] · W_o + b_o)"
+    assert eqs[4].general == "c = f ⊙ c_{t−1} + i ⊙ z"
     names = " ".join(e.name for e in eqs)
     for name in ("遗忘门", "输入门", "输出门", "输入值"):
         assert name in names
@@ -56,3 +58,12 @@ def test_rich_vectors_never_wrap_inside_their_brackets():
     assert fmt.vec([0.86, 0.884]) == "[0.86,\u00a00.884]"
     assert " " not in fmt.concat([0.5, 0.25], [2.0])
     assert NumberFormat().vec([0.86, 0.884]) == "[0.86, 0.884]"
+
+
+def test_the_1997_lstm_has_no_forget_gate_line(qapp):
+    s = LessonSession()
+    s.update(cell="lstm_nofg", model_source="init", hidden_size=2)
+    eqs = cell_equations(s.trace.step(1), s.model, NumberFormat())
+    assert [e.key for e in eqs] == ["i", "z", "o", "c", "h", "y"]
+    assert eqs[3].general == "c = c_{t−1} + i ⊙ z"
+    assert "遗忘门" not in " ".join(e.name for e in eqs)

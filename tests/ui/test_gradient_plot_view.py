@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from visualrnn.engine.cellspec import CELL_SPECS
 from visualrnn.session.lesson import LessonSession
 from visualrnn.session.presets import load_presets
 from visualrnn.ui.common.plot_helpers import format_number
@@ -66,12 +67,12 @@ def test_lstm_memory_keeps_dc_and_rnn_vanishes_in_compare_mode(panel, qtbot):
     qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
     assert view.compare.isChecked()
     shown = [c for c in view.compare_curves.values() if c.isVisible()]
-    assert len(shown) == 3
+    assert len(shown) == len(CELL_SPECS)  # every cell type, from the engine's description
     assert not view.dh_curve.isVisible()
     rnn = _plotted(view.compare_curves["rnn"])
     assert rnn[-1] / rnn[0] >= 1e5
-    for name in ("RNN", "LSTM", "GRU"):
-        assert name in view.legend_label.text()
+    for spec in CELL_SPECS.values():
+        assert spec.label in view.legend_label.text()
     view.session.set_cursor(40)
     assert view.cursor.value() == 39
 
@@ -174,14 +175,15 @@ def test_compare_mode_draws_dc_as_single_mode_and_names_the_memory_bias(panel, q
     single = view.dc_curve.opts["pen"]
     qtbot.mouseClick(view.compare, Qt.MouseButton.LeftButton)
     dh = [c for c in view.compare_curves.values() if c.isVisible()]
-    assert len(dh) == 3 and view.compare_dc_curve.isVisible()
-    pen = view.compare_dc_curve.opts["pen"]  # one ‖dc‖ style everywhere
+    assert len(dh) == len(CELL_SPECS) and view.compare_dc_curves["lstm"].isVisible()
+    assert set(view.compare_dc_curves) == {"lstm", "lstm_nofg"}  # the cells with a state c
+    pen = view.compare_dc_curves["lstm"].opts["pen"]  # one ‖dc‖ style everywhere
     assert (pen.color(), pen.style(), pen.widthF()) == (
         single.color(),
         single.style(),
         single.widthF(),
     )
-    dc = _plotted(view.compare_dc_curve)
+    dc = _plotted(view.compare_dc_curves["lstm"])
     assert np.nanmax(dc) / np.nanmin(dc) < 10  # the memory path stays flat
     legend = view.legend_label.text()
     assert "LSTM (b<sub>f</sub> + 4)" in legend and "GRU (b<sub>z</sub> + 4)" in legend

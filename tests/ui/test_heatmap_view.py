@@ -80,7 +80,8 @@ def test_cursor_line_follows_and_reveal_hides_the_future(view, qtbot):
     assert slots[0].future.rect().left() == pytest.approx(24.5)
     assert slots[0].future.rect().width() == pytest.approx(session.T - 25)
     # the veil is an overlay: the image still holds the whole trace, future included
-    assert np.array_equal(slots[0].image.image, session.trace.gates["f"])
+    assert np.array_equal(slots[0].image.image, session.trace.gates[slots[0].quantity.name])
+    assert [s.quantity.name for s in slots] == ["i", "f", "z", "o", "c", "h"]  # engine order
     session.step_forward()
     assert slots[0].future.rect().left() == pytest.approx(25.5)
     qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
@@ -241,16 +242,16 @@ def test_stretch_colours_spans_the_data_and_fixed_levels_stay_default(view, qtbo
     assert view.grid.levels(slots["f"]) == (0.0, 1.0)
 
 
-def test_titles_shorten_when_narrow_and_rnn_uses_real_subscripts(view, qtbot):
+def test_titles_come_from_the_cell_description_and_shorten_when_narrow(view, qtbot):
     view.session.set_config(PRESETS["lstm_memory"].config)
-    f = view.grid.slots[0]
+    f = view.grid.slots[1]
     assert f.plot.property("title_text") == "f — forget gate (遗忘门)"
     view.resize(700, 420)
     qtbot.waitUntil(lambda: f.plot.property("title_text") == "f (遗忘门)", timeout=2000)
     view.session.set_config(PRESETS["textbook"].config)
     a = view.grid.slots[0]
     title = sq.title(a.quantity)
-    assert "hₜ₋₁·Wₕ + xₜ·Wₓ + b" in title and "_" not in title
+    assert title == "a — pre-activation (预激活)" and "_" not in title
 
 
 def test_saturation_footer_says_units_for_the_rnn_and_fits_one_line(view):

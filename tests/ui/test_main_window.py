@@ -52,7 +52,7 @@ def test_switching_presets_updates_everything(window, qtbot):
     assert window.sequence_editor.generator_buttons["noise"].isChecked()
     assert "loss at the last step" in window.status_text()
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_End)
-    assert window.step_table.row_symbols()[:5] == ["xₜ", "f", "i", "z", "o"]
+    assert window.step_table.row_symbols()[:5] == ["xₜ", "i", "f", "z", "o"]
     assert len(window.step_table.row_texts("c_t")) == 16
     assert window.step_table.column_labels()[:2] == ["unit 0", "unit 1"]
 

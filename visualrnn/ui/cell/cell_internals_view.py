@@ -11,13 +11,14 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from ..cell_diagrams import Diagram, diagram
+from ...engine.cell_diagrams import Diagram
+from ...engine.cellspec import cell_spec
 from ..common import theme
+from ..common.cell_text import quantity_name
 from ..common.color_legend import ColorLegend
 from ..common.color_scales import Scale, value_scales
 from ..common.number_format import number_settings
 from ..common.plot_style import RefreshWhenSeen
-from ..equations.equation_text import gate_names
 from .cell_items import BarsItem, OpItem, WireItem
 
 #: Boxes whose values come from another key of the step record.
@@ -56,7 +57,7 @@ class CellDiagramView(QGraphicsView):
     def build(self, cell: str, activation: str = "tanh") -> None:
         """A new scene for ``cell`` (the old one and its items are dropped together); the
         simple RNN's layer box is labelled with its ``activation``."""
-        self.diagram = d = diagram(cell, activation)
+        self.diagram = d = cell_spec(cell).diagram(activation)
         scene = QGraphicsScene(self)
         self.bars = {b.key: BarsItem(b, self._on_hover) for b in d.boxes}
         self.ops = [OpItem(o.text, o.center) for o in d.ops]
@@ -174,18 +175,23 @@ class CellInternalsView(QWidget):
             self.diagram_view.build(tr.cell, tr.activation)
             self.key.setText(self._key_text(tr.cell))
         ranges = value_scales(tr)
-        self._ranges = {**ranges, "h_prev": ranges["h"], "z": Scale(1.0), "n": Scale(1.0)}
+        candidates = {
+            q.key: Scale(1.0) for q in cell_spec(tr.cell).gates() if q.kind == "candidate"
+        }
+        self._ranges = {**ranges, "h_prev": ranges["h"], **candidates}
         if "c" in ranges:
             self._ranges["c_prev"] = ranges["c"]
         self._show_legend(tr.cell, ranges)
         self._show_cursor()
 
     def _show_legend(self, cell: str, ranges: dict) -> None:
-        """The colour key: each value's scale (the candidate z / n is a tanh: ±1), gates."""
+        """The colour key: each value's scale (a candidate, z or n, is a tanh: ±1), gates."""
+        spec = cell_spec(cell)
         scales = list(ranges.items())
-        if cell != "rnn":
-            scales.insert(2, ("z" if cell == "lstm" else "n", Scale(1.0)))
-        self.legend.set_scales(scales, gates=cell != "rnn", future=False)
+        for q in spec.gates():
+            if q.kind == "candidate":
+                scales.insert(2, (q.key, Scale(1.0)))
+        self.legend.set_scales(scales, gates=bool(spec.gates()), future=False)
 
     def _show_cursor(self) -> None:
         t = self._session.step
@@ -197,8 +203,13 @@ class CellInternalsView(QWidget):
         self.diagram_view.set_fonts()
 
     def _key_text(self, cell: str) -> str:
-        names = gate_names()
-        keys = {"rnn": ("a", "y"), "lstm": ("f", "i", "z", "o"), "gru": ("r", "gz", "n")}[cell]
-        items = " &nbsp;·&nbsp; ".join(f"<b>{names[k]}</b>" for k in keys)
+        spec = cell_spec(cell)
+        names = [quantity_name(q) for q in spec.gates()]
+        if not names:  # a cell without gates: its state and the output layer
+            names = [
+                quantity_name(spec.quantity("h")),
+                self.tr("output layer y (用于输出的全连接层)"),
+            ]
+        items = " &nbsp;·&nbsp; ".join(f"<b>{name}</b>" for name in names)
         legend = self.tr("One bar per unit (0, 1, …); hover a bar for its value.")
         return f"{items}<br><span style='color:#555'>{legend}</span>"

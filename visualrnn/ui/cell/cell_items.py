@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
+from ...engine.cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
 from ..common import theme
 from ..common.color_scales import Palette, Scale, as_scale
 from ..common.number_format import format_number, number_settings
@@ -182,7 +182,9 @@ class BarsItem(QGraphicsItem):
 
     def _box_tip(self) -> str:
         if self.spec.act == "out":
-            return _tr("the output layer: y = h · Wᵧ + bᵧ")
+            return QCoreApplication.translate(
+                "CellInternalsView", "the output layer: y = h · Wᵧ + bᵧ"
+            )
         return pretty(self.spec.title)
 
     # ---------------------------------------------------------------- painting
@@ -283,8 +285,14 @@ class OpItem(QGraphicsItem):
         self.font = theme.scaled_font(18.0 if len(text) <= 2 else 15.0, True)
         #: Half the width: "tanh" gets a wider oval so that its text is readable.
         self.half_w = OP_R if len(text) <= 2 else OP_R + 16
-        tips = {"×": _tr("pointwise product ⊙"), "+": _tr("sum"), "1−": _tr("1 − z")}
-        self.setToolTip(tips.get(text, _tr("pointwise tanh")))
+        tips = {
+            "×": QCoreApplication.translate("CellInternalsView", "pointwise product ⊙"),
+            "+": QCoreApplication.translate("CellInternalsView", "sum"),
+            "1−": QCoreApplication.translate("CellInternalsView", "1 − z"),
+        }
+        self.setToolTip(
+            tips.get(text, QCoreApplication.translate("CellInternalsView", "pointwise tanh"))
+        )
 
     def boundingRect(self) -> QRectF:
         return QRectF(-self.half_w - 2, -OP_R - 2, 2 * self.half_w + 4, 2 * OP_R + 4)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from ...engine.cellspec import cell_spec
 from . import theme
 from .value_scales import percentile_range
 
@@ -184,7 +185,7 @@ def value_scales(trace) -> dict[str, Scale]:
 
 
 def _compute_scales(trace) -> dict[str, Scale]:
-    bounded = trace.cell != "rnn" or trace.activation == "tanh"
+    bounded = cell_spec(trace.cell).value_range("h", trace.activation) is not None
     h = percentile_range(trace.h)
     scales = {
         "x": _nice_scale(trace.x, percentile_range(trace.x)),

@@ -158,6 +158,6 @@ class NumberFormat:
         if self.selected != k or (k < self.first and not self.show_all):
             return text
         if not self.rich:
-            return f"{_tr('unit')} {k}: {text}"
-        label = f"{_tr('unit')}\u00a0{k}:\u00a0{text}"
+            return f"{QCoreApplication.translate('Equations', 'unit')} {k}: {text}"
+        label = f"{QCoreApplication.translate('Equations', 'unit')}\u00a0{k}:\u00a0{text}"
         return f'<b style="color:#B36B00"><u>{label}</u></b>'

@@ -101,5 +101,9 @@ def vector_text(values, limit: int = 8, digits: int = 4) -> str:
     """``[0.5370, 0.4621]`` — at most ``limit`` units, then how many more."""
     v = np.ravel(values)
     body = ", ".join(format_number(x, digits) for x in v[:limit])
-    more = _tr(", … ({n} units)").format(n=v.size) if v.size > limit else ""
+    more = (
+        QCoreApplication.translate("UnrolledNetworkView", ", … ({n} units)").format(n=v.size)
+        if v.size > limit
+        else ""
+    )
     return f"[{body}{more}]"

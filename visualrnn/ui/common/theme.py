@@ -1,4 +1,4 @@
-"""Shared look: colour maps with legends, per-cell colours, and the projector font scale.
+"""Shared look: colour maps with legends and the projector font scale.
 
 Every view takes its colours and fonts from here, so the whole window agrees on what a
 colour means and grows together when the teacher presses Ctrl+=.
@@ -18,8 +18,6 @@ DIVERGING_MAP = "CET-CBD1"
 #: Sequential, colour-blind safe and monotone in lightness: gates in 0 … 1.
 SEQUENTIAL_MAP = "viridis"
 
-#: Okabe–Ito colours for the three cells in compare mode and legends.
-CELL_COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
 #: Accent for the cursor / current step, and grey for steps not reached yet.
 CURSOR_COLOR = "#E69F00"
 FUTURE_GREY = "#B0B0B0"

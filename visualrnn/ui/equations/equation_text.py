@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ..common.number_format import NumberFormat, format_number, number_settings  # noqa: F401
+from ...engine.cellspec import cell_spec, general_form, substitute
+from ..common.cell_text import quantity_name
+from ..common.number_format import NumberFormat
 
 #: Symbol of φ for the simple RNN, per activation.
 PHI = {"tanh": "tanh", "relu": "relu", "identity": "id"}
@@ -44,95 +46,49 @@ class Equation:
     substituted: str
 
 
-def gate_names() -> dict[str, str]:
-    """The textbook's names of the LSTM / GRU quantities (translated)."""
-    return {
-        "z": _tr("candidate z (输入值)"),
-        "i": _tr("input gate i (输入门)"),
-        "f": _tr("forget gate f (遗忘门)"),
-        "o": _tr("output gate o (输出门)"),
-        "c": _tr("new cell state c (新状态)"),
-        "h": _tr("hidden state h (隐藏状态)"),
-        "r": _tr("reset gate r (重置门)"),
-        "gz": _tr("update gate z (更新门)"),
-        "n": _tr("candidate n (候选状态)"),
-        "y": _tr("output layer y (用于输出的全连接层)"),
-        "a": _tr("hidden state h (隐藏状态)"),
-    }
+def output_name() -> str:
+    """The textbook's name of the output layer (translated)."""
+    return _tr("output layer y (用于输出的全连接层)")
 
 
 def cell_equations(step: dict, model, fmt: NumberFormat) -> list[Equation]:
     """The equations of ``model``'s cell at one step, numbers substituted.
 
+    One line per quantity of the cell's description (:mod:`visualrnn.engine.cellspec`), in
+    the engine's order, then the output layer. The simple RNN's pre-activation a is not a
+    line of its own: the h line writes it out, as the textbook does (Fig. 8.5).
+
     Parameters
     ----------
-    step : ``Trace.step(t)``: x (I,), h_prev (H,), h (H,), y (O,), and per cell a (RNN),
-        c_prev, c, i, f, z, o (LSTM) or r, z, n (GRU), each (H,).
+    step : ``Trace.step(t)``: x (I,), h_prev (H,), h (H,), y (O,), c_prev (H,) when the cell
+        has a memory state, and every quantity of the cell (H,).
     model : the Model (its head weights are written out when O = 1 and H is small).
     fmt : how to write the numbers.
     """
-    build = {"rnn": _rnn, "lstm": _lstm, "gru": _gru}[model.cell]
-    return build(step, model, fmt) + [_output(step, model, fmt)]
+    spec = cell_spec(model.cell)
+    lines = [q for q in spec.quantities if q.kind != "preactivation"]
+    eqs = [_equation(spec, q, step, model.activation, fmt) for q in lines]
+    return eqs + [_output(step, model, fmt)]
 
 
-def _rnn(s: dict, model, f: NumberFormat) -> list[Equation]:
-    phi = PHI[model.activation]
-    general = f"h = {phi}([h_{{t−1}}, x_t] · W + b)"
-    sub = (
-        f"h = {phi}({f.concat(s['h_prev'], s['x'])} · W + b) = {phi}({f.vec(s['a'])})"
-        f" = {f.vec(s['h'])}"
-    )
-    if model.activation == "identity":
-        sub = f"h = {f.concat(s['h_prev'], s['x'])} · W + b = {f.vec(s['h'])}"
-    return [Equation("h", gate_names()["a"], general, sub)]
+def _equation(spec, q, s: dict, activation: str, f: NumberFormat) -> Equation:
+    def vec(name: str) -> str:
+        return f.concat(s["h_prev"], s["x"]) if name == "hx" else f.vec(s[name])
+
+    general = general_form(spec, q.key, activation)
+    sub = substitute(spec, q.key, activation, vec)
+    pre = next((p for p in spec.quantities if p.kind == "preactivation"), None)
+    if pre is not None and q.kind == "hidden":
+        sub = _with_preactivation(spec, q, pre, activation, vec, sub)
+    return Equation(q.key, quantity_name(q), general, sub)
 
 
-def _gate(key, name, act, s, f, W="W", b="b") -> Equation:
-    general = f"{key} = {act}([h_{{t−1}}, x_t] · {W}_{key} + {b}_{key})"
-    sub = f"{key} = {act}({f.concat(s['h_prev'], s['x'])} · {W}_{key} + {b}_{key}) = "
-    return Equation(key, name, general, sub + f.vec(s[key]))
-
-
-def _lstm(s: dict, model, f: NumberFormat) -> list[Equation]:
-    names, sig, v = gate_names(), "σ", f.vec
-    eqs = [_gate(k, names[k], "tanh" if k == "z" else sig, s, f) for k in "zifo"]
-    eqs.append(
-        Equation(
-            "c",
-            names["c"],
-            "c = f ⊙ c_{t−1} + i ⊙ z",
-            f"c = {v(s['f'])} ⊙ {v(s['c_prev'])} + {v(s['i'])} ⊙ {v(s['z'])} = {v(s['c'])}",
-        )
-    )
-    eqs.append(
-        Equation(
-            "h",
-            names["h"],
-            "h = o ⊙ tanh(c)",
-            f"h = {v(s['o'])} ⊙ tanh({v(s['c'])}) = {v(s['h'])}",
-        )
-    )
-    return eqs
-
-
-def _gru(s: dict, model, f: NumberFormat) -> list[Equation]:
-    names, v = gate_names(), f.vec
-    hp, x = s["h_prev"], s["x"]
-    r = _gate("r", names["r"], "σ", s, f)
-    z = _gate("z", names["gz"], "σ", s, f)
-    n = Equation(
-        "n",
-        names["n"],
-        "n = tanh(x_t · W_in + b_in + r ⊙ (h_{t−1} · W_hn + b_hn))",
-        f"n = tanh({v(x)} · W_in + b_in + {v(s['r'])} ⊙ ({v(hp)} · W_hn + b_hn)) = {v(s['n'])}",
-    )
-    h = Equation(
-        "h",
-        names["h"],
-        "h = (1 − z) ⊙ n + z ⊙ h_{t−1}",
-        f"h = (1 − {v(s['z'])}) ⊙ {v(s['n'])} + {v(s['z'])} ⊙ {v(hp)} = {v(s['h'])}",
-    )
-    return [r, z, n, h]
+def _with_preactivation(spec, q, pre, activation, vec, sub: str) -> str:
+    """h = φ([h, x] · W + b) = φ(a) = h; with φ = identity simply h = [h, x] · W + b = h."""
+    if activation == "identity":
+        return q.symbol + substitute(spec, pre.key, activation, vec)[len(pre.symbol) :]
+    head, result = sub.rsplit(" = ", 1)
+    return f"{head} = {PHI[activation]}({vec(pre.key)}) = {result}"
 
 
 def _output(s: dict, model, f: NumberFormat) -> Equation:
@@ -140,11 +96,11 @@ def _output(s: dict, model, f: NumberFormat) -> Equation:
     y = s["y"]
     result = f.num(y[0]) if y.size == 1 else f.vec(y)
     if not model.has_head:
-        return Equation("y", gate_names()["y"], "y = h", f"y = {f.vec(s['h'])}")
+        return Equation("y", output_name(), "y = h", f"y = {f.vec(s['h'])}")
     W, b = model.params["head.weight"], model.params["head.bias"]
     if W.shape[0] == 1 and W.shape[1] <= f.first + 1:
         weights, bias = f.vec(W[0], 1, transpose=True), f.num(b[0], 1)
     else:
         weights, bias = "W_y", "b_y"
     sub = f"y = {f.vec(s['h'])} · {weights} + {bias} = {result}"
-    return Equation("y", gate_names()["y"], general, sub)
+    return Equation("y", output_name(), general, sub)

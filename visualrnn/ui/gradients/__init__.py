@@ -13,13 +13,10 @@ def create_panels(session: LessonSession) -> list[PanelSpec]:
     from .gradient_lab_controls import GradientLabControls
     from .gradients_panel import GradientsPanel
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("GradientPanels", text)
-
+    flow = QCoreApplication.translate("GradientPanels", "Gradient flow")
+    lab = QCoreApplication.translate("GradientPanels", "Gradient lab")
     area = Qt.DockWidgetArea
     return [
-        PanelSpec(
-            "gradients", tr("Gradient flow"), GradientsPanel(session), area.BottomDockWidgetArea
-        ),
-        PanelSpec("lab", tr("Gradient lab"), GradientLabControls(session), area.LeftDockWidgetArea),
+        PanelSpec("gradients", flow, GradientsPanel(session), area.BottomDockWidgetArea),
+        PanelSpec("lab", lab, GradientLabControls(session), area.LeftDockWidgetArea),
     ]

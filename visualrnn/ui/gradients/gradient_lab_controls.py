@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.cellspec import cell_spec
 from ..common.slider_field import SliderField
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
 
@@ -149,9 +150,10 @@ class GradientLabControls(QWidget):
         rho = config.spectral_radius
         self.rho.set_value(rho if rho is not None else self._current_rho())
         self.activation.setCurrentIndex(max(0, self.activation.findData(config.activation)))
-        self.activation.setEnabled(cell == "rnn")
+        spec = cell_spec(cell)
+        self.activation.setEnabled(spec.has_activation_choice)
         self.forget_bias.set_value(config.forget_bias)
-        self.forget_bias.setEnabled(cell in ("lstm", "gru"))
+        self.forget_bias.setEnabled(spec.memory_gate is not None)
         self.length.set_value(self.session.T)
         (self.loss_last if config.loss_at == "last" else self.loss_all).setChecked(True)
         self.truncate.set_range(1, max(1, self.session.T))

@@ -20,7 +20,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...engine.cellspec import CELL_SPECS, CellSpec, cell_spec
 from ..common import plot_helpers as ph
+from ..common.cell_text import cell_label
 from ..common.plot_items import StepLine
 from ..common.plot_style import (
     BACKGROUND,
@@ -30,23 +32,19 @@ from ..common.plot_style import (
     style_plot,
 )
 from ..common.theme import (
-    CELL_COLORS,
     CUT_COLOR,
     OVERFLOW_COLOR,
     font_scale,
     scaled_font,
 )
 
-#: ‖dc_t‖ of the LSTM: one style in single and compare mode (solid: a dashed pen on a
-#: long path is slow to draw).
-DC_COLOR = "#CC79A7"
+#: ‖dc_t‖ of a cell with a memory state: its cell's colour, dashed, in single and compare
+#: mode alike (the same hue as its ‖dh_t‖, so two LSTMs in compare mode stay apart).
 DC_WIDTH = 3
+DC_STYLE = Qt.PenStyle.DashLine
 REFERENCE_COLOR = "#707070"
 #: The truncation cuts: the same dark red as the cut marks in the network.
 BOUNDARY_COLOR = CUT_COLOR
-CELL_NAMES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
-#: The bias the memory setting adds: to b_f of the LSTM, to b_z of the GRU.
-MEMORY_BIAS = {"lstm": "b<sub>f</sub>", "gru": "b<sub>z</sub>"}
 MIN_PLOT_HEIGHT = 150
 
 
@@ -59,8 +57,8 @@ class GradientFlowView(QWidget):
     Attributes
     ----------
     dh_curve, dc_curve, reference_curve : the single-cell curves.
-    compare_curves : {"rnn", "lstm", "gru"} → ‖dh_t‖ curve, shown in compare mode only.
-    compare_dc_curve : the LSTM's ‖dc_t‖ (dashed), shown in compare mode only.
+    compare_curves : cell → ‖dh_t‖ curve, shown in compare mode only (every cell type).
+    compare_dc_curves : cell → ‖dc_t‖ curve of each cell with a memory state (compare mode).
     vanished_markers, overflow_markers : the ▼ / ▲ markers of 0 and inf/NaN values.
     """
 
@@ -100,12 +98,17 @@ class GradientFlowView(QWidget):
         self.boundaries = self._curve(pg.mkPen(BOUNDARY_COLOR, width=2, style=Qt.DashLine))
         self.boundaries.setData([], [], connect="pairs")
         self.reference_curve = self._curve(pg.mkPen(REFERENCE_COLOR, width=2.5, style=Qt.DashLine))
-        self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
-        self.dh_curve = self._curve(pg.mkPen(CELL_COLORS["rnn"], width=3.5))
+        first = next(iter(CELL_SPECS.values()))  # pens are set again per trace
+        self.dc_curve = self._curve(dc_pen(first))
+        self.dh_curve = self._curve(pg.mkPen(first.color, width=3.5))
         self.compare_curves = {
-            cell: self._curve(pg.mkPen(color, width=3.5)) for cell, color in CELL_COLORS.items()
+            key: self._curve(pg.mkPen(spec.color, width=3.5)) for key, spec in CELL_SPECS.items()
         }
-        self.compare_dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
+        self.compare_dc_curves = {
+            key: self._curve(dc_pen(spec))
+            for key, spec in CELL_SPECS.items()
+            if spec.memory_state is not None
+        }
         self.vanished_markers = self._markers("t", FOREGROUND)
         self.overflow_markers = self._markers("t1", OVERFLOW_COLOR)
         self.reference_curve.setZValue(3)
@@ -180,15 +183,17 @@ class GradientFlowView(QWidget):
 
     def _show_single(self) -> None:
         """‖dh_t‖ (+ ‖dc_t‖), the ρ reference line (RNN) and the truncation boundaries."""
-        grads, cell = self.session.grads, self.session.model.cell
-        self.dh_curve.setPen(pg.mkPen(CELL_COLORS[cell], width=3.5))
-        entries = [("━━", CELL_COLORS[cell], self.tr("‖dh<sub>t</sub>‖ = ‖∂L/∂h<sub>t</sub>‖"))]
-        series = [("‖dh‖", grads.dh_norm, self.dh_curve, CELL_COLORS[cell])]
+        grads, spec = self.session.grads, cell_spec(self.session.model.cell)
+        self.dh_curve.setPen(pg.mkPen(spec.color, width=3.5))
+        entries = [("━━", spec.color, self.tr("‖dh<sub>t</sub>‖ = ‖∂L/∂h<sub>t</sub>‖"))]
+        series = [("‖dh‖", grads.dh_norm, self.dh_curve, spec.color)]
         if grads.dc_norm is not None:
-            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
-            entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
+            self.dc_curve.setPen(dc_pen(spec))
+            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, spec.color))
+            entries.append(("╺ ╸", spec.color, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
         reference = None
-        show_reference = cell == "rnn" and not self._truncation()
+        # the slope-ρ line describes the simple RNN's W_h products only
+        show_reference = spec.has_activation_choice and not self._truncation()
         if show_reference:
             reference = self._reference(grads.dh_norm)
             entries.append(("╺ ╸", REFERENCE_COLOR, self._reference_text()))
@@ -216,38 +221,44 @@ class GradientFlowView(QWidget):
         """The ‖dh_t‖ of the three cells on the same input, in the cells' colours, and the
         LSTM's ‖dc_t‖ (its memory path) in the same style as in single mode."""
         results = self.session.compare_results()  # a cell too large to compute is missing
-        cells = [c for c in ("rnn", "lstm", "gru") if c in results]
+        cells = [c for c in CELL_SPECS if c in results]
         series = [
-            (cell, results[cell].grads.dh_norm, self.compare_curves[cell], CELL_COLORS[cell])
-            for cell in cells
+            (c, results[c].grads.dh_norm, self.compare_curves[c], CELL_SPECS[c].color)
+            for c in cells
         ]
-        dc = results["lstm"].grads.dc_norm if "lstm" in results else None
-        if dc is not None:
-            series.append(("LSTM ‖dc‖", dc, self.compare_dc_curve, DC_COLOR))
-        self._set_visible(single=False, has_dc=dc is not None, reference=False)
-        for cell, curve in self.compare_curves.items():
-            curve.setVisible(cell in results)
+        entries = [
+            ("━━", CELL_SPECS[c].color, self._cell_name(c) + " ‖dh<sub>t</sub>‖") for c in cells
+        ]
+        for c in cells:
+            dc = results[c].grads.dc_norm
+            if dc is not None and c in self.compare_dc_curves:
+                label = cell_label(CELL_SPECS[c])
+                series.append((f"{label} ‖dc‖", dc, self.compare_dc_curves[c], CELL_SPECS[c].color))
+                entries.append(("╺ ╸", CELL_SPECS[c].color, f"{label} ‖dc<sub>t</sub>‖"))
+        self._set_visible(single=False, has_dc=False, reference=False)
+        for c, curve in self.compare_curves.items():
+            curve.setVisible(c in results)
+        for c, curve in self.compare_dc_curves.items():
+            curve.setVisible(c in results and results[c].grads.dc_norm is not None)
         self._draw(series, None)
-        entries = [("━━", CELL_COLORS[c], self._cell_name(c) + " ‖dh<sub>t</sub>‖") for c in cells]
-        if dc is not None:
-            entries.insert(2, ("━━", DC_COLOR, self._cell_name("lstm") + " ‖dc<sub>t</sub>‖"))
         self._set_legend(entries)
         self.summary_label.setText(self._compare_summary(results))
 
     def _cell_name(self, cell: str) -> str:
         """ "LSTM (b_f + 4)": the cell and the memory bias its weights carry, if any."""
-        bias = self.session.config.forget_bias
-        if cell not in MEMORY_BIAS or not bias:
-            return CELL_NAMES[cell]
+        spec, bias = CELL_SPECS[cell], self.session.config.forget_bias
+        if spec.memory_gate is None or not bias:
+            return cell_label(spec)
         if cell == self.session.model.cell and self.session.config.model_source != "init":
-            return CELL_NAMES[cell]
+            return cell_label(spec)
         sign = "+" if bias > 0 else "−"
-        return f"{CELL_NAMES[cell]} ({MEMORY_BIAS[cell]} {sign} {ph.format_number(abs(bias))})"
+        gate_bias = f"b<sub>{spec.memory_gate}</sub>"
+        return f"{cell_label(spec)} ({gate_bias} {sign} {ph.format_number(abs(bias))})"
 
     def _compare_summary(self, results) -> str:
         parts = []
-        for c in ("rnn", "lstm", "gru"):
-            text = f"<b style='color:{CELL_COLORS[c]}'>{CELL_NAMES[c]}</b> "
+        for c, spec in CELL_SPECS.items():
+            text = f"<b style='color:{spec.color}'>{cell_label(spec)}</b> "
             if c not in results:
                 parts.append(text + self.tr("too large to compute live"))
                 continue
@@ -262,9 +273,8 @@ class GradientFlowView(QWidget):
     def _set_visible(self, single: bool, has_dc: bool, reference: bool) -> None:
         self.dh_curve.setVisible(single)
         self.dc_curve.setVisible(single and has_dc)
-        self.compare_dc_curve.setVisible(not single and has_dc)
         self.reference_curve.setVisible(reference)
-        for curve in self.compare_curves.values():
+        for curve in [*self.compare_curves.values(), *self.compare_dc_curves.values()]:
             curve.setVisible(not single)
 
     def _draw(self, series, reference) -> None:
@@ -418,7 +428,7 @@ class GradientFlowView(QWidget):
     def _status(self, counts) -> str:
         parts = []
         for name, vanished, overflow in counts:
-            label = CELL_NAMES.get(name, name)
+            label = cell_label(CELL_SPECS[name]) if name in CELL_SPECS else name
             if vanished:
                 parts.append(
                     self.tr("{n}: {k} steps vanished to exactly 0 (▼)").format(n=label, k=vanished)
@@ -434,3 +444,8 @@ class GradientFlowView(QWidget):
 
 def _count(markers: pg.PlotDataItem) -> int:
     return 0 if markers.xData is None else int(markers.xData.size)
+
+
+def dc_pen(spec: CellSpec):
+    """The pen of a cell's ‖dc_t‖ curve: its colour, dashed."""
+    return pg.mkPen(spec.color, width=DC_WIDTH, style=DC_STYLE)

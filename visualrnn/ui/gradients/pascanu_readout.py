@@ -16,8 +16,10 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...engine.cellspec import cell_spec, general_form
+from ..common.cell_text import cell_label, html_subscripts, memory_path_text
 from ..common.plot_helpers import format_number
-from ..common.theme import CELL_COLORS, OVERFLOW_COLOR, font_scale, scaled_font
+from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
 
 VANISH_COLOR = "#0072B2"
 NEUTRAL_COLOR = "#404040"
@@ -42,8 +44,6 @@ RNN_SYMBOLS = {
     "head.bias": "b<sub>y</sub>",
 }
 SIGMA = "σ<sub>max</sub>(W<sub>h</sub>)"
-#: The gate on each gated cell's memory path: f (LSTM, c_t = f ⊙ c_{t−1} + …), z (GRU).
-MEMORY_GATE = {"lstm": "f", "gru": "z"}
 
 
 class PascanuReadout(QWidget):
@@ -83,7 +83,7 @@ class PascanuReadout(QWidget):
     # ---------------------------------------------------------------- handlers
     def _on_trace_changed(self) -> None:
         cell = self.session.model.cell
-        if cell == "rnn":
+        if cell_spec(cell).has_activation_choice:  # the simple RNN: Pascanu's bound
             stats = self.session.recurrent_stats()
             self.stats_label.setText(self._stats_text(stats))
             self._show_rnn_verdict(stats["bound"])
@@ -108,11 +108,13 @@ class PascanuReadout(QWidget):
 
     def _gate_text(self, cell: str) -> str:
         """Mean and minimum of the memory gate over all steps and units (f or z)."""
-        gate = np.asarray(self.session.trace.gates[MEMORY_GATE[cell]], dtype=float)
+        name = cell_spec(cell).memory_gate
+        if name is None:  # no gate on the memory path (the 1997 LSTM): it is always 1
+            return ""
+        gate = np.asarray(self.session.trace.gates[name], dtype=float)
         gate = gate[np.isfinite(gate)]
         if gate.size == 0:
             return ""
-        name = MEMORY_GATE[cell]
         rows = [
             (
                 self.tr("mean {g}").format(g=name),
@@ -152,23 +154,16 @@ class PascanuReadout(QWidget):
         self.explain_label.setText(why)
 
     def _show_memory_path(self, cell: str) -> None:
-        """LSTM / GRU: the path that bypasses W_h, not the RNN's σ_max·γ rule."""
-        if cell == "lstm":
-            verdict = self.tr("LSTM memory path: c<sub>t</sub> = f ⊙ c<sub>t−1</sub> + i ⊙ z")
-            why = self.tr(
-                "Each step back along c multiplies ∂L/∂c by f alone (no W<sub>h</sub>, no "
-                "tanh′): f ≈ 1 passes the gradient on. The RNN's σ<sub>max</sub>·γ rule "
-                "does not apply here."
-            )
-        else:
-            verdict = self.tr("GRU memory path: h<sub>t</sub> = (1 − z) ⊙ n + z ⊙ h<sub>t−1</sub>")
-            why = self.tr(
-                "Each step back along z ⊙ h<sub>t−1</sub> multiplies ∂L/∂h by z: z ≈ 1 "
-                "copies h<sub>t−1</sub> and its gradient through. The RNN's "
-                "σ<sub>max</sub>·γ rule does not apply here."
-            )
-        color = CELL_COLORS[cell]
-        self.verdict_label.setText(f"<span style='color:{color}'>{verdict}</span>")
+        """A gated cell: the path that bypasses W_h, not the RNN's σ_max·γ rule."""
+        spec = cell_spec(cell)
+        key = spec.memory_state or "h"
+        verdict = self.tr("{cell} memory path: {equation}").format(
+            cell=cell_label(spec), equation=html_subscripts(general_form(spec, key))
+        )
+        why = self.tr("{path}. The RNN's σ<sub>max</sub>·γ rule does not apply here.").format(
+            path=memory_path_text(spec)
+        )
+        self.verdict_label.setText(f"<span style='color:{spec.color}'>{verdict}</span>")
         self.explain_label.setText(why)
 
     def _clip_text(self, grads) -> str:
@@ -184,7 +179,7 @@ class PascanuReadout(QWidget):
     def _params_text(self, norms: dict, cell: str) -> str:
         """‖∂L/∂θ‖ of every parameter, two per row: symbol, norm, symbol, norm (the RNN's
         in the textbook's order W_h, W_x, b, W_y, b_y, with one bias b)."""
-        if cell == "rnn":  # rows W_h W_x / b / W_y b_y
+        if cell_spec(cell).has_activation_choice:  # the simple RNN: W_h W_x / b / W_y b_y
             items = [(sym, norms[n]) for n, sym in RNN_SYMBOLS.items() if n in norms]
             items.insert(3, ("", None))
         else:

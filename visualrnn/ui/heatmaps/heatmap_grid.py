@@ -66,7 +66,7 @@ class HeatmapSlot:
 
 
 class HeatmapGrid(pg.GraphicsLayoutWidget):
-    """The heatmaps of one cell ("rnn", "lstm" or "gru") in a grid.
+    """The heatmaps of one cell type in a grid.
 
     Signals
     -------
@@ -85,8 +85,8 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         self._T, self._H = 0, 0
         self._activation = "tanh"
         self.stretch = False
-        columns = sq.COLUMNS[cell]
-        self._rows = -(-len(sq.QUANTITIES[cell]) // columns)
+        columns = sq.columns(cell)
+        self._rows = -(-len(sq.quantities(cell)) // columns)
         self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
         for k, quantity in enumerate(sq.quantities(cell)):
             self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
@@ -100,7 +100,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
 
     def _make_slot(self, quantity: sq.Quantity, row: int, col: int, columns: int) -> HeatmapSlot:
         plot = self.addPlot(row=row, col=2 * col)
-        last_row = row == (len(sq.QUANTITIES[self.cell]) - 1) // columns
+        last_row = row == (len(sq.quantities(self.cell)) - 1) // columns
         style_plot(plot, self.tr("step t") if last_row else "", self.tr("unit") if col == 0 else "")
         set_title(plot, sq.title(quantity))
         _let_title_shrink(plot)

@@ -163,14 +163,15 @@ class StateHeatmapView(QWidget):
         saturated (the tooltip says what counts); for the RNN "Saturated units
         (|h| > 0.95): h 4 %"."""
         parts = []
+        gateless = not any(q.is_gate for q in sq.quantities(trace.cell))
         for q in sq.quantities(trace.cell):
-            if not (q.is_gate or (trace.cell == "rnn" and q.name == "h")):
+            if not (q.is_gate or (gateless and q.spec.kind == "hidden")):
                 continue
             signed = q.kind == "tanh"
             share = saturation_share(sq.quantity_array(trace, q.name), signed=signed)
             shown = "—" if share is None else f"{100 * share:.0f}\u00a0%"
             parts.append(f"{q.name}\u00a0{shown}")  # never wrapped inside "f 12 %"
         parts = "   ".join(parts)
-        if trace.cell == "rnn":
+        if gateless:
             return self.tr("Saturated units (|h| > 0.95): {parts}").format(parts=parts)
         return self.tr("Saturated: {parts}").format(parts=parts)

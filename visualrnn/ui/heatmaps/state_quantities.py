@@ -1,7 +1,6 @@
-"""Which per-step quantities a cell has, what they are called and how they are coloured.
-
-LSTM: f, i, o, z (candidate, "输入值"), c, h. GRU: r, z (update gate), n (candidate), h.
-Simple RNN: a (pre-activation), h. The symbols are the textbook's.
+"""The heatmaps of a cell: which quantities (from the engine's cell description), what they
+are called and how they are coloured (fixed levels for bounded values, the network's rule
+for unbounded ones).
 """
 
 from __future__ import annotations
@@ -9,60 +8,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
+from ...engine.cellspec import CellSpec, QuantitySpec, cell_spec
+from ..common.cell_text import quantity_short_title, quantity_title, quantity_values
 from ..common.plot_helpers import LINEAR_LIMIT
 from ..common.theme import DIVERGING_MAP, SEQUENTIAL_MAP
 from ..common.value_scales import percentile_range
 
-#: Heatmaps per cell, in display order (rows of a grid).
-QUANTITIES = {
-    "lstm": ("f", "i", "o", "z", "c", "h"),
-    "gru": ("r", "z", "n", "h"),
-    "rnn": ("a", "h"),
-}
-#: Grid columns per cell (the bottom dock is wide and short).
-COLUMNS = {"lstm": 3, "gru": 2, "rnn": 2}
-
-#: "gate": sigmoid, 0 … 1, sequential map; "tanh": −1 … 1 diverging (h, candidates);
-#: "free": unbounded (c, a), symmetric ±max|value| diverging.
-KINDS = {
-    ("lstm", "f"): "gate",
-    ("lstm", "i"): "gate",
-    ("lstm", "o"): "gate",
-    ("lstm", "z"): "tanh",
-    ("lstm", "c"): "free",
-    ("gru", "r"): "gate",
-    ("gru", "z"): "gate",
-    ("gru", "n"): "tanh",
-    ("rnn", "a"): "free",
-}
-
-#: Okabe–Ito line colours of the unit time-course plot, per cell: every quantity of one cell
-#: gets its own colour (h black, the thickest line).
-LINE_COLORS = {
-    "lstm": {
-        "f": "#0072B2",
-        "i": "#009E73",
-        "o": "#CC79A7",
-        "z": "#E69F00",
-        "c": "#56B4E9",
-        "h": "#000000",
-    },
-    "gru": {"r": "#0072B2", "z": "#D55E00", "n": "#009E73", "h": "#000000"},
-    "rnn": {"a": "#56B4E9", "h": "#000000"},
-}
 #: The input x_t drawn with the time courses (thin, grey).
 INPUT_COLOR = "#8C8C8C"
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """One heatmap: its symbol, kind ("gate", "tanh" or "free") and colour map name."""
+    """One heatmap: the quantity's description and the cell it belongs to."""
 
-    cell: str
-    name: str
-    kind: str
+    spec: QuantitySpec
+    cell: CellSpec
+
+    @property
+    def name(self) -> str:
+        """The trace key, e.g. "f"."""
+        return self.spec.key
+
+    def kind_for(self, activation: str = "tanh") -> str:
+        """ "gate" (0 … 1), "tanh" (−1 … 1) or "free" (unbounded): how it is coloured."""
+        bounds = self.cell.value_range(self.spec.key, activation)
+        if bounds is None:
+            return "free"
+        return "gate" if bounds[0] == 0.0 else "tanh"
+
+    @property
+    def kind(self) -> str:
+        """:meth:`kind_for` a tanh activation."""
+        return self.kind_for()
 
     @property
     def colormap(self) -> str:
@@ -70,24 +49,30 @@ class Quantity:
 
     @property
     def is_gate(self) -> bool:
-        """A gate or candidate of an LSTM / GRU (included in the saturation readout)."""
-        return self.name in {"f", "i", "o", "z", "r", "n"}
+        """A gate or candidate (included in the saturation readout)."""
+        return self.spec.is_gate
 
 
 def quantities(cell: str) -> list[Quantity]:
-    """The heatmaps of ``cell`` in display order."""
-    return [Quantity(cell, n, KINDS.get((cell, n), "tanh")) for n in QUANTITIES[cell]]
+    """The heatmaps of ``cell`` in the engine's order (gates, then states)."""
+    spec = cell_spec(cell)
+    return [Quantity(q, spec) for q in spec.quantities]
+
+
+def columns(cell: str) -> int:
+    """Grid columns: two rows of heatmaps at most (the bottom dock is wide and short)."""
+    n = len(cell_spec(cell).quantities)
+    return n if n <= 2 else -(-n // 2)
+
+
+def line_colors(cell: str) -> dict[str, str]:
+    """The colour of each quantity's line in the unit time-course plot."""
+    return {q.key: q.color for q in cell_spec(cell).quantities}
 
 
 def quantity_array(trace, name: str) -> np.ndarray:
     """The (T, H) array of ``name`` in the trace (gates, h, c or a)."""
-    if name == "h":
-        return trace.h
-    if name == "c":
-        return trace.c
-    if name == "a":
-        return trace.a
-    return trace.gates[name]
+    return quantity_values(trace, name)
 
 
 def levels(
@@ -102,10 +87,10 @@ def levels(
     gates min … max of their values, tanh outputs ±max|value| (:func:`data_span`,
     :func:`data_bound`).
     """
-    bounded = not (quantity.cell == "rnn" and activation != "tanh")
-    if quantity.kind == "gate":
+    kind = quantity.kind_for(activation)
+    if kind == "gate":
         return data_span(values) if stretch else (0.0, 1.0)
-    if quantity.kind == "tanh" and bounded:
+    if kind == "tanh":
         m = data_bound(values) if stretch else 1.0
         return -m, m
     m = percentile_level(values)
@@ -146,38 +131,4 @@ def data_span(values: np.ndarray, minimum: float = 0.02) -> tuple[float, float]:
 def title(quantity: Quantity, short: bool = False) -> str:
     """ "f — forget gate (遗忘门)": the textbook symbol, the name, the textbook's term;
     ``short``: "f (遗忘门)", for a narrow heatmap."""
-    tr = QCoreApplication.translate
-    key = (quantity.cell, quantity.name)
-    if short:
-        return SHORT_TITLES.get(key) or tr("Quantity", "a (pre-activation)")
-    names = {
-        ("lstm", "f"): tr("Quantity", "f — forget gate (遗忘门)"),
-        ("lstm", "i"): tr("Quantity", "i — input gate (输入门)"),
-        ("lstm", "o"): tr("Quantity", "o — output gate (输出门)"),
-        ("lstm", "z"): tr("Quantity", "z — candidate (输入值)"),
-        ("lstm", "c"): tr("Quantity", "c — cell state (状态 c)"),
-        ("lstm", "h"): tr("Quantity", "h — hidden state (隐藏状态)"),
-        ("gru", "r"): tr("Quantity", "r — reset gate (重置门)"),
-        ("gru", "z"): tr("Quantity", "z — update gate (更新门)"),
-        ("gru", "n"): tr("Quantity", "n — candidate (候选状态)"),
-        ("gru", "h"): tr("Quantity", "h — hidden state (隐藏状态)"),
-        ("rnn", "a"): tr("Quantity", "a = hₜ₋₁·Wₕ + xₜ·Wₓ + b (pre-activation)"),
-        ("rnn", "h"): tr("Quantity", "h — hidden state (隐藏状态)"),
-    }
-    return names[key]
-
-
-#: Short titles: the symbol and the textbook's Chinese term (no translation needed).
-SHORT_TITLES = {
-    ("lstm", "f"): "f (遗忘门)",
-    ("lstm", "i"): "i (输入门)",
-    ("lstm", "o"): "o (输出门)",
-    ("lstm", "z"): "z (输入值)",
-    ("lstm", "c"): "c (状态 c)",
-    ("lstm", "h"): "h (隐藏状态)",
-    ("gru", "r"): "r (重置门)",
-    ("gru", "z"): "z (更新门)",
-    ("gru", "n"): "n (候选状态)",
-    ("gru", "h"): "h (隐藏状态)",
-    ("rnn", "h"): "h (隐藏状态)",
-}
+    return quantity_short_title(quantity.spec) if short else quantity_title(quantity.spec)

@@ -8,14 +8,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
+from ...engine.cellspec import CELL_SPECS
 from ..common.plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
 from ..common.plot_items import StepLine
 from ..common.plot_style import BACKGROUND, apply_fonts, style_plot
 from ..common.theme import FUTURE_GREY, scaled_font
 from . import state_quantities as sq
 
-#: Every quantity any cell has, in legend order; x is the input.
-ALL_NAMES = ("f", "i", "o", "z", "r", "n", "a", "c", "h")
+#: Every quantity any cell has (one curve each, coloured per cell); x is the input.
+ALL_NAMES = tuple(dict.fromkeys(q.key for s in CELL_SPECS.values() for q in s.quantities))
 
 
 class UnitTimecourseView(QWidget):
@@ -84,7 +85,7 @@ class UnitTimecourseView(QWidget):
         self.unit = min(self.unit, trace.H - 1)
         if trace.cell != self._cell:
             self._cell = trace.cell
-            for name, color in sq.LINE_COLORS[trace.cell].items():
+            for name, color in sq.line_colors(trace.cell).items():
                 self.curves[name].setPen(pg.mkPen(color, width=4 if name == "h" else 2.5))
         self._show_curves()
 
@@ -127,7 +128,7 @@ class UnitTimecourseView(QWidget):
 
     def _show_curves(self) -> None:
         trace, unit = self._trace, self.unit
-        names = sq.QUANTITIES[trace.cell]
+        names = [q.name for q in sq.quantities(trace.cell)]
         t = np.arange(trace.T)
         lo, hi = 0.0, 1.0
         lines = [(name, sq.quantity_array(trace, name)[:, unit]) for name in names]
@@ -178,14 +179,14 @@ class UnitTimecourseView(QWidget):
             self._show_veil()
 
     def _show_legend(self) -> None:
-        legend = self._legend(sq.QUANTITIES[self._trace.cell])
+        legend = self._legend([q.name for q in sq.quantities(self._trace.cell)])
         if legend != self._shown_legend:
             self._shown_legend = legend
             self.legend_label.setText(legend)
 
     def _legend(self, names) -> str:
         """ "Unit 5:  ━ f  ━ i  …  ─ x input", each sample in its line's colour."""
-        colors = sq.LINE_COLORS[self._trace.cell]
+        colors = sq.line_colors(self._trace.cell)
         entries = [(f"<b style='color:{colors[n]}'>━━</b>&nbsp;<i>{n}</i>") for n in names]
         if self._shows_input():
             entries.append(

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QPen,
 )
@@ -13,7 +14,7 @@ from PySide6.QtGui import (
 from ..common.color_scales import cached_palette, gradient_pen, log_range, value_scales
 from ..common.number_format import format_number
 from ..common.painting import short_number, sub, vector_text
-from .step_layout import VectorGlyph, _tr
+from .step_layout import VectorGlyph
 
 
 @dataclass
@@ -91,7 +92,8 @@ class StepDataBuilder:
 
     def _tips(self, t: int, norm: float) -> dict:
         tr, s = self.trace, sub(t)
-        grad = _tr("‖∂L/∂h{t}‖ = {v}").format(t=s, v=format_number(norm, self.digits))
+        grad = QCoreApplication.translate("UnrolledNetworkView", "‖∂L/∂h{t}‖ = {v}")
+        grad = grad.format(t=s, v=format_number(norm, self.digits))
         tips = {
             "x": f"x{s} = {vector_text(tr.x[t])}",
             "y": f"y{s} = {vector_text(tr.y[t])}",

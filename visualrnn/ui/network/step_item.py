@@ -8,7 +8,7 @@ re-binds them to whichever steps are visible, so T = 10,000 costs no more than T
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from ..common import theme
 from ..common.painting import INK, draw_arrow, paint_loss_marker, sub, text_color
 from .step_data import StepData
-from .step_layout import LOSS_INK, LOSS_R, TEXT_LOD, StepLayout, VectorGlyph, _tr
+from .step_layout import LOSS_INK, LOSS_R, TEXT_LOD, StepLayout, VectorGlyph
 
 FUTURE, DONE, CURRENT = "future", "done", "current"
 
@@ -71,7 +71,7 @@ class StepItem(QGraphicsItem):
     def parts(self) -> set:
         """The parts this step draws: x, cell, y, h_arrow and (LSTM) c_line."""
         parts = {"x", "cell", "y", "h_arrow"}
-        return parts | {"c_line"} if self.layout.cell == "lstm" else parts
+        return parts | {"c_line"} if self.layout.c_row is not None else parts
 
     # ---------------------------------------------------------------- geometry
     def boundingRect(self) -> QRectF:
@@ -98,7 +98,8 @@ class StepItem(QGraphicsItem):
         part = self.part_at(event.pos())
         tips = self.data.tips if self.data is not None else {}
         if self.state == FUTURE and not self.backward:
-            self.setToolTip(_tr("not reached yet") if part else "")
+            future = QCoreApplication.translate("UnrolledNetworkView", "not reached yet")
+            self.setToolTip(future if part else "")
         else:
             self.setToolTip(tips.get(part, ""))
         super().hoverMoveEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QImage,
 )
 
+from ...engine.cellspec import cell_spec
 from ..common import theme
 from ..common.color_scales import Palette
 from ..common.painting import short_number, vector_norm
@@ -67,14 +68,15 @@ class StepLayout:
         row_h = fm.height() + 12
         widths = [_vector_width(n, unit) for n in (H, I, O)]
         box_w = max(widths[0] + 48, 150.0)
-        rows = 2 if cell == "lstm" else 1
+        memory = cell_spec(cell).memory_state is not None  # a c_t row under h_t
+        rows = 2 if memory else 1
         cap = QFontMetricsF(caption_font).height()
         box_h = cap + rows * (row_h + 10) + 14
         box = QRectF(-box_w / 2, -box_h / 2, box_w, box_h)
         gap = max(84.0, QFontMetricsF(caption_font).horizontalAdvance("h₁₀₀₀₀") + 20)
         h_row = QRectF(-widths[0] / 2, box.bottom() - row_h - 10, widths[0], row_h)
         c_row = None
-        if cell == "lstm":
+        if memory:
             c_row = QRectF(-widths[0] / 2, h_row.top() - row_h - 10, widths[0], row_h)
         x_node = QRectF(-widths[1] / 2, box.bottom() + 44, widths[1], row_h)
         y_node = QRectF(-widths[2] / 2, box.top() - 44 - row_h, widths[2], row_h)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -14,7 +14,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..common.theme import CUT_COLOR
-from .step_layout import TEXT_LOD, StepLayout, _tr
+from .step_layout import TEXT_LOD, StepLayout
 
 
 class TruncationCuts(QGraphicsItem):
@@ -62,7 +62,8 @@ class TruncationCuts(QGraphicsItem):
         first = max(1, math.ceil((exposed.left() / L.dx + 0.5) / self.k))
         last = min((self.T - 1) // self.k, math.floor((exposed.right() / L.dx + 0.5) / self.k))
         top, bottom = L.bounds().top(), L.bounds().bottom()
-        text = _tr("gradient cut (k = {k})").format(k=self.k)
+        text = QCoreApplication.translate("UnrolledNetworkView", "gradient cut (k = {k})")
+        text = text.format(k=self.k)
         font = L.number_font
         width = QFontMetricsF(font).horizontalAdvance(text) + 12
         every = max(1, math.ceil(1.5 * width / (self.k * L.dx)))

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...engine import WeightFileError, load_weights, save_weights
 from ...engine.export import save_trace
 
-WEIGHT_FILTER = "Weights (*.safetensors *.npz)"
-TRACE_FILTER = "Trace (*.npz)"
+WEIGHT_FILTER = QT_TRANSLATE_NOOP("FileMenu", "Weights (*.safetensors *.npz)")
+TRACE_FILTER = QT_TRANSLATE_NOOP("FileMenu", "Trace (*.npz)")
 
 
 class FileMenu(QMenu):
@@ -30,7 +30,7 @@ class FileMenu(QMenu):
     reported = Signal(str, bool)
 
     def __init__(self, session, parent: QWidget):
-        super().__init__(parent.tr("&File"), parent)
+        super().__init__(QCoreApplication.translate("MainWindow", "&File"), parent)
         self._session = session
         self._add(self.tr("Load weights…"), self._on_load, QKeySequence.StandardKey.Open)
         self._add(self.tr("Save weights…"), self._on_save, QKeySequence.StandardKey.Save)

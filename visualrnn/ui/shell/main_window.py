@@ -7,7 +7,7 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +36,16 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 SCROLLBAR_ROOM = 24
-LOSS_PLACES = {"all": "loss at every step", "last": "loss at the last step"}
+LOSS_PLACES = {
+    "all": QT_TRANSLATE_NOOP("MainWindow", "loss at every step"),
+    "last": QT_TRANSLATE_NOOP("MainWindow", "loss at the last step"),
+}
+#: The session's error sources, shown through ``self.tr`` (listed here for lupdate).
+ERROR_SOURCES = (
+    QT_TRANSLATE_NOOP("MainWindow", "input"),
+    QT_TRANSLATE_NOOP("MainWindow", "targets"),
+    QT_TRANSLATE_NOOP("MainWindow", "config"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -281,12 +290,12 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 def _position(cursor: int, T: int) -> str:
     """ "step 2 / 2 · cell A₁ (t = 1)": steps taken, and the cell shown with its time index."""
-    tr = QCoreApplication.translate
-    text = tr("MainWindow", "step {0} / {1}").format(cursor, T)
+    translate = QCoreApplication.translate
+    text = translate("MainWindow", "step {0} / {1}").format(cursor, T)
     if cursor == 0:
-        return text + tr("MainWindow", " · no step taken yet")
+        return text + translate("MainWindow", " · no step taken yet")
     cell = str(cursor - 1).translate(_SUBSCRIPT)
-    return text + tr("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
+    return text + translate("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
 
 
 def _under(bar: QTabBar, dock: QDockWidget) -> bool:

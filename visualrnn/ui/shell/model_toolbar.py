@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...session.config import MAX_HIDDEN
-
-CELLS = (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU"))
+from ..common.cell_text import CELL_SPECS, cell_label
 
 
 class ModelToolbar(QToolBar):
@@ -109,8 +108,8 @@ class ModelToolbar(QToolBar):
 
     def _cell_box(self) -> QComboBox:
         box = QComboBox(self)
-        for cell, label in CELLS:
-            box.addItem(label, cell)
+        for spec in CELL_SPECS.values():  # the user picks a cell here
+            box.addItem(cell_label(spec), spec.key)
         box.activated.connect(self._on_cell_activated)
         return box
 

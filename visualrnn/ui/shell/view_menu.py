@@ -8,6 +8,7 @@ draw their own text follow ``scale_changed`` themselves).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -37,7 +38,7 @@ class ViewMenu(QMenu):
     """Font scale, full screen and the docks of ``window``."""
 
     def __init__(self, window: QMainWindow):
-        super().__init__(window.tr("&View"), window)
+        super().__init__(QCoreApplication.translate("MainWindow", "&View"), window)
         self._window = window
         base_point_size()
         self.bigger_action = self._action(

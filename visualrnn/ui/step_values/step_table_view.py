@@ -10,7 +10,7 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,32 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.cellspec import cell_spec
+from ..common.cell_text import quantity_meaning
 from ..common.number_format import format_number, number_settings
 from ..common.plot_style import RefreshWhenSeen
 from ..common.theme import OVERFLOW_COLOR
 
-#: Row order per cell: (key in Trace.step(t), symbol, meaning).
-_ROWS = {
-    "rnn": [("a", "aₜ", "pre-activation"), ("h", "hₜ", "hidden state")],
-    "lstm": [
-        ("f", "f", "forget gate"),
-        ("i", "i", "input gate"),
-        ("z", "z", "candidate"),
-        ("o", "o", "output gate"),
-        ("c", "cₜ", "cell state"),
-        ("h", "hₜ", "hidden state"),
-    ],
-    "gru": [
-        ("r", "r", "reset gate"),
-        ("z", "z", "update gate"),
-        ("n", "n", "candidate"),
-        ("h", "hₜ", "hidden state"),
-    ],
-}
+
+def _rows_of(cell: str) -> list[tuple[str, str, str]]:
+    """(key in Trace.step(t), symbol, meaning) per hidden-size row, in the engine's order:
+    the gates ("f"), then the states with a time index ("cₜ", "hₜ")."""
+    return [
+        (q.key, q.symbol if q.is_gate else q.symbol + "ₜ", quantity_meaning(q))
+        for q in cell_spec(cell).quantities
+    ]
+
+
 #: The per-step vectors of other sizes (input, output) and the scalar loss: shown below the
 #: hidden units, with their own header row, so that they do not read as "unit 0".
-_HEAD = [("x", "xₜ", "input")]
-_TAIL = [("y", "yₜ", "output"), ("loss", "ℓₜ", "loss")]
+_HEAD = [("x", "xₜ", QT_TRANSLATE_NOOP("StepTableView", "input"))]
+_TAIL = [
+    ("y", "yₜ", QT_TRANSLATE_NOOP("StepTableView", "output")),
+    ("loss", "ℓₜ", QT_TRANSLATE_NOOP("StepTableView", "loss")),
+]
 
 
 def format_value(value: float, digits: int | None = None) -> str:
@@ -139,14 +136,14 @@ class StepTableView(QWidget):
 
     def _show_trace(self) -> None:
         trace = self._session.trace
-        self._rows = _ROWS[trace.cell]
+        self._rows = _rows_of(trace.cell)
         width = trace.H
         self._table.clear()
         self._table.setRowCount(len(self._rows))
         self._table.setColumnCount(width)
         unit = self.tr("unit {k}")
         self._table.setHorizontalHeaderLabels([unit.format(k=k) for k in range(width)])
-        labels = [f"{symbol}  ({self.tr(meaning)})" for _, symbol, meaning in self._rows]
+        labels = [f"{symbol}  ({meaning})" for _, symbol, meaning in self._rows]
         self._table.setVerticalHeaderLabels(labels)
         for row in range(len(self._rows)):
             for col in range(width):
