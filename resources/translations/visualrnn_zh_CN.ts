@@ -1,0 +1,1254 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>CellDiagramView</name>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="49" />
+            <source>Too small to read: make this panel larger (drag its edge or undock it).</source>
+            <extracomment>Boxes whose values come from another key of the step record. Margin (scene units) kept around the diagram when it is fitted to the view. Below this zoom (≈ 8 px text) the diagram is covered by a note asking for more room.</extracomment>
+            <translation>太小，看不清：请把此面板放大（拖动边缘或使其浮动）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CellInternalsView</name>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="211" />
+            <source>output layer y (用于输出的全连接层)</source>
+            <translation>用于输出的全连接层 y</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="214" />
+            <source>One bar per unit (0, 1, …); hover a bar for its value.</source>
+            <translation>每个单元一根柱（0, 1, …）；鼠标悬停在柱上可查看数值。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="185" />
+            <source>the output layer: y = h · Wᵧ + bᵧ</source>
+            <translation>输出层：y = h · Wᵧ + bᵧ</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="289" />
+            <source>pointwise product ⊙</source>
+            <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
+            <translation>按位相乘 ⊙</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="290" />
+            <source>sum</source>
+            <translation>相加</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="291" />
+            <source>1 − z</source>
+            <translation>1 − z</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="294" />
+            <source>pointwise tanh</source>
+            <translation>按位 tanh</translation>
+        </message>
+    </context>
+    <context>
+        <name>CellText</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="62" />
+            <source>{name}</source>
+            <comment>a quantity's meaning</comment>
+            <translation>{zh}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="79" />
+            <source>{path}</source>
+            <comment>memory path</comment>
+            <translation>{zh}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColorLegend</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="85" />
+            <source>x, h, c, y</source>
+            <extracomment>Swatch shapes: a filled square, a dashed vertical line (a cut), a loss marker.</extracomment>
+            <translation>x, h, c, y</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="93" />
+            <source>colour = value:</source>
+            <translation>颜色 = 数值：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="99" />
+            <source>{names} (log scale)</source>
+            <translation>{names}（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="102" />
+            <source>gates σ</source>
+            <translation>门 σ</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="103" />
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="121" />
+            <source>overflow</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="105" />
+            <source>not reached yet</source>
+            <translation>尚未到达</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="112" />
+            <source>gradient ‖∂L/∂hₜ‖ flowing back (thicker = larger):</source>
+            <translation>反向流动的梯度 ‖∂L/∂hₜ‖（越粗越大）：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="113" />
+            <source>log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="115" />
+            <source>loss ℓ at the last output y: the gradient enters there</source>
+            <translation>损失 ℓ 在最后一个输出 y 处：梯度从这里进入</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="117" />
+            <source>loss ℓₜ at every output yₜ: the gradient enters there</source>
+            <translation>损失 ℓₜ 在每个输出 yₜ 处：梯度从这里进入</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="120" />
+            <source>zero</source>
+            <translation>零</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/color_legend.py" line="135" />
+            <source>gradient cut (k = {k})</source>
+            <translation>梯度截断（k = {k}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>EquationPanel</name>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="68" />
+            <source>Significant digits of every number (in every panel)</source>
+            <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
+            <translation>所有数字的有效位数（对所有面板生效）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="69" />
+            <source>Show all units</source>
+            <translation>显示所有单元</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
+            <source>A hidden unit that is always written out</source>
+            <translation>始终完整写出的隐藏单元</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="72" />
+            <source>Unit:</source>
+            <translation>单元：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
+            <source>Digits:</source>
+            <translation>位数：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="175" />
+            <source>Step t = {t}</source>
+            <translation>时刻 t = {t}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="176" />
+            <source>({n} of {T})</source>
+            <translation>（第 {n} 步，共 {T} 步）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="183" />
+            <source>Press → (or Step) to take the first step.</source>
+            <translation>按 →（或“前进一步”）执行第一步。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
+            <source>The equations of the cell appear here with the step's numbers.</source>
+            <translation>循环体的公式将代入这一步的数值显示在这里。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileMenu</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="18" />
+            <source>Weights (*.safetensors *.npz)</source>
+            <translation>权重 (*.safetensors *.npz)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="19" />
+            <source>Trace (*.npz)</source>
+            <translation>计算记录 (*.npz)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="35" />
+            <source>Load weights…</source>
+            <translation>载入权重…</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="36" />
+            <source>Save weights…</source>
+            <translation>保存权重…</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="37" />
+            <source>Save trace (npz)…</source>
+            <translation>保存计算记录 (npz)…</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="39" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="59" />
+            <source>Loaded {0}</source>
+            <translation>已载入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="72" />
+            <source>Could not save {0}: {1}</source>
+            <translation>无法保存 {0}：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="74" />
+            <source>Saved {0}</source>
+            <translation>已保存 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="80" />
+            <source>Load weights</source>
+            <translation>载入权重</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="88" />
+            <source>Save weights</source>
+            <translation>保存权重</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="97" />
+            <source>Save trace</source>
+            <translation>保存计算记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientFlowView</name>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="68" />
+            <source>Compare RNN / LSTM / GRU on the same input</source>
+            <extracomment>‖dc_t‖ of a cell with a memory state: its cell's colour, dashed, in single and compare mode alike (the same hue as its ‖dh_t‖, so two LSTMs in compare mode stay apart). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
+            <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="90" />
+            <source>step t</source>
+            <translation>时刻 t</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="92" />
+            <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
+            <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
+            <source>norm (log scale)</source>
+            <translation>范数（对数刻度）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="188" />
+            <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
+            <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="193" />
+            <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
+            <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="212" />
+            <source>slope ρ per step, ρ = {r}</source>
+            <translation>每步斜率 ρ，ρ = {r}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="217" />
+            <source>(‖dh‖: {f})</source>
+            <translation>（‖dh‖：{f}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="263" />
+            <source>too large to compute live</source>
+            <translation>太大，无法实时计算</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
+            <source> (‖dc‖ {f})</source>
+            <translation>（‖dc‖ {f}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="271" />
+            <source>‖dh‖ </source>
+            <translation>‖dh‖ </translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="349" />
+            <source>truncation cut every k = {k}: no gradient crosses</source>
+            <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="353" />
+            <source>overflow (inf / NaN)</source>
+            <translation>溢出（inf / NaN）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="355" />
+            <source>vanished (exactly 0)</source>
+            <translation>消失（恰好为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="372" />
+            <source>not finite</source>
+            <translation>非有限值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="379" />
+            <source>0 in every chunk</source>
+            <translation>每段均为 0</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
+            <source>×{a} per chunk</source>
+            <translation>每段 ×{a}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="383" />
+            <source>×{a} … ×{b} per chunk</source>
+            <translation>每段 ×{a} … ×{b}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="391" />
+            <source>Back in time inside each chunk (k = {k}): </source>
+            <translation>在每段内沿时间反向（k = {k}）：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="392" />
+            <source>Back in time, t = {last} → 0: </source>
+            <translation>沿时间反向，t = {last} → 0：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="404" />
+            <source>&lt;b&gt;fell {n:.1f} orders of magnitude&lt;/b&gt;</source>
+            <translation>&lt;b&gt;下降了 {n:.1f} 个数量级&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
+            <source>&lt;b style='color:{c}'&gt;grew {n:.1f} orders of magnitude&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{c}'&gt;增长了 {n:.1f} 个数量级&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
+            <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
+            <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="418" />
+            <source> ({n} chunks without a loss: 0)</source>
+            <translation>（{n} 段没有损失：0）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="419" />
+            <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
+            <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="425" />
+            <source>&lt;b style='color:{c}'&gt;overflow&lt;/b&gt; (▲ markers)</source>
+            <translation>&lt;b style='color:{c}'&gt;溢出&lt;/b&gt;（▲ 标记）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="426" />
+            <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
+            <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="434" />
+            <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
+            <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="439" />
+            <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
+            <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientLabControls</name>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="56" />
+            <source>all steps</source>
+            <translation>每一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="57" />
+            <source>last step only</source>
+            <translation>仅最后一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="61" />
+            <source>k =</source>
+            <translation>k =</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="63" />
+            <source>C =</source>
+            <translation>C =</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="68" />
+            <source>Rescales Wₕ to this spectral radius (seeded weights).</source>
+            <translation>将 Wₕ 缩放到这个谱半径（使用随机种子生成的权重）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="74" />
+            <source>Spectral radius ρ of W&lt;sub&gt;h&lt;/sub&gt;</source>
+            <translation>W&lt;sub&gt;h&lt;/sub&gt; 的谱半径 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="75" />
+            <source>Activation φ (RNN only)</source>
+            <translation>激活函数 φ（仅 RNN）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="78" />
+            <source>Memory bias: b&lt;sub&gt;f&lt;/sub&gt; (LSTM forget gate), b&lt;sub&gt;z&lt;/sub&gt; (GRU update gate)</source>
+            <translation>记忆偏置：b&lt;sub&gt;f&lt;/sub&gt;（LSTM 遗忘门）、b&lt;sub&gt;z&lt;/sub&gt;（GRU 更新门）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="82" />
+            <source>Sequence length T</source>
+            <translation>序列长度 T</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="83" />
+            <source>Loss at</source>
+            <translation>损失位置</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="85" />
+            <source>Truncated BPTT: cut the gradient every k steps</source>
+            <translation>截断 BPTT：每 k 步截断一次梯度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="89" />
+            <source>Clipping: scale the gradient down to norm ≤ C</source>
+            <translation>梯度裁剪：把梯度缩小到范数 ≤ C</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientPanels</name>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/__init__.py" line="16" />
+            <source>Gradient flow</source>
+            <translation>梯度流动</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/__init__.py" line="17" />
+            <source>Gradient lab</source>
+            <translation>梯度实验</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/__init__.py" line="15" />
+            <source>Gates and states</source>
+            <translation>门与状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeatmapGrid</name>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="104" />
+            <source>step t</source>
+            <extracomment>Up to this many cells (T·H) a heatmap also writes each value as text. Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.</extracomment>
+            <translation>时刻 t</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="104" />
+            <source>unit</source>
+            <translation>单元</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="221" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="274" />
+            <source>overflow</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="275" />
+            <source>{name}   unit {u}   step t = {t}   value {v}</source>
+            <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="33" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="40" />
+            <source>loss at every step</source>
+            <translation>损失：每一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="41" />
+            <source>loss at the last step</source>
+            <translation>损失：仅最后一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
+            <source>input</source>
+            <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
+            <source>targets</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
+            <source>config</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="78" />
+            <source>Input sequence</source>
+            <translation>输入序列</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="175" />
+            <source>&amp;Lesson</source>
+            <translation>示例(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="192" />
+            <source>Details…</source>
+            <translation>详情…</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="215" />
+            <source>Internal error: {0} (playback paused)</source>
+            <translation>内部错误：{0}（已暂停播放）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="248" />
+            <source>L = {0} (whole sequence)</source>
+            <translation>L = {0}（整个序列）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="251" />
+            <source>overflow: some values are inf / NaN</source>
+            <translation>溢出：部分数值为 inf / NaN</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="258" />
+            <source>{0}: {1}</source>
+            <translation>{0}：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="274" />
+            <source>Internal error</source>
+            <translation>内部错误</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="276" />
+            <source>Logged to {0}</source>
+            <translation>已记录到 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="294" />
+            <source>step {0} / {1}</source>
+            <translation>第 {0} / {1} 步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="296" />
+            <source> · no step taken yet</source>
+            <translation> · 尚未执行任何一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="298" />
+            <source> · cell A{0} (t = {1})</source>
+            <translation> · 循环体 A{0}（t = {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="41" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/__init__.py" line="15" />
+            <source>Step values</source>
+            <translation>每步数值</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelToolbar</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="37" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="43" />
+            <source>(changed)</source>
+            <translation>（已修改）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="45" />
+            <source>The lesson differs from the preset; choose the preset again to restore it</source>
+            <translation>当前设置与示例不同；再次选择该示例即可恢复</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="53" />
+            <source>Re-roll</source>
+            <translation>重新随机</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="54" />
+            <source>Draw a new random seed: new initial weights, everything else the same</source>
+            <translation>换一个随机种子：重新生成初始权重，其余设置不变</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="59" />
+            <source>Reset weights</source>
+            <translation>重置权重</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="60" />
+            <source>Reset to the same initialisation (same seed)</source>
+            <translation>恢复到相同的初始化（同一随机种子）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="72" />
+            <source>Lesson</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="73" />
+            <source>Cell</source>
+            <translation>循环体</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="74" />
+            <source>Hidden size H</source>
+            <translation>隐藏层大小 H</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="75" />
+            <source>Spectral radius ρ</source>
+            <translation>谱半径 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="76" />
+            <source>Seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="87" />
+            <source>A preset sets the whole lesson</source>
+            <translation>选择一个示例，一次设定全部参数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="88" />
+            <source>Simple RNN, LSTM or GRU (switching uses seeded weights)</source>
+            <translation>简单 RNN、LSTM 或 GRU（切换后使用随机种子生成的权重）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="89" />
+            <source>H, the number of hidden units</source>
+            <translation>H：隐藏单元的个数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="92" />
+            <source>Scale the recurrent weights W_h to spectral radius ρ:
+ρ &lt; 1 lets gradients vanish, ρ &gt; 1 lets them explode (“default” keeps the initialiser's own scale)</source>
+            <translation>把循环权重 W_h 缩放到谱半径 ρ：
+ρ &lt; 1 时梯度会消失，ρ &gt; 1 时梯度会爆炸（“默认”保留初始化方法自身的尺度）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="97" />
+            <source>The random seed of the initial weights</source>
+            <translation>初始权重的随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="141" />
+            <source>default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="198" />
+            <source>(the weights are fixed: changing this switches to seeded weights)</source>
+            <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkPanels</name>
+        <message>
+            <location filename="../../visualrnn/ui/cell/__init__.py" line="19" />
+            <source>Inside the cell</source>
+            <translation>循环体内部</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/__init__.py" line="15" />
+            <source>Equations</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/__init__.py" line="22" />
+            <source>Unrolled network</source>
+            <translation>展开后的网络</translation>
+        </message>
+    </context>
+    <context>
+        <name>PascanuReadout</name>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="104" />
+            <source>spectral radius ρ</source>
+            <extracomment>PyTorch parameter names → symbols (HTML subscripts). The LSTM / GRU keep one symbol per stacked matrix (all gates); the RNN uses the textbook's (:data:`RNN_SYMBOLS`). The textbook's RNN: a_t = h_{t−1}·W_h + x_t·W_x + b, y_t = h_t·W_y + b_y — one bias b. The engine's two biases enter a_t as b_ih + b_hh, so ∂L/∂b = ∂L/∂b_ih = ∂L/∂b_hh: the readout shows that gradient once, as b (bias_hh_l0 is skipped).</extracomment>
+            <translation>谱半径 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="105" />
+            <source>γ = max |φ′|</source>
+            <translation>γ = max |φ′|</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="120" />
+            <source>mean {g}</source>
+            <translation>{g} 的均值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="122" />
+            <source>min {g}</source>
+            <translation>{g} 的最小值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="132" />
+            <source>Truncated BPTT, k = {k}</source>
+            <translation>截断 BPTT，k = {k}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="134" />
+            <source>No gradient crosses a cut: every path back is at most k steps long, so inside a chunk ‖dh‖ changes at most ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt; — bounded.</source>
+            <translation>梯度不会越过截断处：每条反向路径最长 k 步，所以在一段之内 ‖dh‖ 最多变化 ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt;，是有界的。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="140" />
+            <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1: vanishing guaranteed</source>
+            <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1：梯度必然消失</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="142" />
+            <source>Each step back multiplies ‖dh‖ by at most σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1, so it must shrink.</source>
+            <translation>每反向传播一步，‖dh‖ 至多乘以 σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1，因此必然变小。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="147" />
+            <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1: explosion possible</source>
+            <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1：可能出现梯度爆炸</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="149" />
+            <source>Steps back may multiply ‖dh‖ by more than 1: it can grow without bound (necessary, not sufficient).</source>
+            <translation>反向传播的每一步可能让 ‖dh‖ 乘以大于 1 的数：它可能无限增长（这是必要条件，不是充分条件）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
+            <source>{cell} memory path: {equation}</source>
+            <translation>{cell} 的记忆通路：{equation}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="163" />
+            <source>{path}. The RNN's σ&lt;sub&gt;max&lt;/sub&gt;·γ rule does not apply here.</source>
+            <translation>{path}。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="173" />
+            <source>Global gradient norm ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;, no clipping</source>
+            <translation>全局梯度范数 ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;，未做梯度裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
+            <source>clipped</source>
+            <translation>已裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
+            <source>not clipped</source>
+            <translation>未裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
+            <source>Global gradient norm ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt; (C = {c}, {s})</source>
+            <translation>全局梯度范数 ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt;（C = {c}，{s}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="191" />
+            <source>‖∂L/∂θ‖ per parameter (before clipping)</source>
+            <translation>各参数的 ‖∂L/∂θ‖（裁剪前）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="201" />
+            <source>overflow</source>
+            <translation>溢出</translation>
+        </message>
+    </context>
+    <context>
+        <name>SequenceEditor</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="100" />
+            <source>Generate:</source>
+            <extracomment>Milliseconds of quiet typing before the text is validated and computed. Generator parameters: name → (label, kind "int"/"float", low, high, default, step).</extracomment>
+            <translation>生成：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="105" />
+            <source>Length T</source>
+            <translation>长度 T</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="108" />
+            <source>Targets (optional):</source>
+            <translation>目标（可选）：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="128" />
+            <source>&lt;b&gt;Input x&lt;/b&gt;</source>
+            <translation>&lt;b&gt;输入 x&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="130" />
+            <source>Numbers</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="131" />
+            <source>Text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="132" />
+            <source>1, 2, 0.5 — one value per step; 1 0; 0 1 — rows</source>
+            <translation>1, 2, 0.5：每步一个值；1 0; 0 1：每行一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="144" />
+            <source>Type the inputs, e.g. 1, 2, 0.5</source>
+            <translation>输入序列，例如 1, 2, 0.5</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="147" />
+            <source>One value per step: 1, 2, 0.5
+Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
+            <translation>每步一个值：1, 2, 0.5
+每步多个值：每行一步，行之间用 ; 或换行分隔（1 0; 0 1）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="182" />
+            <source>Number of steps T (regenerates or repeats the sequence)</source>
+            <translation>步数 T（重新生成或重复序列）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="208" />
+            <source>empty: target 0 at every step</source>
+            <translation>留空：每一步的目标都为 0</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="209" />
+            <source>One target per step, like the input (mse: numbers; ce: classes)</source>
+            <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="353" />
+            <source>The views keep showing the last good sequence (T = {0}).</source>
+            <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateHeatmapView</name>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="41" />
+            <source>Reveal as you step</source>
+            <translation>随步骤显示</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="42" />
+            <source>Grey out the steps not reached yet, like the network.</source>
+            <translation>与网络图一样，把尚未到达的步显示为灰色。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="44" />
+            <source>Stretch colours to the data</source>
+            <translation>颜色范围随数据伸缩</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="47" />
+            <source>Gates: colours span their own min … max instead of 0 … 1; tanh outputs ±their largest |value|. The colour bars show the range. Off: fixed ranges, comparable between lessons.</source>
+            <translation>门：颜色覆盖其自身的最小值 … 最大值，而不是 0 … 1；tanh 输出覆盖 ±其最大 |值|。颜色条显示所用范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="56" />
+            <source>Share of values that are saturated: gates below 0.05 or above 0.95, the candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95.</source>
+            <translation>饱和数值所占的比例：门低于 0.05 或高于 0.95；候选值（LSTM 的输入值 z、GRU 的 n）和 RNN 的 h 超出 ±0.95。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="176" />
+            <source>Saturated units (|h| &gt; 0.95): {parts}</source>
+            <translation>饱和单元（|h| &gt; 0.95）：{parts}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="177" />
+            <source>Saturated: {parts}</source>
+            <translation>饱和：{parts}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepTableView</name>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="43" />
+            <source>input</source>
+            <extracomment>The per-step vectors of other sizes (input, output) and the scalar loss: shown below the hidden units, with their own header row, so that they do not read as "unit 0".</extracomment>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="45" />
+            <source>output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="46" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="144" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="208" />
+            <source>unit {k}</source>
+            <translation>单元 {k}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="158" />
+            <source>No step taken yet — press → to take step t = 0.</source>
+            <translation>尚未执行任何一步：按 → 执行第 t = 0 步。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="162" />
+            <source>Step {0} of {1} (t = {2})</source>
+            <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransportBar</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="33" />
+            <source>Transport</source>
+            <extracomment>The timeline drawn flat: it repaints on every step, and the Fusion style's gradients cost ten times as much to paint (≈ 0.5 ms at full window width).</extracomment>
+            <translation>播放控制</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="40" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="41" />
+            <source>Back to the start, before step t = 0</source>
+            <translation>回到开头，即第 t = 0 步之前</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="47" />
+            <source>Step back</source>
+            <translation>后退一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="48" />
+            <source>Undo the last step</source>
+            <translation>撤销上一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="54" />
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="207" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="55" />
+            <source>Play the steps one after another</source>
+            <translation>一步接一步地连续播放</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="61" />
+            <source>Step forward</source>
+            <translation>前进一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="62" />
+            <source>Take the next step</source>
+            <translation>执行下一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="68" />
+            <source>Jump to end</source>
+            <translation>跳到末尾</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="69" />
+            <source>Show all steps at once</source>
+            <translation>一次显示所有步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="75" />
+            <source> Speed </source>
+            <translation> 速度 </translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="120" />
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="216" />
+            <source>{0:g} steps/s</source>
+            <translation>{0:g} 步/秒</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="121" />
+            <source>Playback speed, in steps per second</source>
+            <translation>播放速度（每秒步数）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="130" />
+            <source>Timeline: drag to show the first t steps</source>
+            <translation>时间轴：拖动以显示前 t 步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="185" />
+            <source>{0} of {1} steps taken; the current cell is A{2} (time index t = {2})</source>
+            <translation>已执行 {0}/{1} 步；当前循环体为 A{2}（时刻 t = {2}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="189" />
+            <source>No step taken yet</source>
+            <translation>尚未执行任何一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="199" />
+            <source>step {0} / {1}</source>
+            <translation>第 {0} / {1} 步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="200" />
+            <source> (t = {0})</source>
+            <translation>（t = {0}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="207" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="208" />
+            <source>Stop at this step</source>
+            <translation>停在这一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/transport_bar.py" line="208" />
+            <source>Play the steps one by one</source>
+            <translation>逐步播放</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitTimecourseView</name>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="49" />
+            <source>step t</source>
+            <extracomment>Every quantity any cell has (one curve each, coloured per cell); x is the input.</extracomment>
+            <translation>时刻 t</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="49" />
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
+            <source>(input)</source>
+            <translation>（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />
+            <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
+            <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnrolledNetworkView</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/painting.py" line="105" />
+            <source>, … ({n} units)</source>
+            <translation>, …（共 {n} 个单元）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/step_data.py" line="95" />
+            <source>‖∂L/∂h{t}‖ = {v}</source>
+            <extracomment>The steps whose output y_t carries a loss ℓ_t (all, or only the last).</extracomment>
+            <translation>‖∂L/∂h{t}‖ = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/step_item.py" line="101" />
+            <source>not reached yet</source>
+            <translation>尚未到达</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/truncation_cuts.py" line="65" />
+            <source>gradient cut (k = {k})</source>
+            <translation>梯度截断（k = {k}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="34" />
+            <source>Show the compact form: one cell with a loop</source>
+            <translation>显示折叠形式：一个带循环边的循环体</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="36" />
+            <source>Backward: gradient ‖∂L/∂h‖</source>
+            <translation>反向：梯度 ‖∂L/∂h‖</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="39" />
+            <source>Animate the gradient flowing back in time; thickness and colour by ‖∂L/∂hₜ‖</source>
+            <translation>以动画显示梯度沿时间反向流动；粗细和颜色表示 ‖∂L/∂hₜ‖</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="41" />
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="42" />
+            <source>Default zoom (wheel zooms, drag pans)</source>
+            <translation>默认缩放（滚轮缩放，拖动平移）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="90" />
+            <source>Hide rolled form</source>
+            <translation>隐藏折叠形式</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="90" />
+            <source>Show rolled form (Fig. 8.1)</source>
+            <translation>显示折叠形式（图 8.1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewMenu</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="45" />
+            <source>Larger text</source>
+            <translation>放大文字</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="50" />
+            <source>Smaller text</source>
+            <translation>缩小文字</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="55" />
+            <source>Normal text size</source>
+            <translation>正常文字大小</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="59" />
+            <source>Full screen</source>
+            <translation>全屏</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="63" />
+            <source>Panels</source>
+            <translation>面板</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="89" />
+            <source>Text size {0:.0f} %</source>
+            <translation>文字大小 {0:.0f} %</translation>
+        </message>
+    </context>
+    <context>
+        <name>presets</name>
+        <message>
+            <location filename="../presets/01_textbook.json" />
+            <source>Textbook example (Fig. 8.5)</source>
+            <translation>教材示例（图 8.5）</translation>
+        </message>
+        <message>
+            <location filename="../presets/01_textbook.json" />
+            <source>The worked example of the textbook: a simple RNN with two hidden units reads x = 1, 2. Step through it and compare every number with Fig. 8.5.</source>
+            <translation>教材中的前向传播例子：一个有两个隐藏单元的简单 RNN 依次读入 x = 1, 2。逐步执行，把每个数字与图 8.5 对照。</translation>
+        </message>
+        <message>
+            <location filename="../presets/02_vanishing.json" />
+            <source>Vanishing gradients (RNN)</source>
+            <translation>梯度消失（RNN）</translation>
+        </message>
+        <message>
+            <location filename="../presets/02_vanishing.json" />
+            <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂h_t‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
+            <translation>一个 tanh RNN，循环权重矩阵的谱半径为 0.5。只有最后一步有损失：观察误差信号沿时间反向传播时，‖∂L/∂h_t‖ 缩小好几个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度必然消失。</translation>
+        </message>
+        <message>
+            <location filename="../presets/03_exploding.json" />
+            <source>Exploding gradients (RNN)</source>
+            <translation>梯度爆炸（RNN）</translation>
+        </message>
+        <message>
+            <location filename="../presets/03_exploding.json" />
+            <source>A linear RNN (identity activation) with spectral radius 1.15: every step back multiplies the gradient by 1.15, so it grows by a factor of a million over 100 steps. Clipping at C = 1 caps the update; compare the norm before and after.</source>
+            <translation>一个线性 RNN（恒等激活），谱半径为 1.15：每反向传播一步，梯度就乘以 1.15，100 步后增大约一百万倍。以 C = 1 做梯度裁剪可限制更新的大小；比较裁剪前后的范数。</translation>
+        </message>
+        <message>
+            <location filename="../presets/04_lstm_memory.json" />
+            <source>LSTM keeps a long memory</source>
+            <translation>LSTM 的长期记忆</translation>
+        </message>
+        <message>
+            <location filename="../presets/04_lstm_memory.json" />
+            <source>An LSTM whose forget gate is biased open (b_f = +4, so f ≈ 1). The cell state c is a conveyor belt: ‖∂L/∂c_t‖ stays within a small factor over 100 steps, where the plain RNN on the same input vanishes (try compare mode).</source>
+            <translation>一个遗忘门偏置为常开的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 就像一条传送带：100 步内 ‖∂L/∂c_t‖ 只在很小的倍数内变化，而相同输入下简单 RNN 的梯度会消失（试试比较模式）。</translation>
+        </message>
+        <message>
+            <location filename="../presets/05_sine.json" />
+            <source>Sine wave</source>
+            <translation>正弦波</translation>
+        </message>
+        <message>
+            <location filename="../presets/05_sine.json" />
+            <source>An LSTM reads a sine wave (period 20 steps; input weights × 5 so the gates respond clearly); the targets are the next value of the wave. Watch the gates open and close with the rhythm of the input in the heatmaps and in one unit's time course.</source>
+            <translation>LSTM 读入一个正弦波（周期 20 步；输入权重 × 5，让各个门的反应更明显）；目标是波形的下一个值。在热力图和单个单元的时间曲线中，观察各个门随输入的节奏打开和关闭。</translation>
+        </message>
+        <message>
+            <location filename="../presets/06_truncated.json" />
+            <source>Truncated BPTT (k = 20)</source>
+            <translation>截断 BPTT（k = 20）</translation>
+        </message>
+        <message>
+            <location filename="../presets/06_truncated.json" />
+            <source>A tanh RNN with spectral radius 1.5, the loss at every step, trained with truncated backpropagation: the state is carried forward but the gradient is cut every k = 20 steps. The gradient curve drops at every chunk boundary (dashed lines): no error signal crosses it.</source>
+            <translation>一个谱半径为 1.5 的 tanh RNN，每一步都有损失，用截断的沿时间反向传播训练：状态一直向前传递，但梯度每 k = 20 步截断一次。梯度曲线在每个分段边界（虚线）处骤降：误差信号无法越过它。</translation>
+        </message>
+    </context>
+</TS>
