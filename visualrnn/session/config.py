@@ -22,9 +22,9 @@ from ..engine import (
     Model,
     Result,
     init_model,
-    run,
     textbook_model,
 )
+from ..engine.run_options import RunOptions
 from ..engine.sequences import GENERATORS, format_numbers, parse_classes, parse_numbers, parse_text
 
 MODEL_SOURCES = ("init", "textbook", "file")
@@ -213,16 +213,12 @@ def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
     model = build_model(c, x.shape[1], output_size(c, vocabulary), loaded)
     check_work(x.shape[0], model)
     targets = parse_targets(c, x.shape[0], model.output_size)
-    return run(
-        model,
-        x,
-        targets,
-        loss=c.loss,
-        loss_at=c.loss_at,
-        truncate=c.truncate,
-        clip=c.clip,
-        jacobians=c.jacobians,
-    )
+    return run_options(c).run(model, x, targets)
+
+
+def run_options(c: LessonConfig) -> RunOptions:
+    """The lesson's loss, truncation, clipping and Jacobian settings for the engine."""
+    return RunOptions(c.loss, c.loss_at, c.truncate, c.clip, c.jacobians)
 
 
 def check_work(T: int, model: Model) -> None:

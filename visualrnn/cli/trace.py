@@ -1,4 +1,4 @@
-"""The command-line tools: ``python -m visualrnn <command> …``.
+"""``python -m visualrnn trace``: one sequence forward and back, written to an ``.npz``.
 
 ``trace`` runs one sequence through a model (a weight file or a preset) and writes the
 forward trace, the BPTT gradients and their norms to an ``.npz`` file.
@@ -10,70 +10,26 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 
-from .engine.export import save_trace
-from .engine.gradients import Result, run
-from .engine.init import TEXTBOOK_INPUT, textbook_model
-from .engine.losses import LOSS_AT, LOSSES
-from .engine.model import Model
-from .engine.numerics import ACTIVATIONS
-from .engine.sequences import SequenceError, parse_classes, parse_numbers
-from .engine.weights import WeightFileError, load_weights
-
-PROG = "visualrnn"
+from ..engine.export import save_trace
+from ..engine.gradients import Result
+from ..engine.init import TEXTBOOK_INPUT, textbook_model
+from ..engine.losses import LOSS_AT, LOSSES
+from ..engine.model import Model
+from ..engine.numerics import ACTIVATIONS
+from ..engine.run_options import RunOptions
+from ..engine.sequences import SequenceError, parse_classes, parse_numbers
+from .common import CliError, check_out, load_model
 
 #: The built-in models ``--preset`` accepts, each with its default input.
 PRESETS = {"textbook": (textbook_model, TEXTBOOK_INPUT)}
 
 
-class CliError(Exception):
-    """A bad argument or file; reported as one line and exit status 2."""
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run a command-line tool.
-
-    Parameters
-    ----------
-    argv : list of str, optional
-        The arguments after the program name (default ``sys.argv[1:]``).
-
-    Returns
-    -------
-    int
-        The exit status: 0 on success, 2 for bad arguments or files.
-    """
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:
-        return e.code if isinstance(e.code, int) else 2
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    try:
-        return args.func(args)
-    except CliError as e:
-        print(f"{PROG} {args.command}: error: {e}", file=sys.stderr)
-        return 2
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The ``visualrnn`` argument parser with its subcommands."""
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="VisualRNN command-line tools: python -m visualrnn COMMAND ..."
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_trace_parser(commands)
-    return parser
-
-
-def _add_trace_parser(commands) -> None:
+def add_parser(commands) -> None:
     p = commands.add_parser(
         "trace",
         help="run one sequence and write the trace and gradients to an .npz file",
@@ -110,20 +66,12 @@ def _add_trace_parser(commands) -> None:
 def cmd_trace(args: argparse.Namespace) -> int:
     """``visualrnn trace``: compute one trace and write it to ``args.out``."""
     _check_numbers(args)
-    if Path(args.out).is_dir():
-        raise CliError(f"--out {args.out} is a directory")
+    check_out(args.out)
     model, x = _model_and_input(args)
     targets = _targets(args, model, x.shape[0])
     try:
-        result = run(
-            model,
-            x,
-            targets,
-            loss=args.loss,
-            loss_at=args.loss_at,
-            truncate=args.truncate,
-            clip=args.clip,
-        )
+        options = RunOptions(args.loss, args.loss_at, args.truncate, args.clip)
+        result = options.run(model, x, targets)
     except ValueError as e:
         raise CliError(str(e)) from e
     _write_npz(args.out, result)
@@ -156,20 +104,13 @@ def _model_and_input(args: argparse.Namespace) -> tuple[Model, np.ndarray]:
         if args.activation is not None:
             model = Model(model.cell, model.params, args.activation)
     else:
-        model, x = _load(args.weights, args.activation), None
+        model, x = load_model(args.weights, args.activation), None
     if args.input is not None or args.input_file is not None:
         x = _read_sequence(args.input, args.input_file, parse_numbers, "input")
     if x is None:
         raise CliError("--weights needs an input: give --input TEXT or --input-file CSV")
     _check_width(x.shape[1], model.input_size, "input", "input size I")
     return model, x
-
-
-def _load(path: str, activation: str | None) -> Model:
-    try:
-        return load_weights(path, activation)
-    except WeightFileError as e:
-        raise CliError(str(e)) from e
 
 
 def _targets(args: argparse.Namespace, model: Model, T: int) -> np.ndarray | None:
