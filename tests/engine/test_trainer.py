@@ -58,14 +58,13 @@ def test_report_and_profile_for_every_cell(cell):
     assert total == pytest.approx(second.grad_norm)
     p = second.profile
     assert p.step == 2 and p.dh_norm.shape == (8,) and np.all(p.dh_norm >= 0)
-    has_c = cell.startswith("lstm")
+    has_c = cell in ("lstm", "lstm_nofg")
     assert (p.dc_norm is not None) == has_c
     if has_c:
         assert p.dc_norm.shape == (8,)
     assert p.spectral_radius == pytest.approx(recurrent_stats(tr.model)["spectral_radius"])
-    expected_gate = {"rnn": None, "lstm": "f", "gru": "z"}.get(cell)
-    if cell in ("rnn", "lstm", "gru"):
-        assert p.memory_gate == expected_gate
+    expected_gate = {"rnn": None, "lstm": "f", "gru": "z", "lstm_nofg": None}[cell]
+    assert p.memory_gate == expected_gate
     if p.memory_gate is not None:
         assert 0 < p.memory_gate_mean < 1
     assert isinstance(p.solved, bool) and np.isfinite(p.test_metric)
