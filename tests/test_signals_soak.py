@@ -1,4 +1,4 @@
-"""10,000 Python-side Signal.emit calls do not abort the process (DESIGN.md §3:
+"""10,000 Python-side Signal.emit calls do not abort the process (docs/ARCHITECTURE.md, pitfalls:
 PySide6 6.12.0 on CPython 3.11 drops a reference to True per emit)."""
 
 import subprocess

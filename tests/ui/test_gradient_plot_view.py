@@ -169,7 +169,7 @@ def test_direction_arrow_headline_number_style_and_integer_ticks(panel):
     assert major[0] == 1 and all(float(v).is_integer() for v in major[1])
 
 
-def test_compare_mode_draws_dc_as_single_mode_and_names_the_memory_bias(panel, qtbot):
+def test_compare_mode_draws_each_cells_dc_in_its_colour_and_names_the_memory_bias(panel, qtbot):
     view = panel.plot_view
     view.session.set_config(PRESETS["lstm_memory"].config)
     single = view.dc_curve.opts["pen"]
@@ -177,12 +177,9 @@ def test_compare_mode_draws_dc_as_single_mode_and_names_the_memory_bias(panel, q
     dh = [c for c in view.compare_curves.values() if c.isVisible()]
     assert len(dh) == len(CELL_SPECS) and view.compare_dc_curves["lstm"].isVisible()
     assert set(view.compare_dc_curves) == {"lstm", "lstm_nofg"}  # the cells with a state c
-    pen = view.compare_dc_curves["lstm"].opts["pen"]  # one ‖dc‖ style everywhere
-    assert (pen.color(), pen.style(), pen.widthF()) == (
-        single.color(),
-        single.style(),
-        single.widthF(),
-    )
+    pen = view.compare_dc_curves["lstm"].opts["pen"]  # the LSTM's colour, dashed
+    assert pen.color().name() == CELL_SPECS["lstm"].color.lower()
+    assert pen.style() == Qt.PenStyle.DashLine and pen.widthF() == single.widthF()
     dc = _plotted(view.compare_dc_curves["lstm"])
     assert np.nanmax(dc) / np.nanmin(dc) < 10  # the memory path stays flat
     legend = view.legend_label.text()

@@ -49,12 +49,14 @@ def quantity_values(trace, key: str) -> np.ndarray:
 
 def quantity_name(q: QuantitySpec) -> str:
     """ "forget gate f (遗忘门)" (English) / "遗忘门 f" (Chinese): for equations and legends."""
-    return _tr("{name} {symbol} ({zh})").format(name=q.name_en, symbol=q.symbol, zh=q.name_zh)
+    text = QCoreApplication.translate("CellText", "{name} {symbol} ({zh})")
+    return text.format(name=q.name_en, symbol=q.symbol, zh=q.name_zh)
 
 
 def quantity_title(q: QuantitySpec) -> str:
     """ "f — forget gate (遗忘门)" / "f — 遗忘门": a heatmap's or a table row's title."""
-    return _tr("{symbol} — {name} ({zh})").format(name=q.name_en, symbol=q.symbol, zh=q.name_zh)
+    text = QCoreApplication.translate("CellText", "{symbol} — {name} ({zh})")
+    return text.format(name=q.name_en, symbol=q.symbol, zh=q.name_zh)
 
 
 def quantity_meaning(q: QuantitySpec) -> str:

@@ -48,7 +48,7 @@ class Equation:
 
 def output_name() -> str:
     """The textbook's name of the output layer (translated)."""
-    return _tr("output layer y (用于输出的全连接层)")
+    return QCoreApplication.translate("Equations", "output layer y (用于输出的全连接层)")
 
 
 def cell_equations(step: dict, model, fmt: NumberFormat) -> list[Equation]:

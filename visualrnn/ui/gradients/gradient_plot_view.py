@@ -37,11 +37,13 @@ from ..common.theme import (
     font_scale,
     scaled_font,
 )
+from . import gradient_text as gt
 
-#: ‖dc_t‖ of a cell with a memory state: its cell's colour, dashed, in single and compare
-#: mode alike (the same hue as its ‖dh_t‖, so two LSTMs in compare mode stay apart).
+#: ‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a
+#: dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour,
+#: so the two LSTMs stay apart.
+DC_COLOR = "#CC79A7"
 DC_WIDTH = 3
-DC_STYLE = Qt.PenStyle.DashLine
 REFERENCE_COLOR = "#707070"
 #: The truncation cuts: the same dark red as the cut marks in the network.
 BOUNDARY_COLOR = CUT_COLOR
@@ -99,7 +101,7 @@ class GradientFlowView(QWidget):
         self.boundaries.setData([], [], connect="pairs")
         self.reference_curve = self._curve(pg.mkPen(REFERENCE_COLOR, width=2.5, style=Qt.DashLine))
         first = next(iter(CELL_SPECS.values()))  # pens are set again per trace
-        self.dc_curve = self._curve(dc_pen(first))
+        self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
         self.dh_curve = self._curve(pg.mkPen(first.color, width=3.5))
         self.compare_curves = {
             key: self._curve(pg.mkPen(spec.color, width=3.5)) for key, spec in CELL_SPECS.items()
@@ -188,9 +190,8 @@ class GradientFlowView(QWidget):
         entries = [("━━", spec.color, self.tr("‖dh<sub>t</sub>‖ = ‖∂L/∂h<sub>t</sub>‖"))]
         series = [("‖dh‖", grads.dh_norm, self.dh_curve, spec.color)]
         if grads.dc_norm is not None:
-            self.dc_curve.setPen(dc_pen(spec))
-            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, spec.color))
-            entries.append(("╺ ╸", spec.color, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
+            series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
+            entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
         reference = None
         # the slope-ρ line describes the simple RNN's W_h products only
         show_reference = spec.has_activation_choice and not self._truncation()
@@ -363,67 +364,13 @@ class GradientFlowView(QWidget):
 
     # ---------------------------------------------------------------- text
     def _change_text(self, values) -> str:
-        """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated)."""
-        k = self._truncation()
-        if k:
-            return self._chunk_range(values, k)
-        decades = ph.decades_change(values)
-        if decades is None:
-            return self.tr("not finite")
-        return "×" + ph.format_factor(decades)
-
-    def _chunk_range(self, values, k: int) -> str:
-        """ "×0.5 … ×12.6 per chunk" — the change inside each chunk (0 across a cut)."""
-        changes = [d for d in ph.chunk_changes(values, k) if d is not None]
-        if not changes:
-            return self.tr("0 in every chunk")
-        lo, hi = min(changes), max(changes)
-        if hi - lo < 0.05:
-            return self.tr("×{a} per chunk").format(a=ph.format_factor(lo))
-        return self.tr("×{a} … ×{b} per chunk").format(
-            a=ph.format_factor(lo), b=ph.format_factor(hi)
-        )
+        return gt.change_text(values, self._truncation())
 
     def _direction_head(self) -> str:
-        """Where the headline reads from: the loss at the end, back in time."""
-        k = self._truncation()
-        if k:
-            return self.tr("Back in time inside each chunk (k = {k}): ").format(k=k)
-        return self.tr("Back in time, t = {last} → 0: ").format(last=self.session.T - 1)
+        return gt.direction_head(self.session.T, self._truncation())
 
     def _summary(self, values, symbol: str) -> str:
-        """ "Back in time, t = 99 → 0: ‖dh‖ ×4.4·10⁻³² — fell 31.4 orders of magnitude"
-        (per chunk, and "0 across a cut", under truncated BPTT)."""
-        head = self._direction_head() + f"‖d{symbol}‖ "
-        if self._truncation():
-            return head + self._truncated_verdict(values)
-        decades = ph.decades_change(values)
-        if decades is None:
-            return head + self._unreadable_end(values)
-        if decades <= -1:
-            verdict = self.tr("<b>fell {n:.1f} orders of magnitude</b>").format(n=-decades)
-        elif decades >= 1:
-            verdict = self.tr("<b style='color:{c}'>grew {n:.1f} orders of magnitude</b>").format(
-                n=decades, c=OVERFLOW_COLOR
-            )
-        else:
-            verdict = self.tr("<b>stayed within a factor of 10</b>")
-        return f"{head}{self._change_text(values)} — {verdict}"
-
-    def _truncated_verdict(self, values) -> str:
-        changes = ph.chunk_changes(values, self._truncation())
-        zero = sum(d is None for d in changes)
-        text = self._chunk_range(values, self._truncation())
-        if zero and zero < len(changes):
-            text += self.tr(" ({n} chunks without a loss: 0)").format(n=zero)
-        return text + self.tr(" — <b>0 across a cut</b> (no gradient crosses)")
-
-    def _unreadable_end(self, values) -> str:
-        """Why the change cannot be given: an end vanished to 0 or overflowed."""
-        ends = np.asarray(values, dtype=float)[[0, -1]]
-        if not np.all(np.isfinite(ends)):
-            return self.tr("<b style='color:{c}'>overflow</b> (▲ markers)").format(c=OVERFLOW_COLOR)
-        return self.tr("<b>vanished to exactly 0</b> (▼ markers)")
+        return gt.summary(values, symbol, self.session.T, self._truncation())
 
     def _status(self, counts) -> str:
         parts = []
@@ -447,5 +394,5 @@ def _count(markers: pg.PlotDataItem) -> int:
 
 
 def dc_pen(spec: CellSpec):
-    """The pen of a cell's ‖dc_t‖ curve: its colour, dashed."""
-    return pg.mkPen(spec.color, width=DC_WIDTH, style=DC_STYLE)
+    """The pen of a cell's ‖dc_t‖ curve in compare mode: its colour, dashed."""
+    return pg.mkPen(spec.color, width=DC_WIDTH, style=Qt.PenStyle.DashLine)

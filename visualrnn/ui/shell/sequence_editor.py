@@ -8,7 +8,7 @@ naming the step and the token, with the token underlined.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,47 +34,59 @@ from ..common.theme import OVERFLOW_COLOR
 #: Milliseconds of quiet typing before the text is validated and computed.
 DEBOUNCE_MS = 250
 SAMPLE_TEXT = "hello world"
+#: The parameters' labels (shown through ``self.tr``; marked here for lupdate).
+_PERIOD = QT_TRANSLATE_NOOP("SequenceEditor", "Period")
+_AMPLITUDE = QT_TRANSLATE_NOOP("SequenceEditor", "Amplitude")
+_PHASE = QT_TRANSLATE_NOOP("SequenceEditor", "Phase (rad)")
+_POSITION = QT_TRANSLATE_NOOP("SequenceEditor", "Position t")
+_LOW = QT_TRANSLATE_NOOP("SequenceEditor", "Low")
+_HIGH = QT_TRANSLATE_NOOP("SequenceEditor", "High")
+_SEED = QT_TRANSLATE_NOOP("SequenceEditor", "Seed")
 #: Generator parameters: name → (label, kind "int"/"float", low, high, default, step).
 GENERATOR_PARAMS = {
     "sine": [
-        ("period", "Period", "float", 2.0, 1000.0, 20.0, 1.0),
-        ("amplitude", "Amplitude", "float", -100.0, 100.0, 1.0, 0.1),
-        ("phase", "Phase (rad)", "float", -10.0, 10.0, 0.0, 0.1),
+        ("period", _PERIOD, "float", 2.0, 1000.0, 20.0, 1.0),
+        ("amplitude", _AMPLITUDE, "float", -100.0, 100.0, 1.0, 0.1),
+        ("phase", _PHASE, "float", -10.0, 10.0, 0.0, 0.1),
     ],
     "square": [
-        ("period", "Period", "float", 2.0, 1000.0, 20.0, 1.0),
-        ("amplitude", "Amplitude", "float", -100.0, 100.0, 1.0, 0.1),
+        ("period", _PERIOD, "float", 2.0, 1000.0, 20.0, 1.0),
+        ("amplitude", _AMPLITUDE, "float", -100.0, 100.0, 1.0, 0.1),
     ],
     "impulse": [
-        ("at", "Position t", "int", 0, MAX_STEPS - 1, 0, 1),
-        ("amplitude", "Amplitude", "float", -100.0, 100.0, 1.0, 0.1),
+        ("at", _POSITION, "int", 0, MAX_STEPS - 1, 0, 1),
+        ("amplitude", _AMPLITUDE, "float", -100.0, 100.0, 1.0, 0.1),
     ],
     "step": [
-        ("at", "Position t", "int", 0, MAX_STEPS - 1, 0, 1),
-        ("amplitude", "Amplitude", "float", -100.0, 100.0, 1.0, 0.1),
+        ("at", _POSITION, "int", 0, MAX_STEPS - 1, 0, 1),
+        ("amplitude", _AMPLITUDE, "float", -100.0, 100.0, 1.0, 0.1),
     ],
     "noise": [
-        ("low", "Low", "float", -100.0, 100.0, -1.0, 0.1),
-        ("high", "High", "float", -100.0, 100.0, 1.0, 0.1),
-        ("seed", "Seed", "int", 0, 99_999, 0, 1),
+        ("low", _LOW, "float", -100.0, 100.0, -1.0, 0.1),
+        ("high", _HIGH, "float", -100.0, 100.0, 1.0, 0.1),
+        ("seed", _SEED, "int", 0, 99_999, 0, 1),
     ],
     "text": [],
 }
 GENERATOR_LABELS = {
-    "sine": "Sine",
-    "square": "Square",
-    "impulse": "Impulse",
-    "step": "Step",
-    "noise": "Noise",
-    "text": "Text",
+    "sine": QT_TRANSLATE_NOOP("SequenceEditor", "Sine"),
+    "square": QT_TRANSLATE_NOOP("SequenceEditor", "Square"),
+    "impulse": QT_TRANSLATE_NOOP("SequenceEditor", "Impulse"),
+    "step": QT_TRANSLATE_NOOP("SequenceEditor", "Step"),
+    "noise": QT_TRANSLATE_NOOP("SequenceEditor", "Noise"),
+    "text": QT_TRANSLATE_NOOP("SequenceEditor", "Text"),
 }
 GENERATOR_TIPS = {
-    "sine": "x_t = amplitude · sin(2π t / period + phase)",
-    "square": "x_t = ±amplitude, switching every half period",
-    "impulse": "x_t = amplitude at one step, 0 elsewhere",
-    "step": "x_t = 0 before the position, amplitude from there on",
-    "noise": "x_t drawn uniformly from [low, high) with a seed",
-    "text": "Characters, one step each, one-hot encoded",
+    "sine": QT_TRANSLATE_NOOP("SequenceEditor", "x_t = amplitude · sin(2π t / period + phase)"),
+    "square": QT_TRANSLATE_NOOP("SequenceEditor", "x_t = ±amplitude, switching every half period"),
+    "impulse": QT_TRANSLATE_NOOP("SequenceEditor", "x_t = amplitude at one step, 0 elsewhere"),
+    "step": QT_TRANSLATE_NOOP(
+        "SequenceEditor", "x_t = 0 before the position, amplitude from there on"
+    ),
+    "noise": QT_TRANSLATE_NOOP(
+        "SequenceEditor", "x_t drawn uniformly from [low, high) with a seed"
+    ),
+    "text": QT_TRANSLATE_NOOP("SequenceEditor", "Characters, one step each, one-hot encoded"),
 }
 
 
