@@ -245,7 +245,7 @@ def trace_from_batch(model: Model, cache: dict, targets, loss_kind, loss_at, los
 
 
 def prepare_targets(model: Model, kind: str, targets, B: int, T: int) -> np.ndarray:
-    """Time-major targets (T, B, O) / (T, B), defaulting to 0 (DESIGN.md §1)."""
+    """Time-major targets (T, B, O) / (T, B), defaulting to 0 (docs/ARCHITECTURE.md, the loss)."""
     if targets is None:
         return default_targets(kind, T, B, model.output_size)
     return check_targets(kind, targets, T, B, model.output_size)
