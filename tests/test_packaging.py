@@ -1,4 +1,4 @@
-"""The wheel and the sdist carry every bundled file (issue 15): students install a wheel.
+"""The wheel and the sdist carry every bundled file: students install a wheel, not a clone.
 
 Both are built once (about 10 s) from a copy of the checkout, so a stale ``build/`` folder
 cannot hide a missing file. Deselect with ``-m "not packaging"``. Shipped on purpose: every
