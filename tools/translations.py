@@ -76,8 +76,11 @@ def _preset_module(strings: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_lupdate(ts: Path = DEFAULT_TS, *, no_obsolete: bool = True) -> str:
-    """Merge the current sources and presets into ``ts``; returns lupdate's report."""
+def run_lupdate(ts: Path = DEFAULT_TS, *, no_obsolete: bool = False) -> str:
+    """Merge the current sources and presets into ``ts``; returns lupdate's report.
+
+    Strings no longer in the sources stay as ``type="vanished"`` (with their translation,
+    revived if the string comes back) unless ``no_obsolete``."""
     ts = Path(ts).resolve()
     strings = preset_strings()
     with tempfile.TemporaryDirectory() as tmp:
@@ -197,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ts", type=Path, default=DEFAULT_TS, help="the .ts file")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("update", help="lupdate the sources and presets into the .ts")
+    update = commands.add_parser("update", help="lupdate the sources and presets into the .ts")
+    update.add_argument("--no-obsolete", action="store_true", help="drop vanished strings")
     todo = commands.add_parser("unfinished", help="list the entries without a translation")
     todo.add_argument("--json", type=Path, help="write them as {context: {source: ''}}")
     filled = commands.add_parser("apply", help="write translations from a JSON file")
@@ -207,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command in ("update", "all"):
-        print(run_lupdate(args.ts).strip())
+        print(run_lupdate(args.ts, no_obsolete=getattr(args, "no_obsolete", False)).strip())
     if args.command == "unfinished":
         missing = untranslated(args.ts)
         if args.json:

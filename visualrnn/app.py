@@ -21,6 +21,8 @@ from .session.presets import DEFAULT_PRESET, load_presets
 
 EXIT_USAGE = 2
 DEFAULT_SIZE = (1600, 1000)
+#: Interface languages: the English source strings, and translations/visualrnn_zh_CN.qm.
+LANGUAGES = ("zh_CN", "en")
 
 
 def _parser(presets: dict) -> argparse.ArgumentParser:
@@ -52,6 +54,11 @@ def _parser(presets: dict) -> argparse.ArgumentParser:
         type=_size,
         default=DEFAULT_SIZE,
         help="window size of the screenshot (default: 1600x1000)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="interface language: zh_CN (中文) or en (default: the system's language)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
@@ -116,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             "Qt needs system libraries to open a window on X11: "
             f"sudo apt install {' '.join(missing)}"
         )
-    app, window = _create_window(presets, args.preset, preset_errors)
+    app, window = _create_window(presets, args.preset, preset_errors, args.lang)
     session = window.session
     if not 0 <= args.step <= session.T:
         return _fail(f"--step {args.step} is outside 0 … {session.T} (preset {args.preset!r})")
@@ -139,20 +146,22 @@ def _run(app, window) -> int:
     return code
 
 
-def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
+def _create_window(
+    presets: dict, preset_name: str, preset_errors: list[str], lang: str | None = None
+):
     from PySide6.QtWidgets import QApplication
 
     from .session import LessonSession
-    from .ui.exception_hook import ExceptionHook
-    from .ui.fonts import install_bundled_fonts
-    from .ui.main_window import MainWindow
+    from .ui.common.fonts import install_bundled_fonts
+    from .ui.shell.exception_hook import ExceptionHook
+    from .ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VisualRNN")
     app.setOrganizationName("VisualRNN")
     install_bundled_fonts()  # CJK fallback for the textbook's Chinese names
     _set_base_font(app)
-    _install_translation(app)
+    install_translators(app, lang)
     session = LessonSession(presets[preset_name].config)
     window = MainWindow(session, presets)
     window.model_toolbar.select_preset(preset_name)
@@ -166,22 +175,40 @@ def _create_window(presets: dict, preset_name: str, preset_errors: list[str]):
     return app, window
 
 
-def _install_translation(app) -> None:
-    """Load the bundled ``translations/visualrnn_<locale>.qm`` for the system locale (e.g.
-    ``visualrnn_zh_CN.qm``) when it exists; English source strings otherwise."""
-    from PySide6.QtCore import QLocale, QTranslator
+def system_language() -> str:
+    """ "zh_CN" when the system locale is Chinese (zh, zh_CN, zh_TW …), else "en"."""
+    from PySide6.QtCore import QLocale
+
+    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def install_translators(app, lang: str | None = None) -> str:
+    """Translate the interface into ``lang`` ("zh_CN" or "en"; None: the system's language)
+    before any widget is built: VisualRNN's own ``visualrnn_zh_CN.qm`` and Qt's
+    ``qtbase_zh_CN.qm`` (its dialogs and standard buttons). Replaces the translators a
+    previous call installed, so it can switch languages; returns the language chosen."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     from .resource_paths import translations_dir
 
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "visualrnn", "_", str(translations_dir())):
-        app.installTranslator(translator)
-        app._visualrnn_translator = translator  # keep a Python reference
+    lang = lang or system_language()
+    for old in getattr(app, "_visualrnn_translators", []):
+        app.removeTranslator(old)
+    app._visualrnn_translators = []  # keep Python references while installed
+    QLocale.setDefault(QLocale(lang))
+    if lang == "en":
+        return lang
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("visualrnn", str(translations_dir())), ("qtbase", qt_folder)):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder) and app.installTranslator(translator):
+            app._visualrnn_translators.append(translator)
+    return lang
 
 
 def _set_base_font(app) -> None:
     """A projector-friendly base size (theme.BASE_POINT_SIZE) for every plain widget."""
-    from .ui.theme import BASE_POINT_SIZE
+    from .ui.common.theme import BASE_POINT_SIZE
 
     font = app.font()
     font.setPointSizeF(BASE_POINT_SIZE)

@@ -52,13 +52,29 @@
     <context>
         <name>CellText</name>
         <message>
-            <location filename="../../visualrnn/ui/common/cell_text.py" line="62" />
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="52" />
+            <source>{name} {symbol} ({zh})</source>
+            <translation>{zh} {symbol}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="58" />
+            <source>{symbol} — {name} ({zh})</source>
+            <translation>{symbol} — {zh}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="64" />
             <source>{name}</source>
             <comment>a quantity's meaning</comment>
             <translation>{zh}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/common/cell_text.py" line="79" />
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="76" />
+            <source>{label}</source>
+            <comment>cell chooser</comment>
+            <translation>{zh}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="83" />
             <source>{path}</source>
             <comment>memory path</comment>
             <translation>{zh}</translation>
@@ -179,6 +195,15 @@
         </message>
     </context>
     <context>
+        <name>Equations</name>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_text.py" line="51" />
+            <source>output layer y (用于输出的全连接层)</source>
+            <extracomment>Symbol of φ for the simple RNN, per activation.</extracomment>
+            <translation>用于输出的全连接层 y</translation>
+        </message>
+    </context>
+    <context>
         <name>FileMenu</name>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="18" />
@@ -244,150 +269,150 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="68" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="70" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
-            <extracomment>‖dc_t‖ of a cell with a memory state: its cell's colour, dashed, in single and compare mode alike (the same hue as its ‖dh_t‖, so two LSTMs in compare mode stay apart). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
+            <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="90" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="92" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="92" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="96" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="188" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="190" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="193" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="194" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="212" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="213" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="217" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="218" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="263" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="264" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="269" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="271" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="272" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="349" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="350" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="353" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="354" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="355" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="356" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="372" />
-            <source>not finite</source>
-            <translation>非有限值</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="379" />
-            <source>0 in every chunk</source>
-            <translation>每段均为 0</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
-            <source>×{a} per chunk</source>
-            <translation>每段 ×{a}</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="383" />
-            <source>×{a} … ×{b} per chunk</source>
-            <translation>每段 ×{a} … ×{b}</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="391" />
-            <source>Back in time inside each chunk (k = {k}): </source>
-            <translation>在每段内沿时间反向（k = {k}）：</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="392" />
-            <source>Back in time, t = {last} → 0: </source>
-            <translation>沿时间反向，t = {last} → 0：</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="404" />
-            <source>&lt;b&gt;fell {n:.1f} orders of magnitude&lt;/b&gt;</source>
-            <translation>&lt;b&gt;下降了 {n:.1f} 个数量级&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
-            <source>&lt;b style='color:{c}'&gt;grew {n:.1f} orders of magnitude&lt;/b&gt;</source>
-            <translation>&lt;b style='color:{c}'&gt;增长了 {n:.1f} 个数量级&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
-            <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
-            <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="418" />
-            <source> ({n} chunks without a loss: 0)</source>
-            <translation>（{n} 段没有损失：0）</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="419" />
-            <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
-            <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="425" />
-            <source>&lt;b style='color:{c}'&gt;overflow&lt;/b&gt; (▲ markers)</source>
-            <translation>&lt;b style='color:{c}'&gt;溢出&lt;/b&gt;（▲ 标记）</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="426" />
-            <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
-            <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="434" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="381" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="439" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="386" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="23" />
+            <source>not finite</source>
+            <translation>非有限值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="31" />
+            <source>0 in every chunk</source>
+            <translation>每段均为 0</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="34" />
+            <source>×{a} per chunk</source>
+            <translation>每段 ×{a}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="37" />
+            <source>×{a} … ×{b} per chunk</source>
+            <translation>每段 ×{a} … ×{b}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="45" />
+            <source>Back in time inside each chunk (k = {k}): </source>
+            <translation>在每段内沿时间反向（k = {k}）：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="48" />
+            <source>Back in time, t = {last} → 0: </source>
+            <translation>沿时间反向，t = {last} → 0：</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="63" />
+            <source>&lt;b&gt;fell {n:.1f} orders of magnitude&lt;/b&gt;</source>
+            <translation>&lt;b&gt;下降了 {n:.1f} 个数量级&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="67" />
+            <source>&lt;b style='color:{c}'&gt;grew {n:.1f} orders of magnitude&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{c}'&gt;增长了 {n:.1f} 个数量级&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="71" />
+            <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
+            <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="83" />
+            <source> ({n} chunks without a loss: 0)</source>
+            <translation>（{n} 段没有损失：0）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="86" />
+            <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
+            <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="95" />
+            <source>&lt;b style='color:{c}'&gt;overflow&lt;/b&gt; (▲ markers)</source>
+            <translation>&lt;b style='color:{c}'&gt;溢出&lt;/b&gt;（▲ 标记）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="98" />
+            <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
+            <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
         </message>
     </context>
     <context>
@@ -815,70 +840,162 @@
     <context>
         <name>SequenceEditor</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="100" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="112" />
             <source>Generate:</source>
-            <extracomment>Milliseconds of quiet typing before the text is validated and computed. Generator parameters: name → (label, kind "int"/"float", low, high, default, step).</extracomment>
             <translation>生成：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="105" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="117" />
             <source>Length T</source>
             <translation>长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="108" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="120" />
             <source>Targets (optional):</source>
             <translation>目标（可选）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="128" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="140" />
             <source>&lt;b&gt;Input x&lt;/b&gt;</source>
             <translation>&lt;b&gt;输入 x&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="130" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="142" />
             <source>Numbers</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="131" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="143" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="132" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="38" />
+            <source>Period</source>
+            <extracomment>Milliseconds of quiet typing before the text is validated and computed. The parameters' labels (shown through ``self.tr``; marked here for lupdate).</extracomment>
+            <translation>周期</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="39" />
+            <source>Amplitude</source>
+            <translation>振幅</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="40" />
+            <source>Phase (rad)</source>
+            <translation>相位 (rad)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="41" />
+            <source>Position t</source>
+            <translation>位置 t</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
+            <source>Low</source>
+            <translation>下限</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
+            <source>High</source>
+            <translation>上限</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="44" />
+            <source>Seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="72" />
+            <source>Sine</source>
+            <extracomment>Generator parameters: name → (label, kind "int"/"float", low, high, default, step).</extracomment>
+            <translation>正弦</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="73" />
+            <source>Square</source>
+            <translation>方波</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />
+            <source>Impulse</source>
+            <translation>脉冲</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="75" />
+            <source>Step</source>
+            <translation>阶跃</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="76" />
+            <source>Noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="80" />
+            <source>x_t = amplitude · sin(2π t / period + phase)</source>
+            <translation>x_t = 振幅 · sin(2π t / 周期 + 相位)</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="81" />
+            <source>x_t = ±amplitude, switching every half period</source>
+            <translation>x_t = ±振幅，每半个周期切换一次</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="82" />
+            <source>x_t = amplitude at one step, 0 elsewhere</source>
+            <translation>x_t 在某一步等于振幅，其余各步为 0</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="83" />
+            <source>x_t = 0 before the position, amplitude from there on</source>
+            <translation>x_t 在该位置之前为 0，从该位置起等于振幅</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="86" />
+            <source>x_t drawn uniformly from [low, high) with a seed</source>
+            <translation>x_t 按随机种子从 [下限, 上限) 中均匀抽取</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="89" />
+            <source>Characters, one step each, one-hot encoded</source>
+            <translation>字符序列：每步一个字符，独热编码</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="144" />
             <source>1, 2, 0.5 — one value per step; 1 0; 0 1 — rows</source>
             <translation>1, 2, 0.5：每步一个值；1 0; 0 1：每行一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="144" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="156" />
             <source>Type the inputs, e.g. 1, 2, 0.5</source>
             <translation>输入序列，例如 1, 2, 0.5</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="147" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="159" />
             <source>One value per step: 1, 2, 0.5
 Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个值：1, 2, 0.5
 每步多个值：每行一步，行之间用 ; 或换行分隔（1 0; 0 1）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="182" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="194" />
             <source>Number of steps T (regenerates or repeats the sequence)</source>
             <translation>步数 T（重新生成或重复序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="208" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="220" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="209" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="221" />
             <source>One target per step, like the input (mse: numbers; ce: classes)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="353" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="365" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
         </message>

@@ -14,17 +14,13 @@ from ..common import plot_helpers as ph
 from ..common.theme import OVERFLOW_COLOR
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GradientFlowView", text)
-
-
 def change_text(values, k: int | None) -> str:
     """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated)."""
     if k:
         return chunk_range(values, k)
     decades = ph.decades_change(values)
     if decades is None:
-        return _tr("not finite")
+        return QCoreApplication.translate("GradientFlowView", "not finite")
     return "×" + ph.format_factor(decades)
 
 
@@ -32,18 +28,26 @@ def chunk_range(values, k: int) -> str:
     """ "×0.5 … ×12.6 per chunk" — the change inside each chunk (0 across a cut)."""
     changes = [d for d in ph.chunk_changes(values, k) if d is not None]
     if not changes:
-        return _tr("0 in every chunk")
+        return QCoreApplication.translate("GradientFlowView", "0 in every chunk")
     lo, hi = min(changes), max(changes)
     if hi - lo < 0.05:
-        return _tr("×{a} per chunk").format(a=ph.format_factor(lo))
-    return _tr("×{a} … ×{b} per chunk").format(a=ph.format_factor(lo), b=ph.format_factor(hi))
+        return QCoreApplication.translate("GradientFlowView", "×{a} per chunk").format(
+            a=ph.format_factor(lo)
+        )
+    return QCoreApplication.translate("GradientFlowView", "×{a} … ×{b} per chunk").format(
+        a=ph.format_factor(lo), b=ph.format_factor(hi)
+    )
 
 
 def direction_head(T: int, k: int | None) -> str:
     """Where the headline reads from: the loss at the end, back in time."""
     if k:
-        return _tr("Back in time inside each chunk (k = {k}): ").format(k=k)
-    return _tr("Back in time, t = {last} → 0: ").format(last=T - 1)
+        return QCoreApplication.translate(
+            "GradientFlowView", "Back in time inside each chunk (k = {k}): "
+        ).format(k=k)
+    return QCoreApplication.translate("GradientFlowView", "Back in time, t = {last} → 0: ").format(
+        last=T - 1
+    )
 
 
 def summary(values, symbol: str, T: int, k: int | None) -> str:
@@ -56,13 +60,17 @@ def summary(values, symbol: str, T: int, k: int | None) -> str:
     if decades is None:
         return head + unreadable_end(values)
     if decades <= -1:
-        verdict = _tr("<b>fell {n:.1f} orders of magnitude</b>").format(n=-decades)
+        verdict = QCoreApplication.translate(
+            "GradientFlowView", "<b>fell {n:.1f} orders of magnitude</b>"
+        ).format(n=-decades)
     elif decades >= 1:
-        verdict = _tr("<b style='color:{c}'>grew {n:.1f} orders of magnitude</b>").format(
-            n=decades, c=OVERFLOW_COLOR
-        )
+        verdict = QCoreApplication.translate(
+            "GradientFlowView", "<b style='color:{c}'>grew {n:.1f} orders of magnitude</b>"
+        ).format(n=decades, c=OVERFLOW_COLOR)
     else:
-        verdict = _tr("<b>stayed within a factor of 10</b>")
+        verdict = QCoreApplication.translate(
+            "GradientFlowView", "<b>stayed within a factor of 10</b>"
+        )
     return f"{head}{change_text(values, k)} — {verdict}"
 
 
@@ -72,13 +80,21 @@ def truncated_verdict(values, k: int) -> str:
     zero = sum(d is None for d in changes)
     text = chunk_range(values, k)
     if zero and zero < len(changes):
-        text += _tr(" ({n} chunks without a loss: 0)").format(n=zero)
-    return text + _tr(" — <b>0 across a cut</b> (no gradient crosses)")
+        text += QCoreApplication.translate(
+            "GradientFlowView", " ({n} chunks without a loss: 0)"
+        ).format(n=zero)
+    return text + QCoreApplication.translate(
+        "GradientFlowView", " — <b>0 across a cut</b> (no gradient crosses)"
+    )
 
 
 def unreadable_end(values) -> str:
     """Why the change cannot be given: an end vanished to 0 or overflowed."""
     ends = np.asarray(values, dtype=float)[[0, -1]]
     if not np.all(np.isfinite(ends)):
-        return _tr("<b style='color:{c}'>overflow</b> (▲ markers)").format(c=OVERFLOW_COLOR)
-    return _tr("<b>vanished to exactly 0</b> (▼ markers)")
+        return QCoreApplication.translate(
+            "GradientFlowView", "<b style='color:{c}'>overflow</b> (▲ markers)"
+        ).format(c=OVERFLOW_COLOR)
+    return QCoreApplication.translate(
+        "GradientFlowView", "<b>vanished to exactly 0</b> (▼ markers)"
+    )
