@@ -78,3 +78,11 @@ def test_the_step_layout_has_a_c_row_exactly_for_cells_with_a_memory_state(qapp,
     assert layout.x_node.top() > layout.box.bottom() > layout.box.top() > layout.y_node.bottom()
     wide = StepLayout.build(cell, H=40, I=1, O=1)
     assert wide.h_row.width() == layout.h_row.width() * 4 / 3  # a strip: MAX_BOXES wide
+
+
+def test_a_subnormal_value_gets_a_range_instead_of_an_error(qapp):
+    from visualrnn.ui.common.color_scales import nice_ceiling, percentile_range
+
+    assert 0 < nice_ceiling(5e-324) < 1e-300  # 10**floor(log10(5e-324)) underflows to 0
+    assert nice_ceiling(0.37) == 0.5 and nice_ceiling(3.0) == 3.0
+    assert percentile_range([5e-324, 0.0]) > 0

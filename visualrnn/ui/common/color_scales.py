@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 
 from ...engine.cellspec import cell_spec
 from . import theme
-from .value_scales import percentile_range
 
 #: A quantity whose colour range spans more than this many decades gets a log scale.
 LOG_DECADES = 3.0
@@ -210,3 +209,23 @@ def log_range(norms) -> tuple[float, float]:
         return -1.0, 0.0
     lo, hi = float(np.log10(good.min())), float(np.log10(good.max()))
     return (hi - 1.0, hi) if hi - lo < 1e-9 else (lo, hi)
+
+
+def nice_ceiling(v: float) -> float:
+    """The next of 1, 2, 3, 5 × 10^k at or above ``v`` (1 for v ≤ 0 or non-finite)."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    k = 10.0 ** math.floor(math.log10(v))
+    if k == 0.0:  # a subnormal v (5e-324): 10**-324 underflows to 0
+        return float(np.finfo(float).tiny)
+    return next(m * k for m in (1, 2, 3, 5, 10) if m * k >= v * (1 - 1e-12))
+
+
+def percentile_range(values) -> float:
+    """A nice symmetric range ±v for ``values``: the 99th percentile of the finite
+    magnitudes, rounded up by :func:`nice_ceiling` (1 when nothing is finite)."""
+    if values is None:
+        return 1.0
+    a = np.asarray(values, dtype=float)
+    finite = np.abs(a[np.isfinite(a)])
+    return nice_ceiling(float(np.percentile(finite, 99))) if finite.size else 1.0

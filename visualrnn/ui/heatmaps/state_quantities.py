@@ -11,9 +11,9 @@ import numpy as np
 
 from ...engine.cellspec import CellSpec, QuantitySpec, cell_spec
 from ..common.cell_text import quantity_short_title, quantity_title, quantity_values
+from ..common.color_scales import percentile_range
 from ..common.plot_helpers import LINEAR_LIMIT
 from ..common.theme import DIVERGING_MAP, SEQUENTIAL_MAP
-from ..common.value_scales import percentile_range
 
 #: The input x_t drawn with the time courses (thin, grey).
 INPUT_COLOR = "#8C8C8C"
