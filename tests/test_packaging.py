@@ -14,6 +14,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import visualrnn.resources
+
+from visualrnn import __version__
+from visualrnn import resource_paths as rp
+from visualrnn.app import main as app_main
 
 ROOT = Path(__file__).resolve().parents[1]
 SKIPPED = shutil.ignore_patterns(
@@ -70,3 +75,26 @@ def test_sdist_carries_every_resource(built):
     expected = {f"resources/{name}" for name in _files(ROOT / "resources")}
     assert expected - built["sdist"] == set()
     assert {"setup.py", "pyproject.toml", "README.md"} <= built["sdist"]
+
+
+# --- without building: the accessors and --version --------------------------------------
+
+
+def test_resources_are_found_through_the_package():
+    root = Path(visualrnn.resources.__file__).parent
+    assert rp.preset_files() == sorted((root / "presets").glob("*.json")) != []
+    assert rp.font_files() == [rp.font_file("DroidSansFallbackFull.ttf")]
+    assert rp.icon_file().read_text(encoding="utf-8").startswith("<svg")
+    assert rp.translations_dir() == root / "translations"
+    with pytest.raises(FileNotFoundError, match="fonts/nope.ttf"):
+        rp.font_file("nope.ttf")
+    with pytest.raises(ValueError):
+        rp.translation_file("../presets/01_textbook.json")
+
+
+def test_version_option(capsys):
+    with pytest.raises(SystemExit) as info:
+        app_main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"visualrnn {__version__}"
+    assert __version__[0].isdigit()
