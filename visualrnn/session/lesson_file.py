@@ -241,8 +241,8 @@ def _read_model(path, data: bytes) -> Model:
         try:
             return load_weights(tmp)
         except WeightFileError as exc:
-            problem = str(exc).replace(str(tmp), WEIGHTS_MEMBER, 1)
-            raise LessonFileError(path, problem) from exc
+            _, named, problem = str(exc).partition(f"{WEIGHTS_MEMBER}: ")  # drop the tmp folder
+            raise LessonFileError(path, f"{WEIGHTS_MEMBER}: {problem if named else exc}") from exc
 
 
 def _check_fits(path, state: LessonState, member: str) -> None:
