@@ -28,23 +28,28 @@
             <translation>输出层：y = h · Wᵧ + bᵧ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="289" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="217" />
+            <source>output</source>
+            <translation>输出层</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="290" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="290" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="291" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="291" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="292" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="294" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="295" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -1205,7 +1210,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
             <source>(input)</source>
-            <translation>（输入）</translation>
+            <translation>（输⁠入）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />

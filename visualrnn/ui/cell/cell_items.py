@@ -214,6 +214,7 @@ class BarsItem(QGraphicsItem):
             text = f"{self.spec.act} {text}"
         elif self.spec.act == "out":
             title = self.rect
+            text = QCoreApplication.translate("CellInternalsView", "output")
         painter.drawText(title, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_bars(self, painter: QPainter) -> None:
