@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cellspec import cell_spec
+from .limits import MAX_FEATURES, MAX_HIDDEN
 from .model import GATE_BLOCKS, Model
 
 INIT_SCHEMES = ("uniform", "orthogonal")
@@ -70,6 +71,15 @@ def _recurrent_block(rng, H: int, scheme: str, rho: float | None) -> np.ndarray:
     return W
 
 
+def _check_sizes(I: int, H: int, O: int | None) -> None:
+    """Refuse sizes beyond :mod:`.limits` before allocating anything."""
+    if H > MAX_HIDDEN:
+        raise ValueError(f"hidden size H = {H} is above the limit of {MAX_HIDDEN}")
+    for name, n in (("input size I", I), ("output size O", O or 0)):
+        if n > MAX_FEATURES:
+            raise ValueError(f"{name} = {n:,} is above the limit of {MAX_FEATURES:,}")
+
+
 def init_model(
     cell: str,
     input_size: int,
@@ -114,6 +124,7 @@ def init_model(
         raise ValueError(f"unknown init scheme {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
     if input_size < 1 or hidden_size < 1 or (output_size is not None and output_size < 1):
         raise ValueError("input, hidden and output sizes must be at least 1")
+    _check_sizes(input_size, hidden_size, output_size)
     spec = cell_spec(cell)
     rng = np.random.default_rng(seed)
     G, H, k = spec.gate_count, hidden_size, 1.0 / np.sqrt(hidden_size)

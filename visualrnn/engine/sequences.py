@@ -28,8 +28,9 @@ import re
 
 import numpy as np
 
-#: The longest sequence the parsers and generators accept.
-MAX_STEPS = 10_000
+#: MAX_STEPS: the longest sequence the parsers and generators accept; MAX_FEATURES: the most
+#: values per step (and characters in a text's vocabulary).
+from .limits import MAX_FEATURES, MAX_STEPS
 
 #: Full-width forms U+FF01–U+FF5E → ASCII, plus the ideographic space, comma and full stop,
 #: the half-width ideographic comma and the minus sign U+2212.
@@ -82,10 +83,13 @@ def parse_numbers(text: str, *, max_steps: int = MAX_STEPS) -> np.ndarray:
     Raises
     ------
     SequenceError
-        Empty input, too many steps, ragged rows, a token that is not a finite number.
+        Empty input, too many steps, more than ``MAX_FEATURES`` values per step, ragged
+        rows, a token that is not a finite number.
     """
     rows = _steps(text, max_steps)
     width = len(rows[0])
+    if width > MAX_FEATURES:
+        raise SequenceError(f"{_at(1)} has {width:,} values; the limit is {MAX_FEATURES:,}", 1)
     x = np.empty((len(rows), width), dtype=np.float64)
     for step, row in enumerate(rows, start=1):
         if len(row) != width:
@@ -116,11 +120,21 @@ def parse_text(
     x : ndarray, shape (T, V), float64
         ``x[t, k] = 1`` where ``text[t] == vocabulary[k]``, else 0.
     vocabulary : str
+
+    Raises
+    ------
+    SequenceError
+        Empty or too long a text, more than ``MAX_FEATURES`` distinct characters, a
+        character outside the given vocabulary.
     """
     _check_str(text)
     _check_max_steps(max_steps)
     _check_length(len(text), max_steps)
     vocabulary = "".join(sorted(set(text))) if vocabulary is None else vocabulary
+    if len(vocabulary) > MAX_FEATURES:
+        raise SequenceError(
+            f"the vocabulary has {len(vocabulary):,} characters; the limit is {MAX_FEATURES:,}"
+        )
     column = _vocabulary_index(vocabulary)
     for step, ch in enumerate(text, start=1):
         if ch not in column:

@@ -15,13 +15,13 @@ import numpy as np
 from ..engine import (
     ACTIVATIONS,
     CELLS,
-    GATE_BLOCKS,
     INIT_SCHEMES,
     LOSS_AT,
     LOSSES,
     Model,
     Result,
     init_model,
+    limits,
     textbook_model,
 )
 from ..engine.run_options import RunOptions
@@ -30,9 +30,8 @@ from ..engine.sequences import GENERATORS, format_numbers, parse_classes, parse_
 MODEL_SOURCES = ("init", "textbook", "file")
 INPUT_MODES = ("numbers", "text")
 MAX_HIDDEN = 512
-#: Largest T·G·H² computed live (G gate blocks): T = 10,000 steps of an LSTM with H = 256
-#: takes about 3 s on a 2-core laptop; more would freeze the window for too long.
-MAX_WORK = 10_000 * 4 * 256**2
+#: Largest run computed live, in multiply-adds (the engine's limit, see engine/limits.py).
+MAX_WORK = limits.MAX_WORK
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,7 @@ def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
     validate(c)
     x, vocabulary = parse_input(c)
     model = build_model(c, x.shape[1], output_size(c, vocabulary), loaded)
-    check_work(x.shape[0], model)
+    check_work(x.shape[0], model, c.jacobians)
     targets = parse_targets(c, x.shape[0], model.output_size)
     return run_options(c).run(model, x, targets)
 
@@ -221,15 +220,11 @@ def run_options(c: LessonConfig) -> RunOptions:
     return RunOptions(c.loss, c.loss_at, c.truncate, c.clip, c.jacobians)
 
 
-def check_work(T: int, model: Model) -> None:
-    """Refuse lessons too large to recompute live (T·G·H² above :data:`MAX_WORK`)."""
-    G = len(GATE_BLOCKS[model.cell])
-    work = T * G * model.hidden_size**2
-    if work > MAX_WORK:
-        raise ValueError(
-            f"{T} steps of a {model.cell.upper()} with H = {model.hidden_size} is too large to "
-            "compute live; use fewer steps or hidden units"
-        )
+def check_work(T: int, model: Model, jacobians: bool = False) -> None:
+    """Refuse lessons too large to recompute live: the time and memory that
+    :func:`~visualrnn.engine.limits.work_estimate` counts for T, H, I, O and the cell."""
+    H, I, O = model.hidden_size, model.input_size, model.output_size
+    limits.check_work(T, H, I, O, model.cell, jacobians=jacobians)
 
 
 def generate_text(generator: dict) -> str:
