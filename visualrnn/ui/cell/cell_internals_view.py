@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QVBoxLayout
 
 from ...engine.cell_diagrams import Diagram
 from ...engine.cellspec import cell_spec
+from ...session import LessonSession
 from ..common import theme
 from ..common.cell_text import quantity_name
 from ..common.color_legend import ColorLegend
@@ -32,9 +33,9 @@ MIN_READABLE_SCALE = 0.38
 class CellDiagramView(QGraphicsView):
     """The diagram of one cell type, bars updated to the session's current step."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: LessonSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self.session = session
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(QColor("#FBFBF8"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -122,9 +123,9 @@ class CellDiagramView(QGraphicsView):
 class CellInternalsView(QWidget):
     """The cell panel: the diagram and, below it, the textbook's names of the gates."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: LessonSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self.session = session
         self._cell: tuple | None = None
         self._ranges: dict = {}
         self.diagram_view = CellDiagramView(session)
@@ -169,7 +170,7 @@ class CellInternalsView(QWidget):
         self._refresh.request()
 
     def _show_trace(self) -> None:
-        tr = self._session.trace
+        tr = self.session.trace
         if (tr.cell, tr.activation) != self._cell:
             self._cell = (tr.cell, tr.activation)
             self.diagram_view.build(tr.cell, tr.activation)
@@ -194,8 +195,8 @@ class CellInternalsView(QWidget):
         self.legend.set_scales(scales, gates=bool(spec.gates()), future=False)
 
     def _show_cursor(self) -> None:
-        t = self._session.step
-        step = None if t is None else self._session.trace.step(t)
+        t = self.session.step
+        step = None if t is None else self.session.trace.step(t)
         self.diagram_view.set_step(step, self._ranges)
 
     def _on_scale_changed(self, _scale: float) -> None:

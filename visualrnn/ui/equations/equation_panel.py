@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...session import LessonSession
 from ..common.number_format import NumberFormat, number_settings
 from ..common.plot_style import RefreshWhenSeen
 from ..common.theme import CURSOR_COLOR, font_scale, scaled_font
@@ -51,9 +52,9 @@ class EquationPanel(QWidget):
 
     FIRST_UNITS = 3
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: LessonSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self.session = session
         self._refresh = RefreshWhenSeen(self, self._show_trace, self._render)
         self._layout_key = None  # what the document's captions show (see _render)
         self._build()
@@ -112,7 +113,7 @@ class EquationPanel(QWidget):
         self._refresh.request(full=True)
 
     def _show_trace(self) -> None:
-        H = self._session.trace.H
+        H = self.session.trace.H
         long = H > self.FIRST_UNITS + 1
         self.unit.setMaximum(max(0, H - 1))
         for w in (self.unit, self._unit_label, self.show_all):
@@ -134,7 +135,7 @@ class EquationPanel(QWidget):
 
     # ---------------------------------------------------------------- rendering
     def _render(self, *_args) -> None:
-        session = self._session
+        session = self.session
         t = session.step
         if t is None:
             self._layout_key = None
@@ -173,7 +174,7 @@ class EquationPanel(QWidget):
 
     def _header_inline(self, t: int) -> str:
         title = self.tr("Step t = {t}").format(t=t)
-        of = self.tr("({n} of {T})").format(n=t + 1, T=self._session.T)
+        of = self.tr("({n} of {T})").format(n=t + 1, T=self.session.T)
         return (
             f'<b style="color:{CURSOR_COLOR}">{html.escape(title)}</b> '
             f"<span style='color:#666'>{html.escape(of)}</span>"

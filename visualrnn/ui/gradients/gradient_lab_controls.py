@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.cellspec import cell_spec
+from ...session import LessonSession
 from ..common.slider_field import SliderField
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
 
@@ -34,7 +35,7 @@ DEFAULT_CLIP = 1.0
 class GradientLabControls(QWidget):
     """The controls of the gradient-flow lab, bound to a session."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session: LessonSession, parent=None):
         super().__init__(parent)
         self.session = session
         self._errors: dict[str, str] = {}

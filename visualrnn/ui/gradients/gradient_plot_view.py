@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...engine.cellspec import CELL_SPECS, CellSpec, cell_spec
+from ...session import LessonSession
 from ..common import plot_helpers as ph
 from ..common.cell_text import cell_label
 from ..common.plot_items import StepLine
@@ -64,7 +65,7 @@ class GradientFlowView(QWidget):
     vanished_markers, overflow_markers : the ▼ / ▲ markers of 0 and inf/NaN values.
     """
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session: LessonSession, parent=None):
         super().__init__(parent)
         self.session = session
         self.compare = QCheckBox(self.tr("Compare RNN / LSTM / GRU on the same input"))

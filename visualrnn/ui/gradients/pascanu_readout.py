@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...engine.cellspec import cell_spec, general_form
+from ...session import LessonSession
 from ..common.cell_text import cell_label, html_subscripts, memory_path_text
 from ..common.plot_helpers import format_number
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
@@ -50,7 +51,7 @@ class PascanuReadout(QWidget):
     """The RNN's σ_max(W_h), ρ, γ, σ_max·γ and its verdict in large type; for LSTM / GRU
     the memory path (f / z) instead; clipping; parameter norms."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session: LessonSession, parent=None):
         super().__init__(parent)
         self.session = session
         self.stats_label = QLabel()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...session import LessonSession
 from ..common.plot_helpers import saturation_share
 from ..common.plot_style import RefreshWhenSeen
 from ..common.theme import font_scale, scaled_font
@@ -32,7 +33,7 @@ class StateHeatmapView(QWidget):
     lines and the "not reached yet" veil.
     """
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session: LessonSession, parent=None):
         super().__init__(parent)
         self.session = session
         self.grids: dict[str, HeatmapGrid] = {}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.cellspec import cell_spec
+from ...session import LessonSession
 from ..common.cell_text import quantity_meaning
 from ..common.number_format import format_number, number_settings
 from ..common.plot_style import RefreshWhenSeen
@@ -62,9 +63,9 @@ class StepTableView(QWidget):
     Reads ``session.trace.step(session.step)``; shows a hint before the first step.
     """
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: LessonSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self.session = session
         self._title = QLabel(self)
         self._title.setWordWrap(True)
         self._io = QLabel(self)
@@ -135,7 +136,7 @@ class StepTableView(QWidget):
         self._refresh.request(full=True)
 
     def _show_trace(self) -> None:
-        trace = self._session.trace
+        trace = self.session.trace
         self._rows = _rows_of(trace.cell)
         width = trace.H
         self._table.clear()
@@ -153,15 +154,15 @@ class StepTableView(QWidget):
         self._show_cursor()
 
     def _show_cursor(self) -> None:
-        cursor, step = self._session.cursor, self._session.step
+        cursor, step = self.session.cursor, self.session.step
         if step is None:
             self._title.setText(self.tr("No step taken yet — press → to take step t = 0."))
             self._fill(None)
             return
         self._title.setText(
-            self.tr("Step {0} of {1} (t = {2})").format(cursor, self._session.T, step)
+            self.tr("Step {0} of {1} (t = {2})").format(cursor, self.session.T, step)
         )
-        self._fill(self._session.trace.step(step))
+        self._fill(self.session.trace.step(step))
 
     def _fill(self, record: dict | None) -> None:
         for row, (key, _, _) in enumerate(self._rows):
