@@ -19,7 +19,7 @@ from ..common.cell_text import quantity_name
 from ..common.color_legend import ColorLegend
 from ..common.color_scales import Scale, value_scales
 from ..common.number_format import number_settings
-from ..common.plot_style import RefreshWhenSeen
+from ..common.refresh import SessionRefresh
 from .cell_items import BarsItem, OpItem, WireItem
 
 #: Boxes whose values come from another key of the step record.
@@ -138,13 +138,11 @@ class CellInternalsView(QWidget):
         layout.addWidget(self.diagram_view, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.key)
-        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
-        session.trace_changed.connect(self._on_trace_changed)
-        session.cursor_changed.connect(self._on_cursor_changed)
+        self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
         number_settings().digits_changed.connect(self._on_digits_changed)
         self._on_scale_changed(theme.font_scale().scale)
-        self._on_trace_changed()
+        self._refresh.request_trace()
 
     def _on_digits_changed(self, _digits: int) -> None:
         self.diagram_view.viewport().update()
@@ -162,12 +160,6 @@ class CellInternalsView(QWidget):
         super().resizeEvent(event)
         self.key.setVisible(self.height() >= 560)
         self.legend.setVisible(self.height() >= 440)
-
-    def _on_trace_changed(self) -> None:
-        self._refresh.request(full=True)
-
-    def _on_cursor_changed(self, _cursor: int) -> None:
-        self._refresh.request()
 
     def _show_trace(self) -> None:
         tr = self.session.trace

@@ -8,8 +8,7 @@ axis labels and titles grow together with the rest of the window.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDockWidget, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem
 
 from .theme import BASE_POINT_SIZE, font_scale, scaled_font
 
@@ -125,65 +124,3 @@ class CursorMarker:
 
     def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the items it wraps)
         return self.lines[1].isVisible()
-
-
-class RefreshWhenSeen(QObject):
-    """Runs a panel's refresh now if the panel can be seen, else once its dock shows again.
-
-    A dock tabbed away behind another one stays "visible" to Qt (it is only moved out of
-    sight), so without this every hidden panel would redo its per-step work on every cursor
-    step. ``request(full)`` asks for a refresh (``full``: the trace changed, else only the
-    cursor); ``flush()`` runs a pending one at once (for code that reads the panel). Panels
-    outside a dock (tests, the central widget) always refresh at once.
-
-    Parameters
-    ----------
-    widget : the panel.
-    on_trace, on_cursor : its refresh after a trace change / after a cursor move.
-    """
-
-    def __init__(self, widget: QWidget, on_trace, on_cursor):
-        super().__init__(widget)
-        self._widget, self._on_trace, self._on_cursor = widget, on_trace, on_cursor
-        self._pending: str | None = None
-        self._dock: QDockWidget | None = None
-
-    def request(self, full: bool = False) -> None:
-        if self._pending != "trace":
-            self._pending = "trace" if full else "cursor"
-        if not self._out_of_sight():
-            self.flush()
-
-    def flush(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending == "trace":
-            self._on_trace()
-        elif pending == "cursor":
-            self._on_cursor()
-
-    def is_pending(self) -> bool:
-        return self._pending is not None
-
-    def _out_of_sight(self) -> bool:
-        dock = self._find_dock()
-        if dock is None:
-            return False
-        if dock.isHidden():
-            return True
-        return self._widget.isVisible() and self._widget.visibleRegion().isEmpty()
-
-    def _find_dock(self) -> QDockWidget | None:
-        parent = self._widget.parentWidget()
-        while parent is not None and not isinstance(parent, QDockWidget):
-            parent = parent.parentWidget()
-        if parent is not self._dock:
-            if self._dock is not None:
-                self._dock.visibilityChanged.disconnect(self._on_visibility_changed)
-            self._dock = parent
-            if parent is not None:
-                parent.visibilityChanged.connect(self._on_visibility_changed)
-        return parent
-
-    def _on_visibility_changed(self, visible: bool) -> None:
-        if visible:
-            self.flush()

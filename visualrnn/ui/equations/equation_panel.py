@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...session import LessonSession
 from ..common.number_format import NumberFormat, number_settings
-from ..common.plot_style import RefreshWhenSeen
+from ..common.refresh import SessionRefresh
 from ..common.theme import CURSOR_COLOR, font_scale, scaled_font
 from .equation_text import Equation, cell_equations
 
@@ -55,13 +55,11 @@ class EquationPanel(QWidget):
     def __init__(self, session: LessonSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self._refresh = RefreshWhenSeen(self, self._show_trace, self._render)
+        self._refresh = SessionRefresh(self, session, self._show_trace, self._render)
         self._layout_key = None  # what the document's captions show (see _render)
         self._build()
-        session.trace_changed.connect(self._on_trace_changed)
-        session.cursor_changed.connect(self._on_cursor_changed)
         font_scale().scale_changed.connect(self._on_scale_changed)
-        self._on_trace_changed()
+        self._refresh.request_trace()
 
     # ---------------------------------------------------------------- building
     def _build(self) -> None:
@@ -109,9 +107,6 @@ class EquationPanel(QWidget):
         return self.browser.toPlainText()
 
     # ---------------------------------------------------------------- handlers
-    def _on_trace_changed(self) -> None:
-        self._refresh.request(full=True)
-
     def _show_trace(self) -> None:
         H = self.session.trace.H
         long = H > self.FIRST_UNITS + 1
@@ -120,9 +115,6 @@ class EquationPanel(QWidget):
             w.setEnabled(long)
             w.setVisible(long)
         self._render()
-
-    def _on_cursor_changed(self, _cursor: int) -> None:
-        self._refresh.request()
 
     def _on_digits_edited(self, digits: int) -> None:
         number_settings().set_digits(digits)

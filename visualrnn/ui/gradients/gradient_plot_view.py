@@ -28,10 +28,10 @@ from ..common.plot_items import StepLine
 from ..common.plot_style import (
     BACKGROUND,
     FOREGROUND,
-    RefreshWhenSeen,
     apply_fonts,
     style_plot,
 )
+from ..common.refresh import SessionRefresh
 from ..common.theme import (
     CUT_COLOR,
     OVERFLOW_COLOR,
@@ -77,14 +77,12 @@ class GradientFlowView(QWidget):
         self._y_range: tuple[float, float] | None = None
         self._build_items()
         self._build_layout()
-        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         self.compare.toggled.connect(self._on_compare_toggled)
         self.plot.vb.sigResized.connect(self._on_plot_resized)
-        session.trace_changed.connect(self._on_trace_changed)
-        session.cursor_changed.connect(self._on_cursor_changed)
         font_scale().scale_changed.connect(self._on_font_scale_changed)
         self._on_font_scale_changed()
-        self._on_trace_changed()
+        self._refresh.request_trace()
 
     # ---------------------------------------------------------------- construction
     def _build_items(self) -> None:
@@ -145,12 +143,6 @@ class GradientFlowView(QWidget):
         layout.addLayout(bottom)
 
     # ---------------------------------------------------------------- handlers
-    def _on_trace_changed(self) -> None:
-        self._refresh.request(full=True)
-
-    def _on_cursor_changed(self, _cursor: int) -> None:
-        self._refresh.request()
-
     def _show_trace(self) -> None:
         if self.compare.isChecked():
             self._show_compare()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...session import LessonSession
 from ..common.plot_helpers import saturation_share
-from ..common.plot_style import RefreshWhenSeen
+from ..common.refresh import SessionRefresh
 from ..common.theme import font_scale, scaled_font
 from . import state_quantities as sq
 from .heatmap_grid import HeatmapGrid
@@ -59,14 +59,12 @@ class StateHeatmapView(QWidget):
             )
         )
         self._build_layout()
-        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         self.reveal.toggled.connect(self._on_reveal_toggled)
         self.stretch.toggled.connect(self._on_stretch_toggled)
-        session.trace_changed.connect(self._on_trace_changed)
-        session.cursor_changed.connect(self._on_cursor_changed)
         font_scale().scale_changed.connect(self._on_font_scale_changed)
         self._on_font_scale_changed()
-        self._on_trace_changed()
+        self._refresh.request_trace()
 
     def _build_layout(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -114,12 +112,6 @@ class StateHeatmapView(QWidget):
         return self.grids[cell]
 
     # ---------------------------------------------------------------- handlers
-    def _on_trace_changed(self) -> None:
-        self._refresh.request(full=True)
-
-    def _on_cursor_changed(self, _cursor: int) -> None:
-        self._refresh.request()
-
     def _show_trace(self) -> None:
         trace = self.session.trace
         grid = self._grid_for(trace.cell)

@@ -26,7 +26,7 @@ from ...engine.cellspec import cell_spec
 from ...session import LessonSession
 from ..common.cell_text import quantity_meaning
 from ..common.number_format import format_number, number_settings
-from ..common.plot_style import RefreshWhenSeen
+from ..common.refresh import SessionRefresh
 from ..common.theme import OVERFLOW_COLOR
 
 
@@ -85,12 +85,10 @@ class StepTableView(QWidget):
         layout.addWidget(self._table, 1)
         self._rows: list[tuple[str, str, str]] = []
         self._io_values: dict[str, list[str]] = {}
-        self._refresh = RefreshWhenSeen(self, self._show_trace, self._show_cursor)
+        self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         self._apply_font()
-        session.trace_changed.connect(self._on_trace_changed)
-        session.cursor_changed.connect(self._on_cursor_changed)
         number_settings().digits_changed.connect(self._on_digits_changed)
-        self._on_trace_changed()
+        self._refresh.request_trace()
 
     # ---------------------------------------------------------------- reading (tests)
     def title(self) -> str:
@@ -125,12 +123,6 @@ class StepTableView(QWidget):
         return [item.text() for item in items if item is not None and item.text()]
 
     # ---------------------------------------------------------------- updating
-    def _on_trace_changed(self) -> None:
-        self._refresh.request(full=True)
-
-    def _on_cursor_changed(self, _cursor: int) -> None:
-        self._refresh.request()
-
     def _on_digits_changed(self, _digits: int) -> None:
         self._size_sections()
         self._refresh.request(full=True)
