@@ -15,6 +15,12 @@ name it: a 3H file without metadata is a GRU. PyTorch does not store the RNN's a
 φ; VisualRNN keeps it as metadata (``visualrnn.activation`` /
 ``__visualrnn_activation__``). Files are read
 without pickle and written atomically (a temporary file, then ``os.replace``).
+
+Reading checks before it reads (:mod:`.weight_readers`): the file's size, then every
+array's shape, dtype and element count from the file's own headers against
+:mod:`.limits`, and only then the data. Whatever goes wrong — a missing or unreadable file,
+a damaged archive, a zip bomb, an absurd header, a non-array member — becomes a
+:class:`WeightFileError` with one plain-text line naming the file and the cause.
 """
 
 from __future__ import annotations
@@ -23,18 +29,18 @@ import contextlib
 import io
 import os
 import secrets
-import zipfile
-import zlib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from safetensors import SafetensorError, safe_open
 from safetensors.numpy import save as _safetensors_bytes
 
+from . import limits
 from .cellspec import CELL_SPECS
 from .model import GATE_BLOCKS, Model
 from .numerics import ACTIVATIONS
+from .weight_readers import WeightFileError, read_npz, read_safetensors, shown
 
 SUFFIXES = (".safetensors", ".npz")
 
@@ -50,12 +56,11 @@ NPZ_META = {META_ACTIVATION: "__visualrnn_activation__", META_CELL: "__visualrnn
 
 _LAYER_KEYS = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
 _LAYER_STEMS = ("weight_ih", "weight_hh", "bias_ih", "bias_hh", "weight_hr")
-_FLOAT_DTYPES = ("F16", "F32", "F64")
 _MAX_LISTED = 12
+#: Never turned into a refusal: the user or the interpreter wants to stop.
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
-
-class WeightFileError(ValueError):
-    """A weight file that cannot be read or does not hold a model VisualRNN can run."""
+__all__ = ["WeightFileError", "load_weights", "save_weights", "write_atomic"]
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -79,79 +84,89 @@ def load_weights(path, activation: str | None = None) -> Model:
     Raises
     ------
     WeightFileError
-        With a one-line message naming the file and the keys and shapes found in it.
+        For every problem with the file, whatever its cause, with one plain-text line
+        (at most ``limits.MAX_MESSAGE_CHARS``) naming the file and the cause.
+    ValueError
+        For an unknown ``activation`` argument.
     """
+    _check_activation(activation)
     name = os.fspath(path)
-    _check_suffix(name)
-    tensors, meta = _read(name)
-    return _to_model(_Contents(name, tensors, meta), activation)
+    try:
+        _check_suffix(name)
+        tensors, meta = _read(name)
+        return _to_model(_Contents(_file_label(name), tensors, meta), activation)
+    except (WeightFileError, *_PASS_THROUGH):
+        raise
+    except MemoryError:
+        raise WeightFileError(f"{_file_label(name)}: not enough memory to read it") from None
+    except BaseException as e:  # anything else, e.g. a library's panic or a bug of ours
+        problem = f"cannot read the file: {type(e).__name__}: {shown(e, 120)}"
+        raise WeightFileError(f"{_file_label(name)}: {problem}") from e
+
+
+def _file_label(name: str) -> str:
+    """The file as messages name it: escaped, its end kept when the path is long."""
+    return shown(name, 160) if len(name) <= 160 else "…" + shown(name[-159:], 160)
+
+
+def _check_activation(activation: str | None) -> None:
+    if activation is not None and activation not in ACTIVATIONS:
+        raise ValueError(
+            f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}"
+        )
 
 
 def _check_suffix(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise WeightFileError(
-            f"{name}: unsupported weight file type {suffix or '(none)'!r}; "
+            f"{_file_label(name)}: unsupported weight file type {shown(suffix or '(none)')!r}; "
             f"use {' or '.join(SUFFIXES)}"
         )
     return suffix
 
 
+#: The causes of a failed open, in the words a user needs.
+_OPEN_ERRORS = (
+    (FileNotFoundError, "no such file"),
+    (PermissionError, "permission denied"),
+    (IsADirectoryError, "is a directory, not a file"),
+    (NotADirectoryError, "no such file (a folder in its path is a file)"),
+)
+
+
 def _read(name: str) -> tuple[dict[str, np.ndarray], dict[str, str]]:
-    """All tensors (as stored) and the text metadata of a weight file."""
-    if not os.path.exists(name):
-        raise WeightFileError(f"{name}: no such file")
-    if not os.path.isfile(name):
-        raise WeightFileError(f"{name}: not a regular file")
-    reader = _read_safetensors if _check_suffix(name) == ".safetensors" else _read_npz
+    """All tensors (float64) and the text metadata of a weight file, sizes checked first."""
+    label = _file_label(name)
     try:
-        return reader(name)
-    except WeightFileError:
-        raise
-    except (OSError, ValueError, EOFError, SafetensorError, zipfile.BadZipFile, zlib.error) as e:
-        raise WeightFileError(f"{name}: cannot read the file: {_one_line(e)}") from e
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise WeightFileError(f"{label}: not a regular file")
+        _check_size(label, info.st_size)
+        f = open(name, "rb")  # noqa: SIM115 — closed below
+    except OSError as e:
+        raise WeightFileError(f"{label}: {_open_problem(e)}") from None
+    with f:
+        size = os.fstat(f.fileno()).st_size
+        _check_size(label, size)
+        if _check_suffix(name) == ".safetensors":
+            return read_safetensors(f, label, size)
+        return read_npz(f, label, {v: m for m, v in NPZ_META.items()})
 
 
-def _read_safetensors(name: str):
-    with safe_open(name, framework="np") as f:
-        meta = dict(f.metadata() or {})
-        keys = f.keys()
-        dtypes = {k: f.get_slice(k).get_dtype() for k in keys}
-        for k, d in dtypes.items():
-            if d not in _FLOAT_DTYPES:
-                shapes = {k: f.get_slice(k).get_shape() for k in keys}
-                problem = f"{k} has dtype {d}, not a float type (F16, F32, F64)"
-                raise WeightFileError(f"{name}: {problem}; found: {_listing(shapes)}")
-        return {k: np.array(f.get_tensor(k)) for k in keys}, meta
+def _open_problem(e: OSError) -> str:
+    for kind, words in _OPEN_ERRORS:
+        if isinstance(e, kind):
+            return words
+    return f"cannot open it: {shown(e.strerror or type(e).__name__)}"
 
 
-def _read_npz(name: str):
-    if not zipfile.is_zipfile(name):
-        raise WeightFileError(f"{name}: not an .npz archive (not a zip file, or truncated)")
-    tensors, meta = {}, {}
-    with np.load(name, allow_pickle=False) as z:
-        for k in z.files:
-            _store_npz_entry(name, k, _npz_member(name, z, k), tensors, meta)
-    return tensors, meta
-
-
-def _npz_member(name: str, z, k: str) -> np.ndarray:
-    try:
-        return z[k]
-    except ValueError as e:
-        if "allow_pickle" not in str(e):
-            raise
-        raise WeightFileError(f"{name}: {k} is an object array, which needs pickle; refused") from e
-
-
-def _store_npz_entry(name, k, a, tensors, meta) -> None:
-    inverse = {v: m for m, v in NPZ_META.items()}
-    if k in inverse:
-        if a.ndim != 0 or a.dtype.kind != "U":
-            raise WeightFileError(f"{name}: metadata {k} must be a 0-d text array")
-        meta[inverse[k]] = str(a)
-    else:
-        tensors[k] = a
+def _check_size(label: str, size: int) -> None:
+    if size > limits.MAX_FILE_BYTES:
+        raise WeightFileError(
+            f"{label}: {size / 1e6:,.1f} MB is larger than any model VisualRNN runs "
+            f"(at most {limits.MAX_FILE_BYTES / 1e6:.0f} MB)"
+        )
 
 
 @dataclass
@@ -185,14 +200,14 @@ def _find_layer(found: _Contents) -> str:
     deeper = [k for k in found.tensors if "_reverse" in k or _layer_index(k) not in (None, 0)]
     if deeper:
         raise found.refuse(
-            f"{deeper[0]}: only single-layer unidirectional RNN/LSTM/GRU files are supported "
-            "(num_layers=1, bidirectional=False)"
+            f"{shown(deeper[0])}: only single-layer unidirectional RNN/LSTM/GRU files are "
+            "supported (num_layers=1, bidirectional=False)"
         )
     layers = [k for k in found.tensors if k.endswith("weight_ih_l0")]
     if not layers:
         raise found.refuse('no key ending in "weight_ih_l0"')
     if len(layers) > 1:
-        raise found.refuse(f"more than one recurrent layer ({', '.join(layers)})")
+        raise found.refuse(f"more than one recurrent layer ({_names(layers)})")
     prefix = layers[0][: -len("weight_ih_l0")]
     if prefix + "weight_hr_l0" in found.tensors:
         raise found.refuse("LSTM with projections (proj_size > 0) is not supported")
@@ -211,9 +226,9 @@ def _cell_of(found: _Contents, prefix: str) -> tuple[str, int]:
     """The cell type and H, from ``weight_hh_l0`` (G·H, H) and ``weight_ih_l0`` (G·H, I)."""
     ih, hh = prefix + "weight_ih_l0", prefix + "weight_hh_l0"
     if hh not in found.tensors:
-        raise found.refuse(f"{ih} has no sibling {hh}")
+        raise found.refuse(f"{shown(ih)} has no sibling {shown(hh)}")
     if len(found.shape(hh)) != 2 or len(found.shape(ih)) != 2:
-        raise found.refuse(f"{ih} and {hh} must be 2-D")
+        raise found.refuse(f"{shown(ih)} and {shown(hh)} must be 2-D")
     rows, H = found.shape(hh)
     if H < 1 or rows % H or rows // H not in CELL_BY_GATES:
         raise found.refuse(
@@ -221,7 +236,7 @@ def _cell_of(found: _Contents, prefix: str) -> tuple[str, int]:
             "(rnn; gru or lstm_nofg; lstm) for its H columns"
         )
     if found.shape(ih)[0] != rows or found.shape(ih)[1] < 1:
-        raise found.refuse(f"{ih} has shape {found.shape(ih)}, expected ({rows}, I)")
+        raise found.refuse(f"{shown(ih)} has shape {found.shape(ih)}, expected ({rows}, I)")
     return _stored_or_default_cell(found, rows // H), H
 
 
@@ -231,10 +246,10 @@ def _stored_or_default_cell(found: _Contents, G: int) -> str:
     if stored is None:
         return CELL_BY_GATES[G]
     if stored not in CELL_SPECS:
-        raise found.refuse(f"the file says cell {stored!r}, which VisualRNN does not know")
+        raise found.refuse(f"the file says cell '{shown(stored)}', which VisualRNN does not know")
     if CELL_SPECS[stored].gate_count != G:
         raise found.refuse(
-            f"the file says cell {stored!r}, but its shapes are a {CELL_BY_GATES[G]}'s"
+            f"the file says cell '{stored}', but its shapes are a {CELL_BY_GATES[G]}'s"
         )
     return stored
 
@@ -246,7 +261,9 @@ def _layer_params(found: _Contents, prefix: str, cell: str, H: int) -> dict:
     for k in _LAYER_KEYS[2:]:
         params[k] = found.tensors.get(prefix + k, np.zeros(rows))
         if params[k].shape != (rows,):
-            raise found.refuse(f"{prefix + k} has shape {params[k].shape}, expected ({rows},)")
+            raise found.refuse(
+                f"{shown(prefix + k)} has shape {params[k].shape}, expected ({rows},)"
+            )
     return params
 
 
@@ -255,22 +272,24 @@ def _head_params(found: _Contents, H: int, used: set) -> dict:
     rest = [k for k in found.tensors if k not in used]
     heads = [k for k in rest if k.endswith("weight")]
     if len(heads) > 1:
-        raise found.refuse(f"more than one candidate output layer ({', '.join(heads)})")
+        raise found.refuse(f"more than one candidate output layer ({_names(heads)})")
     params, taken = _one_head(found, heads[0], H) if heads else ({}, set())
     extra = [k for k in rest if k not in taken]
     if extra:
-        raise found.refuse(f"unexpected keys {', '.join(extra)}")
+        raise found.refuse(f"unexpected keys {_names(extra)}")
     return params
 
 
 def _one_head(found: _Contents, w_key: str, H: int) -> tuple[dict, set]:
     w = found.tensors[w_key]
     if w.ndim != 2 or w.shape[1] != H or w.shape[0] < 1:
-        raise found.refuse(f"output layer {w_key} has shape {w.shape}, expected (O, {H})")
+        raise found.refuse(f"output layer {shown(w_key)} has shape {w.shape}, expected (O, {H})")
     b_key = w_key[: -len("weight")] + "bias"
     b = found.tensors.get(b_key, np.zeros(w.shape[0]))
     if b.shape != (w.shape[0],):
-        raise found.refuse(f"output bias {b_key} has shape {b.shape}, expected ({w.shape[0]},)")
+        raise found.refuse(
+            f"output bias {shown(b_key)} has shape {b.shape}, expected ({w.shape[0]},)"
+        )
     return {"head.weight": w, "head.bias": b}, {w_key, b_key}
 
 
@@ -278,35 +297,35 @@ def _check_values(found: _Contents) -> None:
     """Every tensor of a float type and finite."""
     for k, a in found.tensors.items():
         if a.dtype.kind != "f":
-            raise found.refuse(f"{k} has dtype {a.dtype}, not a float type")
+            raise found.refuse(f"{shown(k)} has dtype {a.dtype}, not a float type")
         if not np.all(np.isfinite(a)):
-            raise found.refuse(f"{k} contains NaN or inf")
+            raise found.refuse(f"{shown(k)} contains NaN or inf")
 
 
 def _pick_activation(found: _Contents, explicit: str | None) -> str:
     """Explicit argument > stored metadata > "tanh"."""
     if explicit is not None:
-        if explicit not in ACTIVATIONS:
-            raise ValueError(
-                f"unknown activation {explicit!r}; choose one of {', '.join(ACTIVATIONS)}"
-            )
         return explicit
     stored = found.meta.get(META_ACTIVATION, "tanh")
     if stored not in ACTIVATIONS:
-        raise found.refuse(f"unknown stored activation {stored!r}")
+        raise found.refuse(f"unknown stored activation '{shown(stored)}'")
     return stored
 
 
 def _listing(shapes: dict) -> str:
     """``"fc.weight (1, 4), fc.bias (1,)"``, the first few keys only."""
-    items = [f"{k} {tuple(s)}" for k, s in shapes.items()]
-    if len(items) > _MAX_LISTED:
-        items = items[:_MAX_LISTED] + [f"… ({len(items) - _MAX_LISTED} more)"]
+    items = [f"{shown(k)} {tuple(s)}" for k, s in list(shapes.items())[: _MAX_LISTED + 1]]
+    if len(shapes) > _MAX_LISTED:
+        items = items[:_MAX_LISTED] + [f"… ({len(shapes) - _MAX_LISTED} more)"]
     return ", ".join(items) or "no arrays"
 
 
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split()) or type(e).__name__
+def _names(keys: list) -> str:
+    """``"a, b, c"``, the first few keys only, each shown safely."""
+    listed = [shown(k) for k in keys[:_MAX_LISTED]]
+    if len(keys) > _MAX_LISTED:
+        listed.append(f"… ({len(keys) - _MAX_LISTED} more)")
+    return ", ".join(listed)
 
 
 # --- writing ------------------------------------------------------------------------------
