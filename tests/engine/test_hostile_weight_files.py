@@ -253,3 +253,20 @@ def test_the_trace_command_exits_2_with_one_line(tmp_path, capsys, make):
     code = main(["trace", "--weights", str(path), "--input", "1", "--out", str(tmp_path / "t.npz")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("shapes", "words"),
+    [
+        ({"rnn.weight_ih_l0": (600, 1), "rnn.weight_hh_l0": (600, 600)}, "hidden size H = 600"),
+        ({"rnn.weight_ih_l0": (2, 1100), "rnn.weight_hh_l0": (2, 2)}, "input size I = 1,100"),
+        (
+            {"rnn.weight_ih_l0": (2, 1), "rnn.weight_hh_l0": (2, 2), "fc.weight": (2000, 2)},
+            "output size O = 2,000",
+        ),
+    ],
+)
+def test_models_larger_than_the_app_runs(tmp_path, shapes, words):
+    path = tmp_path / "big.npz"
+    np.savez(path, **{k: np.zeros(s) for k, s in shapes.items()})
+    refused(path, words, "above the limit")

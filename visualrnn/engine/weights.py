@@ -191,8 +191,22 @@ def _to_model(found: _Contents, activation: str | None) -> Model:
     cell, H = _cell_of(found, prefix)
     params = _layer_params(found, prefix, cell, H)
     params.update(_head_params(found, H, used={prefix + k for k in _LAYER_KEYS}))
+    _check_sizes(found, params)
     _check_values(found)
     return Model(cell, params, _pick_activation(found, activation))
+
+
+def _check_sizes(found: _Contents, params: dict) -> None:
+    """H ≤ ``limits.MAX_HIDDEN``; I and O ≤ ``limits.MAX_FEATURES``: what the app runs."""
+    H, I = params["weight_hh_l0"].shape[1], params["weight_ih_l0"].shape[1]
+    O = params["head.weight"].shape[0] if "head.weight" in params else 0
+    for what, n, most in (
+        ("hidden size H", H, limits.MAX_HIDDEN),
+        ("input size I", I, limits.MAX_FEATURES),
+        ("output size O", O, limits.MAX_FEATURES),
+    ):
+        if n > most:
+            raise found.refuse(f"its {what} = {n:,} is above the limit of {most:,}")
 
 
 def _find_layer(found: _Contents) -> str:
