@@ -270,3 +270,13 @@ def test_models_larger_than_the_app_runs(tmp_path, shapes, words):
     path = tmp_path / "big.npz"
     np.savez(path, **{k: np.zeros(s) for k, s in shapes.items()})
     refused(path, words, "above the limit")
+
+
+def test_the_trace_command_refuses_a_run_too_large_to_compute(tmp_path, capsys):
+    path = tmp_path / "big.npz"
+    save_weights(init_model("lstm", 1, 512, 1), path)
+    out = tmp_path / "t.npz"
+    code = main(["trace", "--weights", str(path), "--input", "0 " * 10_000, "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "too large to compute live" in err
+    assert not out.exists()

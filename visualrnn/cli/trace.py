@@ -18,6 +18,7 @@ import numpy as np
 from ..engine.export import save_trace
 from ..engine.gradients import Result
 from ..engine.init import TEXTBOOK_INPUT, textbook_model
+from ..engine.limits import check_work
 from ..engine.losses import LOSS_AT, LOSSES
 from ..engine.model import Model
 from ..engine.numerics import ACTIVATIONS
@@ -71,6 +72,7 @@ def cmd_trace(args: argparse.Namespace) -> int:
     targets = _targets(args, model, x.shape[0])
     try:
         options = RunOptions(args.loss, args.loss_at, args.truncate, args.clip)
+        check_work(x.shape[0], model.hidden_size, model.input_size, model.output_size, model.cell)
         result = options.run(model, x, targets)
     except ValueError as e:
         raise CliError(str(e)) from e
