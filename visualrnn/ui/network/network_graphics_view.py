@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -106,6 +106,8 @@ class NetworkGraphicsView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setBackgroundBrush(QColor("#FBFBF8"))
         self.horizontalScrollBar().setStyleSheet(SCROLLBAR_STYLE)
+        # the diagram's height always fits (fit_area); zoomed in, drag to pan vertically
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     def _make_pulse(self) -> QGraphicsEllipseItem:
@@ -279,11 +281,20 @@ class NetworkGraphicsView(QGraphicsView):
         scene = self.sceneRect().width()
         if scene <= needed + 1.2 * self._layout.dx:
             needed = scene + 8
-        across = self.viewport().width() / needed
-        return max(0.02, min(self.viewport().height() / height, across))
+        area = self.fit_area()
+        across = area.width() / needed
+        return max(0.02, min(area.height() / height, across))
+
+    def fit_area(self) -> QSize:
+        """The viewport the zoom is fitted to: as if the horizontal scroll bar always showed
+        (and the vertical one never does). A zoom that depended on whether the bar is shown
+        would show it, shrink, hide it, grow … — a resize loop that froze the window."""
+        size = self.maximumViewportSize()
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return QSize(max(1, size.width()), max(1, size.height() - bar))
 
     def _min_zoom(self) -> float:
-        needed = self.viewport().width() / (MAX_VISIBLE * self._layout.dx)
+        needed = self.fit_area().width() / (MAX_VISIBLE * self._layout.dx)
         return min(1.0, needed / self._fit_scale())
 
     def _apply_zoom(self) -> None:
