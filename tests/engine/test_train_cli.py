@@ -259,3 +259,18 @@ def test_train_and_sweep_in_a_fresh_interpreter_without_qt(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == ""
     assert len((tmp_path / "s.csv").read_text().splitlines()) == 3
+
+
+def test_text_training_prints_a_sample(tmp_path, capsys):
+    (tmp_path / "t.txt").write_text("abcabcabcabc", encoding="utf-8")
+    args = ["train", "--task", "text", "--text-file", str(tmp_path / "t.txt"), "--length", "6"]
+    args += ["--hidden", "8", "--steps", "60", "--sample", "12", "--temperature", "0"]
+    assert main([*args, "--prime", "ab", "--out", str(tmp_path / "w.npz")]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert line.startswith("sample (temperature 0): ab|") and len(line.split("|")[1]) == 12
+    assert main([*args, "--prime", "xyz", "--out", str(tmp_path / "w.npz")]) == 2
+    assert "--prime" in one_error_line(capsys, "train")
+    assert (
+        main(["train", "--task", "adding", "--sample", "5", "--out", str(tmp_path / "a.npz")]) == 2
+    )
+    assert "text task" in one_error_line(capsys, "train")

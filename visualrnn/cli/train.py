@@ -19,7 +19,7 @@ import numpy as np
 from ..engine.model import CELLS, Model
 from ..engine.numerics import ACTIVATIONS
 from ..engine.sequences import SequenceError, parse_numbers
-from ..engine.training import TASKS, FileSource, TaskSource, Trainer, make_task
+from ..engine.training import TASKS, FileSource, TaskSource, Trainer, make_task, sample_text
 from ..engine.training.data import TaskFileError, read_task_file, write_task_file
 from ..engine.training.objective import outputs
 from ..engine.training.optimizers import OPTIMIZERS
@@ -134,6 +134,9 @@ def add_train_parser(commands) -> None:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (0)")
     p.add_argument("--until-solved", action="store_true", help="stop once the test set is solved")
     p.add_argument("--log", metavar="LOG.csv", help="one row per update: step, loss, metric, …")
+    p.add_argument("--sample", type=int, metavar="N", help="text: then write N characters")
+    p.add_argument("--temperature", type=float, default=1.0, metavar="TAU", help="sampling τ (1)")
+    p.add_argument("--prime", metavar="TEXT", help="text: start the sample with this text")
     p.add_argument("--out", required=True, metavar="WEIGHTS", help=".safetensors or .npz")
 
 
@@ -142,6 +145,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     _check_train_numbers(args)
     check_out(args.out, SUFFIXES)
     source, recipe, what = _source(args)
+    if args.prime and set(args.prime) - set(source.task.vocabulary):
+        missing = "".join(sorted(set(args.prime) - set(source.task.vocabulary)))
+        raise CliError(f"--prime has characters the text does not: {missing!r}")
     recipe = _recipe_with_options(recipe, args)
     model = _model(args, recipe, source)
     try:
@@ -152,6 +158,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     _write_weights(trainer.model, args)
     test_metric = source.metric(outputs(trainer.model, source.test.x), source.test)
     print(_summary(args.out, trainer.model, what, result, test_metric, source, elapsed))
+    if args.sample:
+        print(_sample(trainer.model, source.task, args))
     if result.reason == "diverged":
         print(f"visualrnn train: {result.message}", file=sys.stderr)
         return 1
@@ -159,8 +167,12 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _check_train_numbers(args) -> None:
-    for name in ("hidden", "batch", "steps", "truncate"):
+    for name in ("hidden", "batch", "steps", "truncate", "sample"):
         positive_int(f"--{name}", getattr(args, name))
+    if args.sample is not None and args.task != "text":
+        raise CliError("--sample belongs to the text task")
+    if not (math.isfinite(args.temperature) and args.temperature >= 0):
+        raise CliError(f"--temperature must be a number ≥ 0, not {args.temperature}")
     positive_int("--seed", args.seed, 0)
     positive_float("--lr", args.lr)
     positive_float("--clip", args.clip)
@@ -185,6 +197,23 @@ def _source(args):
     name = str(meta.get("task", ""))
     phrase = f"{args.data} ({len(batch)} sequences of T = {batch.x.shape[1]})"
     return source, RECIPES.get(name, Recipe()), phrase
+
+
+def _sample(model: Model, task, args) -> str:
+    """``sample: <prime>|<N characters>`` with the model's state carried along."""
+    prime = args.prime if args.prime else task.text[0]
+    try:
+        text = sample_text(
+            model,
+            task.vocabulary,
+            prime,
+            args.sample,
+            temperature=args.temperature,
+            rng=np.random.default_rng(args.seed),
+        )
+    except ValueError as e:
+        raise CliError(f"--prime: {e}") from e
+    return f"sample (temperature {args.temperature:g}): {prime}|{text}"
 
 
 def _task_phrase(task) -> str:

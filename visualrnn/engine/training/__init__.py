@@ -7,6 +7,7 @@ from .data import FileSource, TaskSource, read_task_file, write_task_file
 from .language import SkyColorTask, TextTask, sample_text
 from .objective import evaluate
 from .optimizers import OPTIMIZERS, SGD, Adam, make_optimizer
+from .recipes import RECIPES, Recipe, recipe_for
 from .tasks import AddingTask, Batch, CopyTask, NextStepTask, Task, TemporalOrderTask
 from .trainer import Profile, RunResult, TrainConfig, Trainer, UpdateReport
 
@@ -26,6 +27,7 @@ def make_task(name: str, length: int | None = None, **options) -> Task:
 
 __all__ = [
     "OPTIMIZERS",
+    "RECIPES",
     "SGD",
     "TASKS",
     "Adam",
@@ -35,6 +37,7 @@ __all__ = [
     "FileSource",
     "NextStepTask",
     "Profile",
+    "Recipe",
     "RunResult",
     "SkyColorTask",
     "Task",
@@ -48,6 +51,7 @@ __all__ = [
     "make_optimizer",
     "make_task",
     "read_task_file",
+    "recipe_for",
     "sample_text",
     "write_task_file",
 ]
