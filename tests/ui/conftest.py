@@ -1,6 +1,7 @@
 """A real MainWindow on the textbook preset, shown offscreen."""
 
 import pytest
+from PySide6.QtGui import QTextCharFormat, QTextDocument
 
 from visualrnn.session import LessonSession
 from visualrnn.session.presets import load_presets
@@ -25,3 +26,37 @@ def window(qtbot, presets):
     yield win
     session.pause()
     font_scale().set_scale(1.0)
+
+
+@pytest.fixture
+def shown_text(qapp):
+    """What a rich-text label shows, as plain text: tests assert on the words and numbers
+    a reader sees, not on the HTML that draws them (see :func:`rich_to_text`)."""
+    return rich_to_text
+
+
+_SUB = QTextCharFormat.VerticalAlignment.AlignSubScript
+_SUP = QTextCharFormat.VerticalAlignment.AlignSuperScript
+
+
+def rich_to_text(rich: str) -> str:
+    """Qt's reading of ``rich``: tags dropped, entities decoded, no-break spaces as spaces,
+    every paragraph and table cell on a line of its own — and sub/superscripts written the
+    textbook's way (``W_h``, ``c_{t−1}``, ``x^{k−1}``), so that a test still tells a real
+    subscript from "Wh" without naming a tag."""
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    lines, block = [], doc.begin()
+    while block.isValid():
+        parts, fragments = [], block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            text, align = fragment.text(), fragment.charFormat().verticalAlignment()
+            if align in (_SUB, _SUP):
+                mark = "_" if align == _SUB else "^"
+                text = mark + (text if len(text) == 1 else "{" + text + "}")
+            parts.append(text)
+            fragments += 1
+        lines.append("".join(parts).replace("\u00a0", " "))
+        block = block.next()
+    return "\n".join(lines)

@@ -169,7 +169,9 @@ def test_direction_arrow_headline_number_style_and_integer_ticks(panel):
     assert major[0] == 1 and all(float(v).is_integer() for v in major[1])
 
 
-def test_compare_mode_draws_each_cells_dc_in_its_colour_and_names_the_memory_bias(panel, qtbot):
+def test_compare_mode_draws_each_cells_dc_in_its_colour_and_names_the_memory_bias(
+    panel, qtbot, shown_text
+):
     view = panel.plot_view
     view.session.set_config(PRESETS["lstm_memory"].config)
     single = view.dc_curve.opts["pen"]
@@ -182,9 +184,9 @@ def test_compare_mode_draws_each_cells_dc_in_its_colour_and_names_the_memory_bia
     assert pen.style() == Qt.PenStyle.DashLine and pen.widthF() == single.widthF()
     dc = _plotted(view.compare_dc_curves["lstm"])
     assert np.nanmax(dc) / np.nanmin(dc) < 10  # the memory path stays flat
-    legend = view.legend_label.text()
-    assert "LSTM (b<sub>f</sub> + 4)" in legend and "GRU (b<sub>z</sub> + 4)" in legend
-    assert "‖dc<sub>t</sub>‖" in legend
+    legend = shown_text(view.legend_label.text())
+    assert "LSTM (b_f + 4)" in legend and "GRU (b_z + 4)" in legend
+    assert "‖dc_t‖" in legend
     ticks = view.plot.getAxis("left")._tickLevels[0]
     top = max(v for v, _ in ticks)
     assert top >= np.log10(np.nanmax(_plotted(view.compare_curves["lstm"])))
@@ -203,32 +205,35 @@ def test_cursor_is_a_thin_line_under_the_curves(panel):
     assert view.cursor.line.zValue() < view.dh_curve.zValue()
 
 
-def test_readout_uses_subscripts_and_explains_the_gated_memory_path(panel):
+def test_readout_uses_subscripts_and_explains_the_gated_memory_path(panel, shown_text):
     readout = panel.readout
     readout.session.set_config(PRESETS["vanishing"].config)
     texts = [label.text() for label in readout._labels()]
-    assert any("σ<sub>max</sub>" in t for t in texts)
+    assert any("σ_{max}" in shown_text(t) for t in texts)  # shown as a real subscript
+    # … and never typed as one in the label's own text
     assert not any(raw in t for t in texts for raw in ("σ_max", "W_h", "c_{", "dh_t"))
     readout.session.set_config(PRESETS["lstm_memory"].config)
-    verdict = readout.verdict_label.text()
-    assert "c<sub>t−1</sub>" in verdict and "σ" not in verdict
+    verdict = shown_text(readout.verdict_label.text())
+    assert "c_{t−1}" in verdict and "σ" not in verdict
     assert "mean f" in readout.stats_label.text()
     readout.session.update(cell="gru", model_source="init")
-    assert "z ⊙ h<sub>t−1</sub>" in readout.verdict_label.text()
+    assert "z ⊙ h_{t−1}" in shown_text(readout.verdict_label.text())
     assert "mean z" in readout.stats_label.text()
 
 
-def test_rnn_parameter_norms_use_the_textbook_symbols_with_one_bias(panel):
+def test_rnn_parameter_norms_use_the_textbook_symbols_with_one_bias(panel, shown_text):
     readout = panel.readout
     session = readout.session
     session.set_config(PRESETS["textbook"].config)
     text = readout.params_label.text()
-    for symbol in ("W<sub>h</sub>", "W<sub>x</sub>", "W<sub>y</sub>", "b<sub>y</sub>"):
-        assert symbol in text
-    assert "b<sub>x</sub>" not in text and "b<sub>h</sub>" not in text and "_" not in text
+    shown = shown_text(text)
+    for symbol in ("W_h", "W_x", "W_y", "b_y"):  # real subscripts …
+        assert symbol in shown
+    assert "b_x" not in shown and "b_h" not in shown and "_" not in text  # … never typed
     # the one bias b = b_ih + b_hh: its gradient is that of either engine bias
     norms = session.grads.param_norms
     assert np.isclose(norms["bias_ih_l0"], norms["bias_hh_l0"])
-    assert f"<i>b</i>&nbsp;</td><td align='right'>{format_number(norms['bias_ih_l0'])}" in text
+    cells = [line.strip() for line in shown.splitlines()]  # the table: one cell a line
+    assert cells[cells.index("b") + 1] == format_number(norms["bias_ih_l0"])  # b, its norm
     session.set_cell("lstm")  # gated cells keep one symbol per stacked matrix
-    assert "b<sub>x</sub>" in readout.params_label.text()
+    assert "b_x" in shown_text(readout.params_label.text())
