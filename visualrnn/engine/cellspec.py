@@ -72,7 +72,7 @@ class CellSpec:
     Attributes
     ----------
     key : "rnn" | "lstm" | "gru" | "lstm_nofg", the engine's name (``Model.cell``).
-    label : shown in the cell chooser, e.g. "LSTM".
+    label, label_zh : shown in the cell chooser, e.g. "LSTM".
     name_en, name_zh : e.g. "long short-term memory", "长短期记忆网络".
     blocks : the row blocks of ``weight_ih_l0`` / ``weight_hh_l0`` in order (G of them).
     quantities : the trace's per-step quantities: gates in engine order, then states.
@@ -88,6 +88,7 @@ class CellSpec:
 
     key: str
     label: str
+    label_zh: str
     name_en: str
     name_zh: str
     blocks: tuple[str, ...]
@@ -165,6 +166,7 @@ def _lstm_c(equation: str) -> QuantitySpec:
 RNN = CellSpec(
     key="rnn",
     label="RNN",
+    label_zh="RNN",
     name_en="simple recurrent network",
     name_zh="循环神经网络",
     blocks=("a",),
@@ -184,8 +186,9 @@ RNN = CellSpec(
 LSTM = CellSpec(
     key="lstm",
     label="LSTM",
+    label_zh="LSTM",
     name_en="long short-term memory",
-    name_zh="长短期记忆网络",
+    name_zh="长短时记忆网络",
     blocks=("i", "f", "z", "o"),
     quantities=(_LSTM_I, _LSTM_F, _LSTM_Z, _LSTM_O, _lstm_c("{f} ⊙ {c_prev} + {i} ⊙ {z}"), _LSTM_H),
     memory_state="c",
@@ -216,6 +219,7 @@ _GRU_H = _q(
 GRU = CellSpec(
     key="gru",
     label="GRU",
+    label_zh="GRU",
     name_en="gated recurrent unit",
     name_zh="门控循环单元",
     blocks=("r", "z", "n"),
@@ -232,8 +236,9 @@ GRU = CellSpec(
 LSTM_NOFG = CellSpec(
     key="lstm_nofg",
     label="LSTM (no forget gate, 1997)",
+    label_zh="LSTM（无遗忘门，1997）",
     name_en="long short-term memory without a forget gate (Hochreiter & Schmidhuber 1997)",
-    name_zh="无遗忘门的长短期记忆网络（1997）",
+    name_zh="无遗忘门的长短时记忆网络（1997）",
     blocks=("i", "z", "o"),
     quantities=(_LSTM_I, _LSTM_Z, _LSTM_O, _lstm_c("{c_prev} + {i} ⊙ {z}"), _LSTM_H),
     memory_state="c",

@@ -74,7 +74,7 @@ def quantity_short_title(q: QuantitySpec) -> str:
 def cell_label(spec: CellSpec) -> str:
     """The cell chooser's text: "LSTM", "LSTM (no forget gate, 1997)" (translated)."""
     return QCoreApplication.translate("CellText", "{label}", "cell chooser").format(
-        label=spec.label, zh=getattr(spec, "label_zh", spec.label)
+        label=spec.label, zh=spec.label_zh
     )
 
 
