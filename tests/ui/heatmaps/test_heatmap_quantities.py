@@ -1,5 +1,5 @@
-"""Direct tests of what the views derive from the engine's cell description and the trace:
-the heatmap quantities, the colour scales and the step layout — for every cell type."""
+"""The heatmaps of every cell type come from the engine's cell description and the trace:
+one image per gate and state, in the engine's order, with its own levels and textbook name."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pytest
 from visualrnn.engine.cellspec import CELL_SPECS
 from visualrnn.session import LessonConfig, build_lesson
 from visualrnn.ui.common.cell_text import quantity_name, quantity_values
-from visualrnn.ui.common.color_scales import Scale, log_range, value_scales
+from visualrnn.ui.common.color_scales import value_scales
 from visualrnn.ui.heatmaps import state_quantities as sq
-from visualrnn.ui.network.step_layout import StepLayout
 
 
 def _trace(cell: str, activation: str = "tanh", T: int = 12, H: int = 3):
@@ -61,28 +60,3 @@ def test_names_come_from_the_description_in_the_textbook_terms(qapp):
     f = CELL_SPECS["lstm"].quantity("f")
     assert quantity_name(f) == "forget gate f (遗忘门)"
     assert sq.title(sq.Quantity(f, CELL_SPECS["lstm"]), short=True) == "f (遗忘门)"
-
-
-def test_colour_scales_switch_to_log_for_values_spanning_many_decades(qapp):
-    assert not Scale(1.0).log
-    assert Scale(1e5, 1e-2).log
-    assert log_range([1e-3, 1e2, 0.0, np.inf]) == pytest.approx((-3.0, 2.0))
-    assert log_range([0.0, np.nan]) == (-1.0, 0.0)  # nothing finite: a fixed span
-
-
-@pytest.mark.parametrize("cell", list(CELL_SPECS))
-def test_the_step_layout_has_a_c_row_exactly_for_cells_with_a_memory_state(qapp, cell):
-    layout = StepLayout.build(cell, H=3, I=1, O=1)
-    assert (layout.c_row is not None) == (CELL_SPECS[cell].memory_state is not None)
-    assert layout.box.contains(layout.h_row)
-    assert layout.x_node.top() > layout.box.bottom() > layout.box.top() > layout.y_node.bottom()
-    wide = StepLayout.build(cell, H=40, I=1, O=1)
-    assert wide.h_row.width() == layout.h_row.width() * 4 / 3  # a strip: MAX_BOXES wide
-
-
-def test_a_subnormal_value_gets_a_range_instead_of_an_error(qapp):
-    from visualrnn.ui.common.color_scales import nice_ceiling, percentile_range
-
-    assert 0 < nice_ceiling(5e-324) < 1e-300  # 10**floor(log10(5e-324)) underflows to 0
-    assert nice_ceiling(0.37) == 0.5 and nice_ceiling(3.0) == 3.0
-    assert percentile_range([5e-324, 0.0]) > 0
