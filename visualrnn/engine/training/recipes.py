@@ -62,7 +62,8 @@ class Recipe:
         )
 
     def model(self, task: Task, seed: int = 0, activation: str = "tanh") -> Model:
-        """A fresh model for ``task``: I and O from the task, seeded initialisation."""
+        """A fresh model for ``task`` (or any object with ``input_size``, ``output_size``,
+        such as a data source): I and O from it, seeded initialisation."""
         return init_model(
             self.cell,
             task.input_size,
@@ -77,9 +78,9 @@ class Recipe:
 
 RECIPES = {
     "adding": Recipe(hidden=32, lr=1e-2, batch=32, clip=1.0, steps=3000),
-    "temporal_order": Recipe(hidden=32, lr=1e-2, batch=32, clip=1.0, steps=3000),
+    "temporal_order": Recipe(hidden=32, lr=1e-2, batch=32, clip=1.0, steps=3000, memory_bias=3.0),
     "copy": Recipe(hidden=64, lr=1e-2, batch=32, clip=1.0, steps=3000),
-    "sky_color": Recipe(hidden=16, lr=1e-2, batch=32, clip=1.0, steps=1000),
+    "sky_color": Recipe(hidden=16, lr=1e-2, batch=32, clip=1.0, steps=1000, memory_bias=3.0),
     "next_step": Recipe(hidden=16, lr=1e-2, batch=16, clip=1.0, steps=500),
     "text": Recipe(hidden=64, lr=1e-2, batch=32, clip=1.0, steps=2000, eval_every=100),
 }
