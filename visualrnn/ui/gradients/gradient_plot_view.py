@@ -170,6 +170,25 @@ class GradientFlowView(QWidget):
     def _on_plot_resized(self, *_args) -> None:
         self._set_y_ticks()
 
+    def figure_data(self) -> dict:
+        """The curves shown, for "Export data (CSV)": step t and ‖dh_t‖ (‖dc_t‖ for a cell
+        with a memory, the slope-ρ line when it is drawn) — or, comparing, each cell's."""
+        self._refresh.flush()
+        columns = {"t": np.arange(self.session.T)}
+        if self.compare.isChecked():
+            for cell, result in self.session.compare_results().items():
+                columns[f"{cell} ‖dh_t‖"] = result.grads.dh_norm
+                if result.grads.dc_norm is not None:
+                    columns[f"{cell} ‖dc_t‖"] = result.grads.dc_norm
+            return columns
+        grads = self.session.grads
+        columns["‖dh_t‖"] = grads.dh_norm
+        if grads.dc_norm is not None:
+            columns["‖dc_t‖"] = grads.dc_norm
+        if self.reference_curve.isVisible():
+            columns["slope ρ"] = self._reference(grads.dh_norm)
+        return columns
+
     # ---------------------------------------------------------------- drawing
     def _truncation(self) -> int | None:
         """k when truncated BPTT cuts this trace at least once, else None."""

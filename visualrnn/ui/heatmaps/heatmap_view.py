@@ -6,6 +6,7 @@ Beside the grid, the time course of the unit clicked last; below it, the hover r
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -110,6 +111,16 @@ class StateHeatmapView(QWidget):
             self.grids[cell] = grid
             self.stack.addWidget(grid)
         return self.grids[cell]
+
+    def figure_data(self) -> dict:
+        """The heatmaps' arrays, for "Export data (CSV)": one row per step t, a column per
+        quantity and unit (``h[0]``, ``h[1]``, … in the engine's order), every step."""
+        self._refresh.flush()
+        trace = self.session.trace
+        columns = {"t": np.arange(trace.T)}
+        for q in sq.quantities(trace.cell):
+            columns[q.name] = np.asarray(sq.quantity_array(trace, q.name)).reshape(trace.T, -1)
+        return columns
 
     # ---------------------------------------------------------------- handlers
     def _show_trace(self) -> None:

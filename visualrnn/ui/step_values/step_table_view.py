@@ -122,6 +122,21 @@ class StepTableView(QWidget):
         items = (self._table.item(row, col) for col in range(self._table.columnCount()))
         return [item.text() for item in items if item is not None and item.text()]
 
+    def figure_data(self) -> dict:
+        """The numbers shown, for "Export data (CSV)": one row per quantity (xₜ, the gates
+        and states, yₜ, ℓₜ) with the step t and its components 0, 1, … in full precision
+        (no components before the first step)."""
+        self.row_symbols()  # (brings a tabbed-away table up to date)
+        step = self.session.step
+        record = {} if step is None else self.session.trace.step(step)
+        quantities = _HEAD + self._rows + _TAIL
+        values = [np.atleast_1d(record.get(key, [])).ravel() for key, _, _ in quantities]
+        columns = {"quantity": [symbol for _, symbol, _ in quantities]}
+        columns["t"] = ["" if step is None else step] * len(quantities)
+        for k in range(max(len(v) for v in values)):
+            columns[str(k)] = [v[k] if k < len(v) else "" for v in values]
+        return columns
+
     # ---------------------------------------------------------------- updating
     def _on_digits_changed(self, _digits: int) -> None:
         self._size_sections()
