@@ -58,7 +58,8 @@ def _parser(presets: dict) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="interface language: zh_CN (中文) or en (default: the system's language)",
+        help="interface language: zh_CN (中文) or en (default: the one chosen last time in "
+        "View → Language, else the system's language)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
@@ -161,7 +162,7 @@ def _create_window(
     app.setOrganizationName("VisualRNN")
     install_bundled_fonts()  # CJK fallback for the textbook's Chinese names
     _set_base_font(app)
-    install_translators(app, lang)
+    install_translators(app, lang or _remembered_language())
     session = LessonSession(presets[preset_name].config)
     window = MainWindow(session, presets)
     window.model_toolbar.select_preset(preset_name)
@@ -176,34 +177,25 @@ def _create_window(
 
 
 def system_language() -> str:
-    """ "zh_CN" when the system locale is Chinese (zh, zh_CN, zh_TW …), else "en"."""
-    from PySide6.QtCore import QLocale
+    """ "zh_CN" when the system locale is Chinese, else "en" (see ui/shell/language.py)."""
+    from .ui.shell.language import system_language as language
 
-    return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+    return language()
+
+
+def _remembered_language() -> str | None:
+    """The language chosen last time in View → Language (None: never chosen)."""
+    from .ui.shell.preferences import Preferences
+
+    return Preferences().language
 
 
 def install_translators(app, lang: str | None = None) -> str:
-    """Translate the interface into ``lang`` ("zh_CN" or "en"; None: the system's language)
-    before any widget is built: VisualRNN's own ``visualrnn_zh_CN.qm`` and Qt's
-    ``qtbase_zh_CN.qm`` (its dialogs and standard buttons). Replaces the translators a
-    previous call installed, so it can switch languages; returns the language chosen."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    """Translate the interface into ``lang`` before any widget is built (None: the
+    system's language); see ui/shell/language.py."""
+    from .ui.shell.language import install_translators as install
 
-    from .resource_paths import translations_dir
-
-    lang = lang or system_language()
-    for old in getattr(app, "_visualrnn_translators", []):
-        app.removeTranslator(old)
-    app._visualrnn_translators = []  # keep Python references while installed
-    QLocale.setDefault(QLocale(lang))
-    if lang == "en":
-        return lang
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("visualrnn", str(translations_dir())), ("qtbase", qt_folder)):
-        translator = QTranslator(app)
-        if translator.load(f"{name}_{lang}", folder) and app.installTranslator(translator):
-            app._visualrnn_translators.append(translator)
-    return lang
+    return install(app, lang)
 
 
 def _set_base_font(app) -> None:

@@ -4,7 +4,7 @@
     <context>
         <name>CellDiagramView</name>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="49" />
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="50" />
             <source>Too small to read: make this panel larger (drag its edge or undock it).</source>
             <extracomment>Boxes whose values come from another key of the step record. Margin (scene units) kept around the diagram when it is fitted to the view. Below this zoom (≈ 8 px text) the diagram is covered by a note asking for more room.</extracomment>
             <translation>太小，看不清：请把此面板放大（拖动边缘或使其浮动）。</translation>
@@ -13,12 +13,12 @@
     <context>
         <name>CellInternalsView</name>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="211" />
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="204" />
             <source>output layer y (用于输出的全连接层)</source>
             <translation>用于输出的全连接层 y</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="214" />
+            <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="207" />
             <source>One bar per unit (0, 1, …); hover a bar for its value.</source>
             <translation>每个单元一根柱（0, 1, …）；鼠标悬停在柱上可查看数值。</translation>
         </message>
@@ -153,48 +153,48 @@
     <context>
         <name>EquationPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="68" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="67" />
             <source>Significant digits of every number (in every panel)</source>
             <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
             <translation>所有数字的有效位数（对所有面板生效）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="69" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="68" />
             <source>Show all units</source>
             <translation>显示所有单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
             <source>A hidden unit that is always written out</source>
             <translation>始终完整写出的隐藏单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="72" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
             <source>Unit:</source>
             <translation>单元：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
             <source>Digits:</source>
             <translation>位数：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="175" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="168" />
             <source>Step t = {t}</source>
             <translation>时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="176" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="169" />
             <source>({n} of {T})</source>
             <translation>（第 {n} 步，共 {T} 步）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="183" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="176" />
             <source>Press → (or Step) to take the first step.</source>
             <translation>按 →（或“前进一步”）执行第一步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="177" />
             <source>The equations of the cell appear here with the step's numbers.</source>
             <translation>循环体的公式将代入这一步的数值显示在这里。</translation>
         </message>
@@ -272,85 +272,99 @@
         </message>
     </context>
     <context>
+        <name>GifRecorder</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/gif_recorder.py" line="89" />
+            <source>Recording cancelled</source>
+            <extracomment>At most this many frames (a slide's GIF, and the memory its frames take). Frames per second offered, and the default.</extracomment>
+            <translation>录制已取消</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/gif_recorder.py" line="108" />
+            <source>Recording failed: {0}</source>
+            <translation>录制失败：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="70" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="71" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="92" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="91" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="93" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="96" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="95" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="190" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="202" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="194" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="206" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="213" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="225" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="218" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="230" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="264" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="276" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="269" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="281" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="272" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="284" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="350" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="362" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="354" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="366" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="356" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="368" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="381" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="393" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="386" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="398" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
@@ -423,62 +437,62 @@
     <context>
         <name>GradientLabControls</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="56" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="57" />
             <source>all steps</source>
             <translation>每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="57" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="58" />
             <source>last step only</source>
             <translation>仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="61" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="62" />
             <source>k =</source>
             <translation>k =</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="63" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="64" />
             <source>C =</source>
             <translation>C =</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="68" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="69" />
             <source>Rescales Wₕ to this spectral radius (seeded weights).</source>
             <translation>将 Wₕ 缩放到这个谱半径（使用随机种子生成的权重）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="74" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="75" />
             <source>Spectral radius ρ of W&lt;sub&gt;h&lt;/sub&gt;</source>
             <translation>W&lt;sub&gt;h&lt;/sub&gt; 的谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="75" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="76" />
             <source>Activation φ (RNN only)</source>
             <translation>激活函数 φ（仅 RNN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="78" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="79" />
             <source>Memory bias: b&lt;sub&gt;f&lt;/sub&gt; (LSTM forget gate), b&lt;sub&gt;z&lt;/sub&gt; (GRU update gate)</source>
             <translation>记忆偏置：b&lt;sub&gt;f&lt;/sub&gt;（LSTM 遗忘门）、b&lt;sub&gt;z&lt;/sub&gt;（GRU 更新门）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="82" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="83" />
             <source>Sequence length T</source>
             <translation>序列长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="83" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="84" />
             <source>Loss at</source>
             <translation>损失位置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="85" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="86" />
             <source>Truncated BPTT: cut the gradient every k steps</source>
             <translation>截断 BPTT：每 k 步截断一次梯度</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="89" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="90" />
             <source>Clipping: scale the gradient down to norm ≤ C</source>
             <translation>梯度裁剪：把梯度缩小到范数 ≤ C</translation>
         </message>
@@ -534,93 +548,94 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="40" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="41" />
             <source>loss at every step</source>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="42" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="78" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="85" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="118" />
             <source>Input sequence</source>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="175" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="231" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="192" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="248" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="215" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="269" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="248" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="302" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="251" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="305" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="258" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="312" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="274" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="328" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="276" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="330" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="294" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="348" />
             <source>step {0} / {1}</source>
             <translation>第 {0} / {1} 步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="296" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="350" />
             <source> · no step taken yet</source>
             <translation> · 尚未执行任何一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="298" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="352" />
             <source> · cell A{0} (t = {1})</source>
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="43" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
@@ -725,7 +740,7 @@
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="198" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="204" />
             <source>(the weights are fixed: changing this switches to seeded weights)</source>
             <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
         </message>
@@ -751,93 +766,93 @@
     <context>
         <name>PascanuReadout</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="104" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="105" />
             <source>spectral radius ρ</source>
             <extracomment>PyTorch parameter names → symbols (HTML subscripts). The LSTM / GRU keep one symbol per stacked matrix (all gates); the RNN uses the textbook's (:data:`RNN_SYMBOLS`). The textbook's RNN: a_t = h_{t−1}·W_h + x_t·W_x + b, y_t = h_t·W_y + b_y — one bias b. The engine's two biases enter a_t as b_ih + b_hh, so ∂L/∂b = ∂L/∂b_ih = ∂L/∂b_hh: the readout shows that gradient once, as b (bias_hh_l0 is skipped).</extracomment>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="105" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="106" />
             <source>γ = max |φ′|</source>
             <translation>γ = max |φ′|</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="120" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="121" />
             <source>mean {g}</source>
             <translation>{g} 的均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="122" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="123" />
             <source>min {g}</source>
             <translation>{g} 的最小值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="132" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="133" />
             <source>Truncated BPTT, k = {k}</source>
             <translation>截断 BPTT，k = {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="134" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="135" />
             <source>No gradient crosses a cut: every path back is at most k steps long, so inside a chunk ‖dh‖ changes at most ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt; — bounded.</source>
             <translation>梯度不会越过截断处：每条反向路径最长 k 步，所以在一段之内 ‖dh‖ 最多变化 ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt;，是有界的。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="140" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="141" />
             <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1: vanishing guaranteed</source>
             <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1：梯度必然消失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="142" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="143" />
             <source>Each step back multiplies ‖dh‖ by at most σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1, so it must shrink.</source>
             <translation>每反向传播一步，‖dh‖ 至多乘以 σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1，因此必然变小。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="147" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="148" />
             <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1: explosion possible</source>
             <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1：可能出现梯度爆炸</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="149" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="150" />
             <source>Steps back may multiply ‖dh‖ by more than 1: it can grow without bound (necessary, not sufficient).</source>
             <translation>反向传播的每一步可能让 ‖dh‖ 乘以大于 1 的数：它可能无限增长（这是必要条件，不是充分条件）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="161" />
             <source>{cell} memory path: {equation}</source>
             <translation>{cell} 的记忆通路：{equation}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="163" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="164" />
             <source>{path}. The RNN's σ&lt;sub&gt;max&lt;/sub&gt;·γ rule does not apply here.</source>
             <translation>{path}。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="173" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
             <source>Global gradient norm ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;, no clipping</source>
             <translation>全局梯度范数 ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;，未做梯度裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
             <source>clipped</source>
             <translation>已裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
             <source>not clipped</source>
             <translation>未裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="176" />
             <source>Global gradient norm ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt; (C = {c}, {s})</source>
             <translation>全局梯度范数 ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt;（C = {c}，{s}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="191" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="192" />
             <source>‖∂L/∂θ‖ per parameter (before clipping)</source>
             <translation>各参数的 ‖∂L/∂θ‖（裁剪前）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="201" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="202" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -1008,37 +1023,37 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>StateHeatmapView</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="41" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="43" />
             <source>Reveal as you step</source>
             <translation>随步骤显示</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="42" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="44" />
             <source>Grey out the steps not reached yet, like the network.</source>
             <translation>与网络图一样，把尚未到达的步显示为灰色。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="44" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="46" />
             <source>Stretch colours to the data</source>
             <translation>颜色范围随数据伸缩</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="47" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="49" />
             <source>Gates: colours span their own min … max instead of 0 … 1; tanh outputs ±their largest |value|. The colour bars show the range. Off: fixed ranges, comparable between lessons.</source>
             <translation>门：颜色覆盖其自身的最小值 … 最大值，而不是 0 … 1；tanh 输出覆盖 ±其最大 |值|。颜色条显示所用范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="56" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="58" />
             <source>Share of values that are saturated: gates below 0.05 or above 0.95, the candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95.</source>
             <translation>饱和数值所占的比例：门低于 0.05 或高于 0.95；候选值（LSTM 的输入值 z、GRU 的 n）和 RNN 的 h 超出 ±0.95。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="176" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="180" />
             <source>Saturated units (|h| &gt; 0.95): {parts}</source>
             <translation>饱和单元（|h| &gt; 0.95）：{parts}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="177" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="181" />
             <source>Saturated: {parts}</source>
             <translation>饱和：{parts}</translation>
         </message>
@@ -1046,34 +1061,34 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>StepTableView</name>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="43" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="44" />
             <source>input</source>
             <extracomment>The per-step vectors of other sizes (input, output) and the scalar loss: shown below the hidden units, with their own header row, so that they do not read as "unit 0".</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="45" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="46" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="46" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="47" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="144" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="208" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="152" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="216" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="158" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="166" />
             <source>No step taken yet — press → to take step t = 0.</source>
             <translation>尚未执行任何一步：按 → 执行第 t = 0 步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="162" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="170" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
         </message>
@@ -1280,32 +1295,37 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>ViewMenu</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="47" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="50" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="52" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="57" />
             <source>Normal text size</source>
             <translation>正常文字大小</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="59" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="61" />
             <source>Full screen</source>
             <translation>全屏</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="63" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="67" />
             <source>Panels</source>
             <translation>面板</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="89" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="72" />
+            <source>Language / 语言</source>
+            <translation>语言 / Language</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="115" />
             <source>Text size {0:.0f} %</source>
             <translation>文字大小 {0:.0f} %</translation>
         </message>

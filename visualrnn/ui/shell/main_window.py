@@ -7,7 +7,7 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStatusBar,
     QTabBar,
     QWidget,
 )
@@ -65,25 +66,80 @@ class MainWindow(QMainWindow):
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
-        self.model_toolbar = ModelToolbar(session, self.presets, self)
+        self._language_rebuild = QTimer(self, singleShot=True, interval=0)
+        self._language_rebuild.timeout.connect(self.rebuild)
+        self._build()
+        self._connect_session()
+        self._size_docks()
+
+    def _build(self) -> None:
+        """Toolbars, docks with every panel, menus and the status bar."""
+        self._make_toolbars()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.model_toolbar)
-        self.transport = TransportBar(session, self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport)
-        self.addActions(self.transport.actions_with_shortcuts)
         self.docks: dict[str, QDockWidget] = {}
         # the left column runs the full height (set before any dock is added)
         self.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
         self.setCorner(Qt.Corner.TopLeftCorner, LEFT)
-        self.sequence_editor = SequenceEditor(session, self)
+        self.sequence_editor = SequenceEditor(self.session, self)
         self._add_dock("sequence", self.tr("Input sequence"), self.sequence_editor, LEFT)
-        self.panels = all_panels(session)
+        self.panels = all_panels(self.session)
         self.step_table = self.panel_widget("step_table")
         self._place_panels(self.panels)
+        self._finish_build()
+
+    def _make_toolbars(self) -> None:
+        self.model_toolbar = ModelToolbar(self.session, self.presets, self)
+        self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
+        self.transport = TransportBar(self.session, self)
+        self.addActions(self.transport.actions_with_shortcuts)
+
+    def _finish_build(self) -> None:
         self._build_menus()
         self._build_status_bar()
-        self._connect_session()
+        self._update_summary()
+        self._on_error_changed("", "")
         self._update_title()
-        self._size_docks()
+
+    def rebuild(self) -> None:
+        """Build the window's contents again in the current language (after View →
+        Language): the docks stay where they are and only their contents are made anew, so
+        the lesson, the step, the chosen lesson and the whole layout stay as they were."""
+        preset, old = self.model_toolbar.current_preset(), [self.model_toolbar, self.transport]
+        for action in self.actions():
+            self.removeAction(action)
+        self._make_toolbars()
+        self.insertToolBar(old[0], self.model_toolbar)
+        self.insertToolBar(old[1], self.transport)
+        for bar in old:
+            self.removeToolBar(bar)
+        self.model_toolbar.show_preset(preset)
+        self.sequence_editor = SequenceEditor(self.session, self)
+        self._refill_dock("sequence", self.tr("Input sequence"), self.sequence_editor)
+        self.panels = all_panels(self.session)
+        self.step_table = self.panel_widget("step_table")
+        for panel in self.panels:
+            self._refill_dock(panel.key, panel.title, panel.widget)
+        self.menuBar().clear()
+        self.setStatusBar(QStatusBar(self))
+        self._finish_build()
+        for bar in old:
+            bar.deleteLater()
+
+    def _refill_dock(self, key: str, title: str, widget: QWidget) -> None:
+        """Put the new ``widget`` in the scroll area of its dock (or the centre), which
+        deletes the old one; the areas themselves stay, and with them the layout."""
+        if key in self.docks:
+            self.docks[key].setWindowTitle(title)
+            area = self.docks[key].widget()
+        else:  # the central panel
+            self.central_panel, area = widget, self.centralWidget()
+        area.setWidget(widget)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "panels"):
+            self._language_rebuild.start()  # one rebuild for the several events of a switch
 
     # ---------------------------------------------------------------- layout
     def _place_panels(self, panels: list[PanelSpec]) -> None:
@@ -201,8 +257,6 @@ class MainWindow(QMainWindow):
         self.session.trace_changed.connect(self._on_trace_changed)
         self.session.cursor_changed.connect(self._on_cursor_changed)
         self.session.error_changed.connect(self._on_error_changed)
-        self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
-        self._on_trace_changed()
 
     # ---------------------------------------------------------------- public
     def select_preset(self, name: str) -> bool:

@@ -162,6 +162,12 @@ class ModelToolbar(QToolBar):
             self.preset_chosen.emit(name)
         return ok
 
+    def show_preset(self, name: str | None) -> None:
+        """Show ``name`` as the chosen lesson without applying it (a rebuilt toolbar)."""
+        with QSignalBlocker(self.preset_box):
+            self.preset_box.setCurrentIndex(max(0, self.preset_box.findData(name)))
+        self._on_config_changed(self._session.config)
+
     def current_preset(self) -> str | None:
         return self.preset_box.currentData()
 

@@ -1,5 +1,5 @@
-"""The View menu: projector font scale (Ctrl+= / Ctrl+− / Ctrl+0), full screen (F11), and
-one entry per dock to show or hide it.
+"""The View menu: projector font scale (Ctrl+= / Ctrl+− / Ctrl+0), full screen (F11), the
+interface language (English / 中文), and one entry per dock to show or hide it.
 
 The font scale lives in :func:`visualrnn.ui.theme.font_scale`; this menu changes it and
 sets the application font to match, so plain widgets in every panel grow too (views that
@@ -9,10 +9,12 @@ draw their own text follow ``scale_changed`` themselves).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ..common.theme import font_scale
+from .language import current_language, install_translators
+from .preferences import Preferences
 
 _BASE_SIZE_PROPERTY = "visualrnn_base_point_size"
 
@@ -60,8 +62,32 @@ class ViewMenu(QMenu):
         )
         self.fullscreen_action.setCheckable(True)
         self.addSeparator()
+        self.language_menu = self._language_menu()
+        self.addSeparator()
         self._dock_separator = self.addSection(self.tr("Panels"))
         font_scale().scale_changed.connect(self._on_scale_changed)
+
+    def _language_menu(self) -> QMenu:
+        """English / 中文: each language names itself, so either can be found in the other."""
+        menu = self.addMenu(self.tr("Language / 语言"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for lang, name in (("en", "English"), ("zh_CN", "中文")):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(lang == current_language())
+            action.setData(lang)
+            action.triggered.connect(self._on_language_chosen)
+            group.addAction(action)
+            self.language_actions[lang] = action
+        return menu
+
+    def _on_language_chosen(self) -> None:
+        """Switch at once (the window rebuilds itself) and remember the choice."""
+        lang = self.sender().data()
+        Preferences().language = lang
+        if lang != current_language():
+            install_translators(QApplication.instance(), lang)
 
     def add_dock_toggles(self, docks) -> None:
         """One checkable entry per dock (and toolbar) to show or hide it."""

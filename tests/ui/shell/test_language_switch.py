@@ -1,0 +1,71 @@
+"""View → Language switches the running window at once and remembers the choice."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from visualrnn import app as visualrnn_app
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.shell.language import current_language, install_translators
+from visualrnn.ui.shell.preferences import Preferences
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_application_font():
+    """Start-up sets the application's base font; later tests expect theirs."""
+    font = QApplication.font()
+    yield
+    QApplication.setFont(font)
+    install_translators(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def window(qtbot):
+    presets, errors = load_presets()
+    _, window = visualrnn_app._create_window(presets, "lstm_memory", errors, "en")
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _switch(qtbot, window, lang: str) -> None:
+    """Pick ``lang`` in View → Language and wait for the rebuilt window."""
+    file_menu = {"en": "&File", "zh_CN": "文件(&F)"}[lang]
+    window.view_menu.language_actions[lang].trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == file_menu, timeout=3000)
+    assert window.view_menu.language_actions[lang].isChecked()
+
+
+def test_switching_to_chinese_retranslates_every_panel_and_keeps_the_lesson(window, qtbot):
+    session = window.session
+    session.set_cursor(40)
+    widths = {key: dock.width() for key, dock in window.docks.items()}
+    old_table = window.step_table
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.docks["sequence"].windowTitle() == "Input sequence"
+    _switch(qtbot, window, "zh_CN")
+    assert current_language() == "zh_CN"
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.docks["sequence"].windowTitle() == "输入序列"
+    assert "时刻" in window.status_text() or "步" in window.status_text()
+    assert window.step_table is not old_table  # the panels were made anew, in Chinese
+    assert session.cursor == 40 and window.model_toolbar.current_preset() == "lstm_memory"
+    assert {key: dock.width() for key, dock in window.docks.items()} == widths
+    assert Preferences().language == "zh_CN"
+    _switch(qtbot, window, "en")
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert Preferences().language == "en"
+
+
+def test_the_remembered_language_is_used_at_the_next_start(qtbot):
+    Preferences().language = "zh_CN"
+    try:
+        presets, errors = load_presets()
+        _, window = visualrnn_app._create_window(presets, "textbook", errors, None)
+        qtbot.addWidget(window)
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+    finally:
+        Preferences().language = None
