@@ -5,7 +5,18 @@ import numpy as np
 
 def test_menu_lists_the_file_actions(window):
     texts = [a.text() for a in window.file_menu.actions() if a.text()]
-    assert texts == ["Load weights…", "Save weights…", "Save trace (npz)…", "Quit"]
+    assert texts == [
+        "New lesson",
+        "Open lesson…",
+        "Open recent",
+        "Save lesson",
+        "Save lesson as…",
+        "Load weights…",
+        "Save weights…",
+        "Save trace (npz)…",
+        "Figure of the panel in front",
+        "Quit",
+    ]
 
 
 def test_saved_weights_load_back_into_the_same_lesson(window, qtbot, tmp_path):

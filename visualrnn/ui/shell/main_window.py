@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.figure_menu import FigureMenus
 from ..common.panels import CENTRAL, PanelSpec
 from ..common.plot_helpers import format_number
 from .exception_hook import log_path
 from .file_menu import FileMenu
+from .lesson_files import LessonFiles
 from .model_toolbar import ModelToolbar
 from .panel_registry import all_panels
 from .sequence_editor import SequenceEditor
@@ -68,6 +70,14 @@ class MainWindow(QMainWindow):
         )
         self._language_rebuild = QTimer(self, singleShot=True, interval=0)
         self._language_rebuild.timeout.connect(self.rebuild)
+        #: The app's Preferences (remembered window, recent lessons); None: nothing kept.
+        self.preferences = None
+        self.lessons = LessonFiles(session, self.presets, self)
+        self.lessons.changed.connect(self._update_title)
+        self.lessons.reported.connect(self._on_file_reported)
+        self.lessons.opened.connect(self._on_lesson_opened)
+        self.figures = FigureMenus(session, self)
+        self.figures.reported.connect(self._on_file_reported)
         self._build()
         self._connect_session()
         self._size_docks()
@@ -95,6 +105,8 @@ class MainWindow(QMainWindow):
         self.addActions(self.transport.actions_with_shortcuts)
 
     def _finish_build(self) -> None:
+        self.figures.set_panels([(p.widget, p.title, p.key) for p in self.panels])
+        self.lessons.watch_docks(self.docks)
         self._build_menus()
         self._build_status_bar()
         self._update_summary()
@@ -225,7 +237,7 @@ class MainWindow(QMainWindow):
                 bar.hide()
 
     def _build_menus(self) -> None:
-        self.file_menu = FileMenu(self.session, self)
+        self.file_menu = FileMenu(self.session, self, self.lessons, self.figures)
         self.file_menu.reported.connect(self._on_file_reported)
         self.menuBar().addMenu(self.file_menu)
         lesson_menu = self.menuBar().addMenu(self.tr("&Lesson"))
@@ -260,7 +272,10 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- public
     def select_preset(self, name: str) -> bool:
-        """Load the preset ``name`` (as if chosen in the toolbar)."""
+        """Load the preset ``name`` (as if chosen in the toolbar), after asking about
+        unsaved changes."""
+        if not self.lessons.may_discard():
+            return False
         return self.model_toolbar.select_preset(name)
 
     def show_exception(self, summary: str, details: str) -> None:
@@ -284,6 +299,7 @@ class MainWindow(QMainWindow):
         self.select_preset(self.sender().data())
 
     def _on_preset_chosen(self, name: str) -> None:
+        self.lessons.preset_chosen(name)
         self._update_title()
         preset = self.presets.get(name)
         if preset is not None and preset.panel:
@@ -333,10 +349,25 @@ class MainWindow(QMainWindow):
         self._details_box = box
 
     def _update_title(self) -> None:
-        name = self.model_toolbar.current_preset()
-        preset = self.presets.get(name)
-        title = QCoreApplication.translate("presets", preset.title) if preset else ""
-        self.setWindowTitle(f"VisualRNN — {title}" if title else "VisualRNN")
+        """The lesson's name and, after unsaved changes, Qt's modified mark."""
+        self.setWindowTitle(self.lessons.window_title())
+        self.setWindowModified(self.lessons.modified)
+
+    def _on_lesson_opened(self, state) -> None:
+        self.model_toolbar.show_preset(self.lessons.preset)
+        if state.panel:
+            self.raise_panel(state.panel)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Ctrl+Q and the window's close button: ask about unsaved changes (Save /
+        Discard / Cancel), then remember the window (geometry, docks, text size, speed)."""
+        if not self.lessons.may_discard():
+            event.ignore()
+            return
+        self.lessons.confirm_unsaved = False  # asked once; the window goes
+        if self.preferences is not None:
+            self.preferences.remember_window(self)
+        super().closeEvent(event)
 
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")

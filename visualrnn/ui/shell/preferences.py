@@ -18,11 +18,14 @@ touch the user's settings); otherwise the user's INI file
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from ..common.theme import font_scale
 
 #: An INI file to use instead of the user's settings (tests, portable installs).
 SETTINGS_ENV = "VISUALRNN_SETTINGS"
@@ -145,6 +148,29 @@ class Preferences:
         path = str(Path(path).resolve())
         self.recent_lessons = [p for p in self.recent_lessons if p != path]
         return self.recent_lessons
+
+    # ---------------------------------------------------------------- the window
+    def remember_window(self, window) -> None:
+        """Keep ``window``'s geometry, docks and toolbars, the text size and the playback
+        speed (called when the main window closes)."""
+        self.geometry = window.saveGeometry()
+        self.window_state = window.saveState()
+        self.font_scale = font_scale().scale
+        self.speed = window.session.speed
+        self.sync()
+
+    def restore_window(self, window) -> None:
+        """Give ``window`` the geometry, docks, text size and speed of the last run
+        (values that Qt or the session refuse are skipped)."""
+        if self.geometry:
+            window.restoreGeometry(QByteArray(self.geometry))
+        if self.window_state:
+            window.restoreState(QByteArray(self.window_state))
+        if self.font_scale != 1.0:
+            font_scale().set_scale(self.font_scale)
+        if self.speed is not None:
+            with contextlib.suppress(ValueError):
+                window.session.set_speed(self.speed)
 
 
 def _positive_float(value, default):
