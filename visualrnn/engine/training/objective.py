@@ -72,10 +72,15 @@ def evaluate(model: Model, batch: Batch, loss_kind: str, truncate: int | None = 
     return Evaluation(loss, grads, states, cache)
 
 
-def outputs(model: Model, x: np.ndarray, chunk: int = 256) -> np.ndarray:
-    """y for inputs x (N, T, I), batch-major (N, T, O), computed ``chunk`` rows at a time."""
+def outputs(model: Model, x: np.ndarray, max_floats: int = 2_000_000) -> np.ndarray:
+    """y for inputs x (N, T, I), batch-major (N, T, O).
+
+    Computed a few rows at a time, so that each (T, rows, H) state array of the forward pass
+    holds at most ``max_floats`` numbers (16 MB) whatever N and T are.
+    """
+    N, T = x.shape[:2]
+    chunk = max(1, max_floats // max(1, T * model.hidden_size))
     parts = [
-        forward_batch(model, x[s : s + chunk])["y"].transpose(1, 0, 2)
-        for s in range(0, x.shape[0], chunk)
+        forward_batch(model, x[s : s + chunk])["y"].transpose(1, 0, 2) for s in range(0, N, chunk)
     ]
     return np.concatenate(parts, axis=0)

@@ -182,8 +182,13 @@ class Trainer:
             return self._diverge(k, "updated weights", ev.loss, metric, before, param_norms)
         self.steps_done, self._model = k, None
         self.snapshots.offer(k, self.params)
-        profile = self._profile(ev) if k % cfg.eval_every == 0 else None
-        return UpdateReport(k, ev.loss, metric, before, after, param_norms, profile)
+        loss, batch_profile = (
+            ev.loss,
+            _batch_profile(self.cell, ev) if k % cfg.eval_every == 0 else None,
+        )
+        del ev, grads  # free the batch's BPTT arrays before the test forward pass
+        profile = None if batch_profile is None else self._profile(batch_profile)
+        return UpdateReport(k, loss, metric, before, after, param_norms, profile)
 
     def _diverge(self, k, what, loss, metric, norm, param_norms) -> UpdateReport:
         self.diverged = (
@@ -192,21 +197,15 @@ class Trainer:
         )
         return UpdateReport(k, loss, metric, norm, norm, param_norms, None, self.diverged)
 
-    def _profile(self, ev) -> Profile:
+    def _profile(self, batch_profile: dict) -> Profile:
         test = self.source.test
         test_metric = self.source.metric(outputs(self.model, test.x), test)
-        dh = ev.states["dh"]
-        dc = ev.states.get("dc")
-        gate, gate_mean = memory_gate(self.cell, ev.cache)
         self.last_profile = Profile(
             step=self.steps_done,
             test_metric=test_metric,
             solved=self.source.solved(test_metric),
-            dh_norm=np.mean(safe_norm(dh, axis=2), axis=1),
-            dc_norm=None if dc is None else np.mean(safe_norm(dc, axis=2), axis=1),
             spectral_radius=recurrent_radius(self.model),
-            memory_gate=gate,
-            memory_gate_mean=gate_mean,
+            **batch_profile,
         )
         return self.last_profile
 
@@ -235,3 +234,15 @@ class Trainer:
 
     def _result(self, reason, last, message) -> RunResult:
         return RunResult(reason, self.steps_done, last, self.last_profile, message)
+
+
+def _batch_profile(cell: str, ev) -> dict:
+    """The parts of a :class:`Profile` read from one update's forward and backward pass."""
+    dc = ev.states.get("dc")
+    gate, gate_mean = memory_gate(cell, ev.cache)
+    return {
+        "dh_norm": np.mean(safe_norm(ev.states["dh"], axis=2), axis=1),
+        "dc_norm": None if dc is None else np.mean(safe_norm(dc, axis=2), axis=1),
+        "memory_gate": gate,
+        "memory_gate_mean": gate_mean,
+    }
