@@ -1,4 +1,5 @@
-"""Start the VisualRNN window: ``python main.py [--preset NAME] [--step T] [--screenshot PNG]``.
+"""Start the VisualRNN window:
+``python main.py [LESSON.vrnn] [--preset NAME] [--step T] [--screenshot PNG]``.
 
 ``--screenshot`` renders the window offscreen at 1600×1000 (or ``--size``), after moving to
 step T, saves the PNG and exits — for documentation and for checking the picture without a
@@ -35,13 +36,22 @@ def _parser(presets: dict) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
+        "lesson",
+        nargs="?",
+        metavar="LESSON",
+        help="a lesson file (.vrnn) to open; --screenshot renders it",
+    )
+    parser.add_argument(
         "--preset",
         metavar="NAME",
         default=DEFAULT_PRESET,
         help=f"the lesson to open (default: {DEFAULT_PRESET}; see the list below)",
     )
     parser.add_argument(
-        "--step", metavar="T", type=int, default=0, help="move the cursor to step T (0 … T)"
+        "--step",
+        metavar="T",
+        type=int,
+        help="move the cursor to step T (0 … T; default: the lesson's step, else 0)",
     )
     parser.add_argument(
         "--screenshot",
@@ -125,17 +135,35 @@ def main(argv: list[str] | None = None) -> int:
             f"sudo apt install {' '.join(missing)}"
         )
     app, window = _create_window(presets, args.preset, preset_errors, args.lang)
+    batch = bool(args.screenshot or args.measure_startup)
+    if not batch:
+        window.resize(*DEFAULT_SIZE)
+        _use_preferences(window)
+    if args.lesson and not window.lessons.open(args.lesson, ask=False) and batch:
+        return _fail(window.error_label.text())
     session = window.session
-    if not 0 <= args.step <= session.T:
-        return _fail(f"--step {args.step} is outside 0 … {session.T} (preset {args.preset!r})")
-    session.set_cursor(args.step)
+    what = f"lesson {args.lesson!r}" if args.lesson else f"preset {args.preset!r}"
+    if args.step is not None and not 0 <= args.step <= session.T:
+        return _fail(f"--step {args.step} is outside 0 … {session.T} ({what})")
+    if args.step is not None:
+        session.set_cursor(args.step)
     if args.screenshot:
         return _screenshot(app, window, args.screenshot, args.size)
     if args.measure_startup:
         return _measure_startup(app, window)
-    window.resize(*DEFAULT_SIZE)
     window.show()
     return _run(app, window)
+
+
+def _use_preferences(window) -> None:
+    """The app (not a screenshot) remembers the window, text size, speed and recent
+    lessons between runs, and asks before unsaved changes are dropped."""
+    from .ui.shell.preferences import Preferences
+
+    preferences = Preferences()
+    window.preferences = window.lessons.preferences = preferences
+    window.lessons.confirm_unsaved = True
+    preferences.restore_window(window)
 
 
 def _run(app, window) -> int:
