@@ -33,23 +33,23 @@
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="290" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="292" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="291" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="293" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="292" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="294" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="295" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="297" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -209,64 +209,227 @@
         </message>
     </context>
     <context>
+        <name>FigureMenus</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="104" />
+            <source>Copy image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="105" />
+            <source>Export PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="108" />
+            <source>{0}× ({1} × {2} pixels)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="110" />
+            <source>Export SVG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="111" />
+            <source>Export data (CSV)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="114" />
+            <source>Record animation (GIF)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="127" />
+            <source>Could not copy the image: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="129" />
+            <source>Copied {0} ({1} × {2} pixels)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="148" />
+            <source>Could not export {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="150" />
+            <source>Exported {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="159" />
+            <source>Cannot record: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="162" />
+            <source>Recording {0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="163" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="184" />
+            <source>Recorded {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="201" />
+            <source>Export PNG ({0}×)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="202" />
+            <source>PNG image (*.png)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="208" />
+            <source>Export SVG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="208" />
+            <source>SVG vector image (*.svg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="215" />
+            <source>Export data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="215" />
+            <source>Comma-separated values (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="225" />
+            <source>Record animation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="225" />
+            <source>GIF (*.gif)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FileMenu</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="18" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="21" />
             <source>Weights (*.safetensors *.npz)</source>
             <translation>权重 (*.safetensors *.npz)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="19" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="22" />
             <source>Trace (*.npz)</source>
             <translation>计算记录 (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="35" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="23" />
+            <source>Lessons (*.vrnn *.json);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="51" />
             <source>Load weights…</source>
             <translation>载入权重…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="36" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="52" />
             <source>Save weights…</source>
             <translation>保存权重…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="37" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="53" />
             <source>Save trace (npz)…</source>
             <translation>保存计算记录 (npz)…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="39" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="56" />
+            <source>Figure of the panel in front</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="59" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="59" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="63" />
+            <source>New lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="64" />
+            <source>Open lesson…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="65" />
+            <source>Open recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="67" />
+            <source>Save lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="68" />
+            <source>Save lesson as…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="90" />
             <source>Loaded {0}</source>
             <translation>已载入 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="72" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="103" />
             <source>Could not save {0}: {1}</source>
             <translation>无法保存 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="74" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="105" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="80" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="119" />
+            <source>No recent lessons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="128" />
+            <source>Open lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="142" />
+            <source>Panel: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="150" />
             <source>Load weights</source>
             <translation>载入权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="88" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="158" />
             <source>Save weights</source>
             <translation>保存权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="97" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="167" />
             <source>Save trace</source>
             <translation>保存计算记录</translation>
         </message>
@@ -288,83 +451,89 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="71" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="74" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="91" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="93" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="93" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="96" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
+            <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="95" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="97" />
+            <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="202" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="217" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="206" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="221" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="225" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="240" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="230" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="245" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="276" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="291" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="281" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="296" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="284" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="299" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="362" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="377" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="366" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="381" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="368" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="383" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="393" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="408" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="398" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
@@ -518,124 +687,194 @@
     <context>
         <name>HeatmapGrid</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="104" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="109" />
             <source>step t</source>
             <extracomment>Up to this many cells (T·H) a heatmap also writes each value as text. Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="104" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="109" />
             <source>unit</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="221" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="274" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="230" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="287" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="275" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="288" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
     </context>
     <context>
+        <name>LessonFiles</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="80" />
+            <source>Untitled</source>
+            <extracomment>A preset, or a bare lesson.json: Save asks for a new file (Save As).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="86" />
+            <source>{0} (read-only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="132" />
+            <source>Could not open {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="160" />
+            <source>Could not open {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="171" />
+            <source>Opened {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="188" />
+            <source>Could not save {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="193" />
+            <source>Saved {0}</source>
+            <translation type="unfinished">已保存 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="199" />
+            <source>lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="201" />
+            <source>Save lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="208" />
+            <source>VisualRNN lessons (*.vrnn);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="218" />
+            <source>Unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="220" />
+            <source>The lesson “{0}” has changes that are not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="222" />
+            <source>Save them first?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="33" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="46" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="44" />
             <source>loss at every step</source>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="42" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="85" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="118" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="97" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="133" />
             <source>Input sequence</source>
+            <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="231" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="246" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="248" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="263" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="269" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="289" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="302" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="323" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="305" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="326" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="312" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="333" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="328" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="352" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="330" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="354" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="348" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
             <source>step {0} / {1}</source>
             <translation>第 {0} / {1} 步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="350" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="389" />
             <source> · no step taken yet</source>
             <translation> · 尚未执行任何一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="352" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="391" />
             <source> · cell A{0} (t = {1})</source>
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="43" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="44" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
@@ -855,6 +1094,53 @@
             <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="202" />
             <source>overflow</source>
             <translation>溢出</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/presenter.py" line="33" />
+            <source>1–9: choose the view · ←/→: step · Esc: back</source>
+            <extracomment>The text size while presenting (at least; a larger one the teacher chose stays).</extracomment>
+            <translation>1–9：选择视图 · ←/→：单步 · Esc：返回</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/presenter.py" line="63" />
+            <source>step {0} / {1}</source>
+            <translation>第 {0} / {1} 步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/presenter.py" line="65" />
+            <source> (t = {0})</source>
+            <translation>（t = {0}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="235" />
+            <source>Record animation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="247" />
+            <source>From step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="248" />
+            <source>To step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="249" />
+            <source>Frames per second</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/figure_menu.py" line="250" />
+            <source>One frame per step, at most {0} frames.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1295,37 +1581,42 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>ViewMenu</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="47" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="48" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="52" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="53" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="57" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="58" />
             <source>Normal text size</source>
             <translation>正常文字大小</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="61" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="62" />
             <source>Full screen</source>
             <translation>全屏</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="67" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="69" />
             <source>Panels</source>
             <translation>面板</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="72" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="76" />
+            <source>Presenter mode</source>
+            <translation>演示模式</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="114" />
             <source>Language / 语言</source>
             <translation>语言 / Language</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="115" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="157" />
             <source>Text size {0:.0f} %</source>
             <translation>文字大小 {0:.0f} %</translation>
         </message>

@@ -215,6 +215,8 @@ class BarsItem(QGraphicsItem):
         elif self.spec.act == "out":
             title = self.rect
             text = QCoreApplication.translate("CellInternalsView", "output")
+        # a larger text size or a longer translation shrinks the title, never clips it
+        painter.setFont(_fitting_font(self.title_font, text, title.width() - 6))
         painter.drawText(title, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_bars(self, painter: QPainter) -> None:

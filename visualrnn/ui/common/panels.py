@@ -24,9 +24,11 @@ class PanelSpec:
     widget : the view.
     area : ``CENTRAL`` or a ``Qt.DockWidgetArea`` (right: cell and equations; bottom:
         heatmaps and gradients).
+    presentable : shown in presenter mode (one view filling the window); controls are not.
     """
 
     key: str
     title: str
     widget: QWidget
     area: object = Qt.DockWidgetArea.BottomDockWidgetArea
+    presentable: bool = True

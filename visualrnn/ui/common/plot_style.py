@@ -8,6 +8,7 @@ axis labels and titles grow together with the rest of the window.
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QGraphicsItem
 
 from .theme import BASE_POINT_SIZE, font_scale, scaled_font
@@ -44,6 +45,11 @@ def cache_axis(axis: pg.AxisItem) -> None:
     change on every frame, the axes rarely; replaying their text each frame is the
     slowest part of a redraw."""
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def plain_text(rich: str) -> str:
+    """What a rich-text label shows, as plain text (to measure it)."""
+    return QTextDocumentFragment.fromHtml(rich).toPlainText()
 
 
 def set_axis_labels(plot: pg.PlotItem, x_label: str | None, y_label: str | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ...session import LessonSession
@@ -36,6 +36,7 @@ class RefreshWhenSeen(QObject):
         self._widget, self._on_trace, self._on_cursor = widget, on_trace, on_cursor
         self._pending: str | None = None
         self._dock: QDockWidget | None = None
+        widget.installEventFilter(self)  # a panel shown again (moved, undocked) catches up
 
     def request(self, full: bool = False) -> None:
         if self._pending != "trace":
@@ -72,6 +73,11 @@ class RefreshWhenSeen(QObject):
             if parent is not None:
                 parent.visibilityChanged.connect(self._on_visibility_changed)
         return parent
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+            self.flush()
+        return False
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible:

@@ -18,5 +18,7 @@ def create_panels(session: LessonSession) -> list[PanelSpec]:
     area = Qt.DockWidgetArea
     return [
         PanelSpec("gradients", flow, GradientsPanel(session), area.BottomDockWidgetArea),
-        PanelSpec("lab", lab, GradientLabControls(session), area.LeftDockWidgetArea),
+        PanelSpec(
+            "lab", lab, GradientLabControls(session), area.LeftDockWidgetArea, presentable=False
+        ),
     ]

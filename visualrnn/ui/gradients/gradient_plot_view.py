@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...engine.cellspec import CELL_SPECS, CellSpec, cell_spec
@@ -29,6 +30,8 @@ from ..common.plot_style import (
     BACKGROUND,
     FOREGROUND,
     apply_fonts,
+    plain_text,
+    set_axis_labels,
     style_plot,
 )
 from ..common.refresh import SessionRefresh
@@ -87,12 +90,14 @@ class GradientFlowView(QWidget):
     # ---------------------------------------------------------------- construction
     def _build_items(self) -> None:
         plot = self.plot
-        x_label = (
-            self.tr("step t")
-            + "&nbsp;&nbsp;&nbsp;&nbsp;"
-            + self.tr("<b>⟵ gradient flows back in time (BPTT), from the loss</b>")
+        step = self.tr("step t") + "&nbsp;&nbsp;&nbsp;&nbsp;"
+        #: the axis note, long and short: the short one when the long one would be cut
+        self._x_labels = (
+            step + self.tr("<b>⟵ gradient flows back in time (BPTT), from the loss</b>"),
+            step + self.tr("<b>⟵ back in time (BPTT)</b>"),
         )
-        style_plot(plot, x_label, self.tr("norm (log scale)"))
+        self._y_label = self.tr("norm (log scale)")
+        style_plot(plot, self._x_labels[0], self._y_label)
         plot.setLogMode(x=False, y=True)
         plot.showGrid(x=False, y=True, alpha=0.3)
         plot.enableAutoRange(False)
@@ -166,9 +171,19 @@ class GradientFlowView(QWidget):
         self.summary_label.setFont(scaled_font(font.pointSizeF() / font_scale().scale + 2))
         self.plot_widget.setMinimumHeight(int(MIN_PLOT_HEIGHT * font_scale().scale))
         self._set_y_ticks()
+        self._fit_x_label()
 
     def _on_plot_resized(self, *_args) -> None:
         self._set_y_ticks()
+        self._fit_x_label()
+
+    def _fit_x_label(self) -> None:
+        """The long axis note if it fits under the plot, else the short one."""
+        long, short = self._x_labels
+        width = QFontMetricsF(scaled_font()).horizontalAdvance(plain_text(long))
+        label = long if width <= self.plot.vb.width() else short
+        if self.plot.property("x_label") != label:
+            set_axis_labels(self.plot, label, self._y_label)
 
     def figure_data(self) -> dict:
         """The curves shown, for "Export data (CSV)": step t and ‖dh_t‖ (‖dc_t‖ for a cell

@@ -19,7 +19,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from ..common.plot_helpers import format_number, image_for_display, integer_tick_spacing
+from ..common.plot_helpers import (
+    format_number,
+    image_for_display,
+    integer_tick_spacing,
+    tick_count,
+)
 from ..common.plot_style import (
     BACKGROUND,
     FOREGROUND,
@@ -187,8 +192,12 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         slot.overflow.setRect(QRectF(-0.5, -0.5, *mask.shape))
 
     def _set_ticks(self, T: int, H: int) -> None:
-        """Whole-number ticks only: steps and units are counted, not measured."""
-        dx, dy = integer_tick_spacing(T), integer_tick_spacing(H, ticks=4)
+        """Whole-number ticks only (steps and units are counted, not measured), as many as
+        the plot's width holds at the current text size (never "20406080")."""
+        width = self.slots[0].plot.vb.width() if self.slots else 0.0
+        label = QFontMetricsF(scaled_font()).horizontalAdvance(str(max(T - 1, 0)) + "00")
+        dx = integer_tick_spacing(T, ticks=tick_count(width, spacing=label, maximum=6))
+        dy = integer_tick_spacing(H, ticks=4)
         for slot in self.slots:
             slot.plot.getAxis("bottom").setTickSpacing(dx, dx)
             slot.plot.getAxis("left").setTickSpacing(dy, dy)
@@ -241,9 +250,13 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             _let_title_shrink(slot.plot)
             style_colorbar(slot.bar)
         self._fit_titles()
+        if self._T:
+            self._set_ticks(self._T, self._H)
 
     def _on_plot_resized(self, *_args) -> None:
         self._fit_titles()
+        if self._T:
+            self._set_ticks(self._T, self._H)
 
     def _fit_titles(self) -> None:
         """The long title ("f — forget gate (遗忘门)") where it fits the plot's width, else

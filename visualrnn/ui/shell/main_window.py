@@ -30,6 +30,7 @@ from .file_menu import FileMenu
 from .lesson_files import LessonFiles
 from .model_toolbar import ModelToolbar
 from .panel_registry import all_panels
+from .presenter import Presenter
 from .sequence_editor import SequenceEditor
 from .status_summary import StatusSummary
 from .transport_bar import TransportBar
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
+        self.presenter = Presenter(self)
         self._language_rebuild = QTimer(self, singleShot=True, interval=0)
         self._language_rebuild.timeout.connect(self.rebuild)
         #: The app's Preferences (remembered window, recent lessons); None: nothing kept.
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         """Build the window's contents again in the current language (after View →
         Language): the docks stay where they are and only their contents are made anew, so
         the lesson, the step, the chosen lesson and the whole layout stay as they were."""
+        self.presenter.leave()
         preset, old = self.model_toolbar.current_preset(), [self.model_toolbar, self.transport]
         for action in self.actions():
             self.removeAction(action)
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
         self.details_button.clicked.connect(self._on_details_clicked)
         self.details_button.hide()
         bar.addWidget(self.summary_label, 1)
+        # a passing message ("Text size 160 %") takes the line instead of printing over it
+        bar.messageChanged.connect(self._on_status_message)
         bar.addPermanentWidget(self.error_label)
         bar.addPermanentWidget(self.details_button)
         self._exception_details = ""
@@ -329,6 +334,9 @@ class MainWindow(QMainWindow):
         else:
             self.error_label.setText("")
         self.details_button.hide()
+
+    def _on_status_message(self, message: str) -> None:
+        self.summary_label.setVisible(not message)
 
     def _on_file_reported(self, message: str, is_error: bool) -> None:
         if is_error:

@@ -1,5 +1,6 @@
-"""The View menu: projector font scale (Ctrl+= / Ctrl+− / Ctrl+0), full screen (F11), the
-interface language (English / 中文), and one entry per dock to show or hide it.
+"""The View menu: projector font scale (Ctrl+= / Ctrl+− / Ctrl+0), full screen (F11),
+presenter mode (F5; 1–9 choose the view, Esc returns), the interface language
+(English / 中文), and one entry per dock to show or hide it.
 
 The font scale lives in :func:`visualrnn.ui.theme.font_scale`; this menu changes it and
 sets the application font to match, so plain widgets in every panel grow too (views that
@@ -61,11 +62,52 @@ class ViewMenu(QMenu):
             self.tr("Full screen"), [QKeySequence("F11")], self._on_fullscreen_toggled
         )
         self.fullscreen_action.setCheckable(True)
+        self._presenter_actions()
         self.addSeparator()
         self.language_menu = self._language_menu()
         self.addSeparator()
         self._dock_separator = self.addSection(self.tr("Panels"))
         font_scale().scale_changed.connect(self._on_scale_changed)
+
+    def _presenter_actions(self) -> None:
+        """F5: one view fills the window at a large font; 1–9 choose it, Esc returns. The
+        number keys and Esc act only while presenting (digits are typed otherwise)."""
+        self.presenter_action = self._action(
+            self.tr("Presenter mode"), [QKeySequence("F5")], self._on_presenter_toggled
+        )
+        self.view_actions = []
+        for k in range(1, 10):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(str(k)))
+            action.setData(k - 1)
+            action.triggered.connect(self._on_view_key)
+            self._window.addAction(action)
+            self.view_actions.append(action)
+        self.leave_action = QAction(self)
+        self.leave_action.setShortcut(QKeySequence("Esc"))
+        self.leave_action.triggered.connect(self._on_leave_presenter)
+        self._window.addAction(self.leave_action)
+        self._sync_presenter_keys()
+
+    def _sync_presenter_keys(self) -> None:
+        active = self._window.presenter.active
+        for action in [*self.view_actions, self.leave_action]:
+            action.setEnabled(active)
+
+    def _on_presenter_toggled(self) -> None:
+        presenter = self._window.presenter
+        if presenter.active:
+            presenter.leave()
+        else:
+            presenter.show(0)
+        self._sync_presenter_keys()
+
+    def _on_view_key(self) -> None:
+        self._window.presenter.show(self.sender().data())
+
+    def _on_leave_presenter(self) -> None:
+        self._window.presenter.leave()
+        self._sync_presenter_keys()
 
     def _language_menu(self) -> QMenu:
         """English / 中文: each language names itself, so either can be found in the other."""
