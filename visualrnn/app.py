@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     app, window = _create_window(presets, args.preset, preset_errors, args.lang)
     batch = bool(args.screenshot or args.measure_startup)
     if not batch:
-        window.resize(*DEFAULT_SIZE)
+        _fit_to_screen(window)
         _use_preferences(window)
     if args.lesson and not window.lessons.open(args.lesson, ask=False) and batch:
         return _fail(window.error_label.text())
@@ -153,6 +153,22 @@ def main(argv: list[str] | None = None) -> int:
         return _measure_startup(app, window)
     window.show()
     return _run(app, window)
+
+
+def _fit_to_screen(window) -> None:
+    """The first start: 1600×1000, or less to fit the screen's free area (a 1280×720
+    projector), centred on it; later starts restore the size the teacher left."""
+    screen = window.screen() or window.windowHandle()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is None or area.width() <= 0:
+        window.resize(*DEFAULT_SIZE)
+        return
+    width = min(DEFAULT_SIZE[0], int(area.width() * 0.96))
+    height = min(DEFAULT_SIZE[1], int(area.height() * 0.94))
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
 
 
 def _use_preferences(window) -> None:
