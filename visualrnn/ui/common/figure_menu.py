@@ -115,7 +115,7 @@ class FigureMenus(QObject):
 
     def _add(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     # ---------------------------------------------------------------- the work (tests)
