@@ -213,112 +213,112 @@
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="104" />
             <source>Copy image</source>
-            <translation type="unfinished" />
+            <translation>复制图像</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="105" />
             <source>Export PNG</source>
-            <translation type="unfinished" />
+            <translation>导出 PNG</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="108" />
             <source>{0}× ({1} × {2} pixels)…</source>
-            <translation type="unfinished" />
+            <translation>{0}×（{1} × {2} 像素）…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="110" />
             <source>Export SVG…</source>
-            <translation type="unfinished" />
+            <translation>导出 SVG…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="111" />
             <source>Export data (CSV)…</source>
-            <translation type="unfinished" />
+            <translation>导出数据（CSV）…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="114" />
             <source>Record animation (GIF)…</source>
-            <translation type="unfinished" />
+            <translation>录制动画（GIF）…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="127" />
             <source>Could not copy the image: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法复制图像：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="129" />
             <source>Copied {0} ({1} × {2} pixels)</source>
-            <translation type="unfinished" />
+            <translation>已复制 {0}（{1} × {2} 像素）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="148" />
             <source>Could not export {0}</source>
-            <translation type="unfinished" />
+            <translation>无法导出 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="150" />
             <source>Exported {0}</source>
-            <translation type="unfinished" />
+            <translation>已导出 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="159" />
             <source>Cannot record: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法录制：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="162" />
             <source>Recording {0}…</source>
-            <translation type="unfinished" />
+            <translation>正在录制 {0}…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="163" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>取消</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="184" />
             <source>Recorded {0}</source>
-            <translation type="unfinished" />
+            <translation>已录制 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="201" />
             <source>Export PNG ({0}×)</source>
-            <translation type="unfinished" />
+            <translation>导出 PNG（{0}×）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="202" />
             <source>PNG image (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="208" />
             <source>Export SVG</source>
-            <translation type="unfinished" />
+            <translation>导出 SVG</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="208" />
             <source>SVG vector image (*.svg)</source>
-            <translation type="unfinished" />
+            <translation>SVG 矢量图 (*.svg)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="215" />
             <source>Export data</source>
-            <translation type="unfinished" />
+            <translation>导出数据</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="215" />
             <source>Comma-separated values (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>逗号分隔值 (*.csv)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="225" />
             <source>Record animation</source>
-            <translation type="unfinished" />
+            <translation>录制动画</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="225" />
             <source>GIF (*.gif)</source>
-            <translation type="unfinished" />
+            <translation>GIF 动画 (*.gif)</translation>
         </message>
     </context>
     <context>
@@ -336,7 +336,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="23" />
             <source>Lessons (*.vrnn *.json);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>课程 (*.vrnn *.json);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="51" />
@@ -356,7 +356,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="56" />
             <source>Figure of the panel in front</source>
-            <translation type="unfinished" />
+            <translation>当前面板的图</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="59" />
@@ -366,27 +366,27 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="63" />
             <source>New lesson</source>
-            <translation type="unfinished" />
+            <translation>新建课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="64" />
             <source>Open lesson…</source>
-            <translation type="unfinished" />
+            <translation>打开课程…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="65" />
             <source>Open recent</source>
-            <translation type="unfinished" />
+            <translation>最近打开</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="67" />
             <source>Save lesson</source>
-            <translation type="unfinished" />
+            <translation>保存课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="68" />
             <source>Save lesson as…</source>
-            <translation type="unfinished" />
+            <translation>课程另存为…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="90" />
@@ -406,17 +406,17 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="119" />
             <source>No recent lessons</source>
-            <translation type="unfinished" />
+            <translation>没有最近的课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="128" />
             <source>Open lesson</source>
-            <translation type="unfinished" />
+            <translation>打开课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="142" />
             <source>Panel: {0}</source>
-            <translation type="unfinished" />
+            <translation>面板：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="150" />
@@ -478,62 +478,62 @@
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="217" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="218" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="221" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="222" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="240" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="241" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="245" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="246" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="291" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="292" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="296" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="297" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="299" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="300" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="377" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="378" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="381" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="383" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="384" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="408" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="414" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
@@ -715,67 +715,67 @@
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="80" />
             <source>Untitled</source>
             <extracomment>A preset, or a bare lesson.json: Save asks for a new file (Save As).</extracomment>
-            <translation type="unfinished" />
+            <translation>未命名</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="86" />
             <source>{0} (read-only)</source>
-            <translation type="unfinished" />
+            <translation>{0}（只读）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="132" />
             <source>Could not open {0}</source>
-            <translation type="unfinished" />
+            <translation>无法打开 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="160" />
             <source>Could not open {0}: {1}</source>
-            <translation type="unfinished" />
+            <translation>无法打开 {0}：{1}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="171" />
             <source>Opened {0}</source>
-            <translation type="unfinished" />
+            <translation>已打开 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="188" />
             <source>Could not save {0}</source>
-            <translation type="unfinished" />
+            <translation>无法保存 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="193" />
             <source>Saved {0}</source>
-            <translation type="unfinished">已保存 {0}</translation>
+            <translation>已保存 {0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="199" />
             <source>lesson</source>
-            <translation type="unfinished" />
+            <translation>课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="201" />
             <source>Save lesson</source>
-            <translation type="unfinished" />
+            <translation>保存课程</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="208" />
             <source>VisualRNN lessons (*.vrnn);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>VisualRNN 课程 (*.vrnn);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="218" />
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>未保存的更改</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="220" />
             <source>The lesson “{0}” has changes that are not saved.</source>
-            <translation type="unfinished" />
+            <translation>课程“{0}”有尚未保存的更改。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="222" />
             <source>Save them first?</source>
-            <translation type="unfinished" />
+            <translation>要先保存吗？</translation>
         </message>
     </context>
     <context>
@@ -786,90 +786,91 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
             <source>loss at every step</source>
+            <extracomment>Windows shorter than this get the compact layout (see MainWindow._size_docks). The cell column's least width in the compact layout: the diagram stays readable.</extracomment>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="54" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="97" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="133" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="101" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="137" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="246" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="257" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="263" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="274" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="289" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="300" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="323" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="334" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="326" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="337" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="333" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="344" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="352" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="363" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="354" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="398" />
             <source>step {0} / {1}</source>
             <translation>第 {0} / {1} 步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="389" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="400" />
             <source> · no step taken yet</source>
             <translation> · 尚未执行任何一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="391" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="402" />
             <source> · cell A{0} (t = {1})</source>
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
@@ -1120,27 +1121,27 @@
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="235" />
             <source>Record animation</source>
-            <translation type="unfinished" />
+            <translation>录制动画</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="247" />
             <source>From step</source>
-            <translation type="unfinished" />
+            <translation>起始步</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="248" />
             <source>To step</source>
-            <translation type="unfinished" />
+            <translation>结束步</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="249" />
             <source>Frames per second</source>
-            <translation type="unfinished" />
+            <translation>每秒帧数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="250" />
             <source>One frame per step, at most {0} frames.</source>
-            <translation type="unfinished" />
+            <translation>每步一帧，最多 {0} 帧。</translation>
         </message>
     </context>
     <context>
