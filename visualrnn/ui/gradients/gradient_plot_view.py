@@ -51,7 +51,7 @@ DC_WIDTH = 3
 REFERENCE_COLOR = "#707070"
 #: The truncation cuts: the same dark red as the cut marks in the network.
 BOUNDARY_COLOR = CUT_COLOR
-MIN_PLOT_HEIGHT = 150
+MIN_PLOT_HEIGHT = 170
 
 
 class GradientFlowView(QWidget):
@@ -180,8 +180,9 @@ class GradientFlowView(QWidget):
     def _fit_x_label(self) -> None:
         """The long axis note if it fits under the plot, else the short one."""
         long, short = self._x_labels
-        width = QFontMetricsF(scaled_font()).horizontalAdvance(plain_text(long))
-        label = long if width <= self.plot.vb.width() else short
+        bold = QFontMetricsF(scaled_font(bold=True))  # the note is bold: measure it so
+        room = self.plot.vb.width() - 8
+        label = long if bold.horizontalAdvance(plain_text(long)) <= room else short
         if self.plot.property("x_label") != label:
             set_axis_labels(self.plot, label, self._y_label)
 

@@ -27,5 +27,5 @@ class GradientsPanel(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(260)
         self.setSizes([1150, 450])

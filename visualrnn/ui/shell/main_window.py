@@ -40,6 +40,10 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 SCROLLBAR_ROOM = 24
+#: Windows shorter than this get the compact layout (see MainWindow._size_docks).
+COMPACT_HEIGHT = 880
+#: The cell column's least width in the compact layout: the diagram stays readable.
+COMPACT_CELL_WIDTH = 400
 LOSS_PLACES = {
     "all": QT_TRANSLATE_NOOP("MainWindow", "loss at every step"),
     "last": QT_TRANSLATE_NOOP("MainWindow", "loss at the last step"),
@@ -202,18 +206,25 @@ class MainWindow(QMainWindow):
         return dock
 
     def _size_docks(self) -> None:
-        """Initial dock sizes: left 19 % and right 30 % of the width, bottom 42 % of the
-        height (50 % on short screens, where the plots would get too flat); tabs in one
-        area share one size."""
+        """Initial dock sizes. Large windows: left 19 % and right 30 % of the width, the
+        bottom tabs 42 % of the height under the network and the cell. Compact windows
+        (a 1280×720 or 1024×768 projector): the right column (the cell) runs the full
+        height and is at least wide enough to read the diagram, and the bottom tabs run
+        under the input column instead, so the plots keep their width — the network, the
+        cell, the equations and the plots all stay readable."""
         width, height = self.width() or 1600, self.height() or 1000
-        for area, share in ((LEFT, 0.19), (RIGHT, 0.30)):
+        compact = height < COMPACT_HEIGHT
+        self.setCorner(Qt.Corner.BottomRightCorner, RIGHT if compact else BOTTOM)
+        self.setCorner(Qt.Corner.BottomLeftCorner, BOTTOM if compact else LEFT)
+        right = max(0.30 * width, COMPACT_CELL_WIDTH) if compact else 0.30 * width
+        for area, size in ((LEFT, 0.19 * width), (RIGHT, right)):
             docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area]
             if docks:
-                size = max(int(width * share), _min_width(docks[0]) + SCROLLBAR_ROOM)
+                size = max(int(size), _min_width(docks[0]) + SCROLLBAR_ROOM)
                 self.resizeDocks(docks[:1], [size], Qt.Orientation.Horizontal)
         bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
         if bottom:
-            share = 0.42 if height > 800 else 0.5
+            share = 0.47 if compact else 0.42
             self.resizeDocks(bottom[:1], [int(height * share)], Qt.Orientation.Vertical)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
