@@ -40,6 +40,8 @@ from visualrnn.engine.training.sweep import plan, run_sweep, success_table  # no
 
 try:
     import torch
+
+    torch.set_num_threads(1)  # like NumPy here (one BLAS thread): a fair race on a shared machine
 except ImportError:  # torch is optional: NumPy figures only
     torch = None
 
@@ -220,6 +222,7 @@ def memory_rows() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-sweep", action="store_true", help="skip the classroom sweep")
+    parser.add_argument("--skip-memory", action="store_true", help="skip the memory runs")
     parser.add_argument("--sweep-seeds", type=int, default=3, help="seeds in the sweep (3)")
     parser.add_argument("--repeats", type=int, default=30, help="timed updates per cell (30)")
     args = parser.parse_args()
@@ -240,7 +243,7 @@ def main() -> None:
     if not args.skip_sweep:
         for line in sweep_row(args.sweep_seeds):
             print(line, flush=True)
-    for line in memory_rows():
+    for line in [] if args.skip_memory else memory_rows():
         print(line, flush=True)
     print(
         f"(this process: max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
