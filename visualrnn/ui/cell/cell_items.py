@@ -216,7 +216,7 @@ class BarsItem(QGraphicsItem):
             title = self.rect
             text = QCoreApplication.translate("CellInternalsView", "output")
         # a larger text size or a longer translation shrinks the title, never clips it
-        painter.setFont(_fitting_font(self.title_font, text, title.width() - 6))
+        painter.setFont(_fitting_font(self.title_font, text, title.width() - 6, title.height()))
         painter.drawText(title, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_bars(self, painter: QPainter) -> None:
@@ -245,7 +245,7 @@ class BarsItem(QGraphicsItem):
         for k, value in enumerate(self.values):
             text = short_number(value, digits, digits + 4)
             cell = QRectF(r.left() + k * w, r.bottom() + 2, w, 30)
-            painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4))
+            painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4, 30))
             painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -254,18 +254,22 @@ class BarsItem(QGraphicsItem):
         norm = short_number(vector_norm(self.values), number_settings().digits)
         text = f"‖{pretty(self.spec.title)}‖ = {norm}"
         cell = QRectF(r.left(), r.bottom() + 2, r.width(), 30)
-        painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4))
+        painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4, 30))
         painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == "ovf" else INK)
         painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _fitting_font(font: QFont, text: str, width: float) -> QFont:
-    """``font``, or a smaller copy of it if ``text`` would be wider than ``width``."""
-    advance = QFontMetricsF(font).horizontalAdvance(text)
-    if advance <= width:
+def _fitting_font(font: QFont, text: str, width: float, height: float | None = None) -> QFont:
+    """``font``, or a smaller copy of it if ``text`` would be wider than ``width`` (or
+    taller than ``height``): a larger text size never clips a label inside a box."""
+    metrics = QFontMetricsF(font)
+    ratio = min(width / max(metrics.horizontalAdvance(text), 1e-9), 1.0)
+    if height is not None:
+        ratio = min(ratio, height / metrics.height())
+    if ratio >= 1.0:
         return font
     smaller = QFont(font)
-    smaller.setPointSizeF(max(6.0, font.pointSizeF() * width / advance))
+    smaller.setPointSizeF(max(6.0, font.pointSizeF() * ratio))
     return smaller
 
 

@@ -75,12 +75,14 @@ class StateHeatmapView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.timecourse.setMinimumWidth(190)
-        for label in (self.hover_label, self.saturation_label):
-            # one line each, never wrapped: a hover text that wrapped would change the
-            # footer's height and make the heatmaps jump under the mouse
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(False)
-            label.setMinimumWidth(1)
+        # the hover text: one line, never wrapped (a wrap would change the footer's height
+        # and make the heatmaps jump under the mouse); the saturation readout changes only
+        # with the trace, so it may wrap on a narrow panel or at a large text size
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hover_label.setWordWrap(False)
+        self.hover_label.setMinimumWidth(1)
+        self.saturation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.saturation_label.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.reveal)
         bottom.addWidget(self.stretch)

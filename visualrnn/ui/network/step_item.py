@@ -280,7 +280,8 @@ class StepItem(QGraphicsItem):
         painter.setPen(ink)
         index = "\u209c" if self.rolled else sub(t)
         left = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        cap = QRectF(L.box.left() + 8, L.box.top() + 4, L.box.width() - 16, 30)
+        height = QFontMetricsF(L.caption_font).height() + 4  # any text size: never clipped
+        cap = QRectF(L.box.left() + 8, L.box.top() + 4, L.box.width() - 16, height)
         painter.drawText(
             cap, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "A" + index
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QStyle,
     QToolBar,
@@ -103,6 +104,8 @@ class ModelToolbar(QToolBar):
             tip = QCoreApplication.translate("presets", preset.description)
             box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # never cut the lesson's name: with less room the toolbar's » menu takes the rest
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         box.activated.connect(self._on_preset_activated)
         return box
 
