@@ -13,8 +13,9 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..engine import CELL_SPECS, GAMMA, Model, Result, recurrent_stats
+from ..engine.explain import Breakdown, breakdown
 from ..engine.sequences import format_numbers
-from .config import LessonConfig, build_lesson, generate_text
+from .config import LessonConfig, build_lesson, generate_text, run_options
 from .lesson_document import LessonState
 from .playback import Playback
 
@@ -49,6 +50,7 @@ class LessonSession(QObject):
         #: Why a cell is missing from :meth:`compare_results` (cell → message).
         self.compare_errors: dict[str, str] = {}
         self._stats: dict | None = None
+        self._breakdown: Breakdown | None = None
         self._errors: dict[str, str] = {}
         self._error_locations: dict[str, tuple[int | None, str | None]] = {}
         self._pending: dict = {}
@@ -136,6 +138,16 @@ class LessonSession(QObject):
                 except ValueError as exc:  # e.g. too large to compute live as an LSTM
                     self.compare_errors[cell] = str(exc)
         return self._compare
+
+    def breakdown(self) -> Breakdown:
+        """The backward pass of this trace taken apart (∂L/∂y_t, the two shares of
+        ∂L/∂h_t, each step's share of ∂L/∂θ, the memory path): computed once per trace,
+        on the first request (only the views that explain BPTT ask)."""
+        if self._breakdown is None:
+            trace = self._result.trace
+            options = run_options(self._config)
+            self._breakdown = breakdown(self.model, trace.x, trace.targets, options)
+        return self._breakdown
 
     def recurrent_stats(self) -> dict:
         """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product).
@@ -283,7 +295,7 @@ class LessonSession(QObject):
         ``trace_changed``, so no view ever reads a step beyond the new trace."""
         old_cursor = self._cursor
         self._config, self._result = config, result
-        self._compare = self._stats = None
+        self._compare = self._stats = self._breakdown = None
         self._cursor = 0 if reset_cursor else min(self._cursor, result.trace.T)
         self._set_error(source, "")
         self.config_changed.emit(config)
