@@ -2,4 +2,6 @@
 
 from visualrnn.app import main
 
-raise SystemExit(main())
+# Guarded: the training lab's worker process ("spawn") imports this file again.
+if __name__ == "__main__":
+    raise SystemExit(main())

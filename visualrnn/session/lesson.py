@@ -59,6 +59,10 @@ class LessonSession(QObject):
         self._pending_timer.setSingleShot(True)
         self._pending_timer.setInterval(0)
         self._pending_timer.timeout.connect(self.flush_pending)
+        #: Training settings and curves kept with the lesson (LessonState.training /
+        #: history): set by restore(), kept up to date by the training lab, saved by snapshot().
+        self.training: dict | None = None
+        self.history: dict | None = None
         self._playback = Playback(self)
         self._playback.advanced.connect(self._on_advanced)
         self._playback.playing_changed.connect(self.playing_changed)
@@ -271,6 +275,8 @@ class LessonSession(QObject):
         ``window_state`` adds what the window keeps: ``panel``, ``view``, ``title``,
         ``description``, ``training``, ``history`` (see LessonState)."""
         model = self.model if self._config.model_source == "file" else None
+        window_state.setdefault("training", self.training)
+        window_state.setdefault("history", self.history)
         return LessonState(self._config, model, self._cursor, **window_state)
 
     def restore(self, state: LessonState) -> None:
@@ -287,6 +293,7 @@ class LessonSession(QObject):
             self._loaded = state.model
         for source in list(self._errors):
             self._set_error(source, "")
+        self.training, self.history = state.training, state.history
         self._accept(state.config, result, "config", reset_cursor=True)
         self.set_cursor(state.cursor)
 
