@@ -33,23 +33,23 @@
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="292" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="296" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="293" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="297" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="294" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="298" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="297" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="301" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -153,48 +153,53 @@
     <context>
         <name>EquationPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="67" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="69" />
             <source>Significant digits of every number (in every panel)</source>
             <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
             <translation>所有数字的有效位数（对所有面板生效）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="68" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
             <source>Show all units</source>
             <translation>显示所有单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="72" />
             <source>A hidden unit that is always written out</source>
             <translation>始终完整写出的隐藏单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
             <source>Unit:</source>
             <translation>单元：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
             <source>Digits:</source>
             <translation>位数：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="168" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="181" />
             <source>Step t = {t}</source>
             <translation>时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="169" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="183" />
+            <source>Backwards (BPTT), step t = {t}</source>
+            <translation>沿时间反向传播（BPTT），时刻 t = {t}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
             <source>({n} of {T})</source>
             <translation>（第 {n} 步，共 {T} 步）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="176" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="191" />
             <source>Press → (or Step) to take the first step.</source>
             <translation>按 →（或“前进一步”）执行第一步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="177" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="192" />
             <source>The equations of the cell appear here with the step's numbers.</source>
             <translation>循环体的公式将代入这一步的数值显示在这里。</translation>
         </message>
@@ -206,6 +211,67 @@
             <source>output layer y (用于输出的全连接层)</source>
             <extracomment>Symbol of φ for the simple RNN, per activation.</extracomment>
             <translation>用于输出的全连接层 y</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="46" />
+            <source>gradient at the output ∂L/∂y (输出的梯度)</source>
+            <extracomment>φ′(a_t) of the simple RNN as the equations write it, per activation.</extracomment>
+            <translation>输出的梯度 ∂L/∂y</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="49" />
+            <source>∂L/∂y_t = 0 (no loss at this step)</source>
+            <translation>∂L/∂y_t = 0（此时刻没有损失）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="70" />
+            <source>gradient of the hidden state ∂L/∂h (隐藏状态的梯度)</source>
+            <translation>隐藏状态的梯度 ∂L/∂h</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="76" />
+            <source>the last step: nothing comes back from t + 1</source>
+            <translation>最后一个时刻：没有来自 t + 1 的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="78" />
+            <source>nothing comes back from t + 1 (a cut, or no loss)</source>
+            <translation>没有来自 t + 1 的梯度（截断处，或后面没有损失）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="102" />
+            <source>(from step t + 1, through its gates)</source>
+            <translation>（来自时刻 t + 1，经过它的各个门）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="106" />
+            <source>through the activation ∂L/∂a (激活函数)</source>
+            <translation>经过激活函数 ∂L/∂a</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="116" />
+            <source>gradient of the cell state ∂L/∂c (状态 c 的梯度)</source>
+            <translation>状态 c 的梯度 ∂L/∂c</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="118" />
+            <source>(through h_t and the gates)</source>
+            <translation>（经过 h_t 和各个门）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="121" />
+            <source>memory path alone: ‖·‖ = {0}</source>
+            <translation>仅沿记忆通路：‖·‖ = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="127" />
+            <source>the recurrent weights' gradient ∂L/∂Wₕ (a sum over steps)</source>
+            <translation>循环权重的梯度 ∂L/∂Wₕ（对各时刻求和）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/backward_text.py" line="132" />
+            <source>step t adds ‖h_{{t−1}}ᵀ · {d}‖ = {share}; all steps: ‖∂L/∂W_h‖</source>
+            <translation>时刻 t 贡献 ‖h_{{t−1}}ᵀ · {d}‖ = {share}；全部时刻：‖∂L/∂W_h‖</translation>
         </message>
     </context>
     <context>
@@ -888,99 +954,99 @@
     <context>
         <name>ModelToolbar</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="37" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="38" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="43" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="44" />
             <source>(changed)</source>
             <translation>（已修改）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="46" />
             <source>The lesson differs from the preset; choose the preset again to restore it</source>
             <translation>当前设置与示例不同；再次选择该示例即可恢复</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="53" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="54" />
             <source>Re-roll</source>
             <translation>重新随机</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="54" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="55" />
             <source>Draw a new random seed: new initial weights, everything else the same</source>
             <translation>换一个随机种子：重新生成初始权重，其余设置不变</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="59" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="60" />
             <source>Reset weights</source>
             <translation>重置权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="60" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="61" />
             <source>Reset to the same initialisation (same seed)</source>
             <translation>恢复到相同的初始化（同一随机种子）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="72" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="73" />
             <source>Lesson</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="73" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="74" />
             <source>Cell</source>
             <translation>循环体</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="74" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="75" />
             <source>Hidden size H</source>
             <translation>隐藏层大小 H</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="75" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="76" />
             <source>Spectral radius ρ</source>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="76" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="77" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="87" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="88" />
             <source>A preset sets the whole lesson</source>
             <translation>选择一个示例，一次设定全部参数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="88" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="89" />
             <source>Simple RNN, LSTM or GRU (switching uses seeded weights)</source>
             <translation>简单 RNN、LSTM 或 GRU（切换后使用随机种子生成的权重）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="89" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="90" />
             <source>H, the number of hidden units</source>
             <translation>H：隐藏单元的个数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="92" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
             <source>Scale the recurrent weights W_h to spectral radius ρ:
 ρ &lt; 1 lets gradients vanish, ρ &gt; 1 lets them explode (“default” keeps the initialiser's own scale)</source>
             <translation>把循环权重 W_h 缩放到谱半径 ρ：
 ρ &lt; 1 时梯度会消失，ρ &gt; 1 时梯度会爆炸（“默认”保留初始化方法自身的尺度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="97" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="98" />
             <source>The random seed of the initial weights</source>
             <translation>初始权重的随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="141" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="144" />
             <source>default</source>
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="204" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="207" />
             <source>(the weights are fixed: changing this switches to seeded weights)</source>
             <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
         </message>
@@ -1335,12 +1401,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>饱和数值所占的比例：门低于 0.05 或高于 0.95；候选值（LSTM 的输入值 z、GRU 的 n）和 RNN 的 h 超出 ±0.95。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="180" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="182" />
             <source>Saturated units (|h| &gt; 0.95): {parts}</source>
             <translation>饱和单元（|h| &gt; 0.95）：{parts}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="181" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="183" />
             <source>Saturated: {parts}</source>
             <translation>饱和：{parts}</translation>
         </message>
@@ -1510,12 +1576,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="190" />
             <source>(input)</source>
             <translation>（输⁠入）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="192" />
             <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
             <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
         </message>
@@ -1569,12 +1635,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>默认缩放（滚轮缩放，拖动平移）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="90" />
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="93" />
             <source>Hide rolled form</source>
             <translation>隐藏折叠形式</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="90" />
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="93" />
             <source>Show rolled form (Fig. 8.1)</source>
             <translation>显示折叠形式（图 8.1）</translation>
         </message>

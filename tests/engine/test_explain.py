@@ -27,6 +27,7 @@ def test_the_textbook_example_backwards_by_hand():
     W_h = np.array([[0.1, 0.2], [0.3, 0.4]])  # a = h·W_h + x·W_x + b (row vectors)
     from_next = (dh1 * (1 - h1**2)) @ W_h.T  # ∂L/∂h_0 through a_1
     np.testing.assert_allclose(pieces.dh_from_next[0], from_next, atol=1e-7)
+    np.testing.assert_allclose(pieces.slope[1], 1 - h1**2, atol=1e-7)  # tanh′ = 1 − h²
     np.testing.assert_allclose(pieces.delta[1], dh1 * (1 - h1**2), atol=1e-7)
     dh = run(model, TEXTBOOK_X).grads.dh
     np.testing.assert_allclose(pieces.dh_from_y + pieces.dh_from_next, dh, atol=1e-12)

@@ -26,7 +26,7 @@ import numpy as np
 from .backward import _BACKWARDS, _dh_from_outputs, _h_prev, cut_steps
 from .forward import _freeze, run_forward
 from .model import Model
-from .numerics import safe_norm
+from .numerics import activation_slope, safe_norm
 from .run_options import RunOptions
 
 
@@ -40,6 +40,7 @@ class Breakdown:
     dh_from_y : (T, H), ∂L/∂y_t · W_y — the output layer's share of ∂L/∂h_t.
     dh_from_next : (T, H), ∂L/∂h_t − ∂L/∂y_t·W_y — what arrives from step t + 1 (0 at
         the last step and across a truncation cut).
+    slope : (T, H), φ′(a_t) of the simple RNN (1 − h_t² for tanh), else None.
     delta : (T, H), ∂L/∂a_t = ∂L/∂h_t ⊙ φ′(a_t) for the simple RNN, else None.
     step_norms : mapping "W_h" / "W_x" / "b" → (T,), the norm of step t's share of
         ∂L/∂W_h (h_{t−1}ᵀ · d_t), ∂L/∂W_x (x_tᵀ · d_t) and ∂L/∂b (d_t), where d_t is the
@@ -52,6 +53,7 @@ class Breakdown:
     dy: np.ndarray
     dh_from_y: np.ndarray
     dh_from_next: np.ndarray
+    slope: np.ndarray | None
     delta: np.ndarray | None
     step_norms: dict
     memory_path: np.ndarray | None
@@ -77,12 +79,15 @@ def breakdown(model: Model, x, targets=None, options: RunOptions | None = None) 
             model, cache, dh_y, cut_steps(T, options.truncate)
         )
     dh = states["dh"][:, 0]
-    delta = d_gh[:, 0] if model.spec.has_activation_choice else None
+    simple = model.spec.has_activation_choice
+    delta = d_gh[:, 0] if simple else None
+    slope = activation_slope(model.activation, cache["a"], cache["h"])[:, 0] if simple else None
     path, total = _memory_path(model, cache, states)
     return Breakdown(
         dy=_freeze(dy[:, 0]),
         dh_from_y=_freeze(dh_y[:, 0]),
         dh_from_next=_freeze(dh - dh_y[:, 0]),
+        slope=_freeze(slope),
         delta=_freeze(delta),
         step_norms={k: _freeze(v) for k, v in _step_norms(cache, d_gi, d_gh).items()},
         memory_path=_freeze(path),

@@ -39,6 +39,8 @@ class LessonSession(QObject):
     error_changed = Signal(str, str)
     playing_changed = Signal(bool)
     speed_changed = Signal(float)
+    #: The lesson is read forwards (the values) or backwards (BPTT, the gradients).
+    direction_changed = Signal(bool)
 
     def __init__(self, config: LessonConfig | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -46,6 +48,7 @@ class LessonSession(QObject):
         self._loaded: Model | None = None
         self._result = build_lesson(self._config)
         self._cursor = 0
+        self._backward = False
         self._compare: dict[str, Result] | None = None
         #: Why a cell is missing from :meth:`compare_results` (cell → message).
         self.compare_errors: dict[str, str] = {}
@@ -116,6 +119,17 @@ class LessonSession(QObject):
     @property
     def speed(self) -> float:
         return self._playback.speed
+
+    @property
+    def backward(self) -> bool:
+        """Whether the views show the backward pass (BPTT): gradients instead of values."""
+        return self._backward
+
+    def set_backward(self, on: bool) -> None:
+        """Read the lesson backwards (BPTT) or forwards; every view that can follows."""
+        if bool(on) != self._backward:
+            self._backward = bool(on)
+            self.direction_changed.emit(self._backward)
 
     def error_location(self, source: str) -> tuple[int | None, str | None]:
         """(step, token) of the current error of ``source`` — the 1-based step and the

@@ -20,6 +20,7 @@ from ...session import LessonSession
 from ..common.number_format import NumberFormat, number_settings
 from ..common.refresh import SessionRefresh
 from ..common.theme import CURSOR_COLOR, font_scale, scaled_font
+from .backward_text import backward_equations
 from .equation_text import Equation, cell_equations
 
 MONO = "'DejaVu Sans Mono', 'Consolas', 'Menlo', monospace"
@@ -58,6 +59,7 @@ class EquationPanel(QWidget):
         self._refresh = SessionRefresh(self, session, self._show_trace, self._render)
         self._layout_key = None  # what the document's captions show (see _render)
         self._build()
+        session.direction_changed.connect(self._on_direction_changed)
         font_scale().scale_changed.connect(self._on_scale_changed)
         self._refresh.request_trace()
 
@@ -133,15 +135,26 @@ class EquationPanel(QWidget):
             self._layout_key = None
             self.browser.setHtml(self._hint_html())
             return
-        step = session.trace.step(t)
         fmt = self.number_format()
-        eqs = cell_equations(step, session.model, fmt)
+        eqs = self._equations(t, fmt)
         key = (fmt, tuple((e.key, e.name, e.general) for e in eqs))
         if key != self._layout_key or not self._replace_numbers(t, eqs):
             self.browser.setHtml(
                 self._header_html(t) + "".join(_equation_html(e, len(eqs)) for e in eqs)
             )
             self._layout_key = key
+
+    def _equations(self, t: int, fmt: NumberFormat) -> list[Equation]:
+        """Forwards: the cell's equations; backwards (BPTT): the gradients' equations."""
+        session = self.session
+        if session.backward:
+            pieces = session.breakdown()
+            return backward_equations(t, session.trace, session.grads, pieces, session.model, fmt)
+        return cell_equations(session.trace.step(t), session.model, fmt)
+
+    def _on_direction_changed(self, _backward: bool) -> None:
+        self._layout_key = None
+        self._refresh.request_trace()
 
     def _replace_numbers(self, t: int, eqs: list[Equation]) -> bool:
         """Rewrite only the step line and the substituted lines in place (the captions
@@ -166,6 +179,8 @@ class EquationPanel(QWidget):
 
     def _header_inline(self, t: int) -> str:
         title = self.tr("Step t = {t}").format(t=t)
+        if self.session.backward:
+            title = self.tr("Backwards (BPTT), step t = {t}").format(t=t)
         of = self.tr("({n} of {T})").format(n=t + 1, T=self.session.T)
         return (
             f'<b style="color:{CURSOR_COLOR}">{html.escape(title)}</b> '

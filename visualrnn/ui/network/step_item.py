@@ -175,6 +175,8 @@ class StepItem(QGraphicsItem):
         x0, x1 = self._h_span()
         y = self._arrow_y()
         pen = self._wire_pen(grey)
+        if self.backward and self.last and not self.rolled:
+            return  # nothing comes back from a step after the last one
         if self.backward and self.data.grad_pen is not None:
             pen = QPen(self.data.grad_pen)
             if self.sweep:
@@ -316,6 +318,9 @@ class StepItem(QGraphicsItem):
         height = fm.height() + 4
         y = self._arrow_y() - 10 - height
         rect = QRectF((x0 + x1) / 2 - room / 2, y, room, height)
+        if self.last:  # the last step's gradient enters from its loss, through y_t
+            top = (L.y_node.bottom() + L.box.top()) / 2 - height / 2
+            rect = QRectF(8, top, fm.horizontalAdvance(text) + 8, height)
         painter.setFont(font)
         painter.setPen(INK)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

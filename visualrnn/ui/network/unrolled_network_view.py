@@ -47,6 +47,9 @@ class UnrolledNetworkView(QWidget):
         self.rolled.setMinimumHeight(60)
         self._build()
         session.trace_changed.connect(self._on_trace_changed)
+        session.direction_changed.connect(self._on_direction_changed)
+        if session.backward:  # a panel made anew (another language) while reading backwards
+            self._on_direction_changed(True)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
         self._on_scale_changed(theme.font_scale().scale)
         self._on_rolled_toggled(False)
@@ -95,7 +98,13 @@ class UnrolledNetworkView(QWidget):
         self.rolled_button.setText(self._rolled_text(on))
 
     def _on_backward_toggled(self, on: bool) -> None:
-        self.network.set_backward(on)
+        """The button reads the lesson backwards for every view (the session's direction)."""
+        self._session.set_backward(on)
+
+    def _on_direction_changed(self, backward: bool) -> None:
+        if self.backward_button.isChecked() != backward:
+            self.backward_button.setChecked(backward)
+        self.network.set_backward(backward)
         self._update_legend()
 
     def _on_trace_changed(self) -> None:
