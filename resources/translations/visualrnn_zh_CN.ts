@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="29" />
+            <source>TrainingChecks</source>
+            <comment>The learning rate must be a positive number, not {0}.</comment>
+            <extracomment>The largest learning rate accepted: beyond it an update jumps past any minimum. One update may cost at most this many times the largest live lesson's work.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../visualrnn/session/training_checks.py" line="34" />
+            <source>TrainingChecks</source>
+            <comment>A learning rate of {0} is far too large: every update would jump past any minimum. Use a value between 0.0001 and 1.</comment>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="39" />
+            <source>TrainingChecks</source>
+            <comment>The batch, the budget and the test interval must be ≥ 1.</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="41" />
+            <source>TrainingChecks</source>
+            <comment>The clipping threshold must be positive (or clipping off).</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="43" />
+            <source>TrainingChecks</source>
+            <comment>Momentum belongs to SGD; Adam has its own (β₁ = 0.9).</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="47" />
+            <source>TrainingChecks</source>
+            <comment>This task cannot be made: {0}</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../visualrnn/session/training_checks.py" line="52" />
+            <source>TrainingChecks</source>
+            <comment>A batch of {0} sequences of {1} steps needs about {2:.1f} GB for one update; the limit is {3:.1f} GB. Use a smaller batch, a shorter task or fewer hidden units.</comment>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../visualrnn/session/training_checks.py" line="58" />
+            <source>TrainingChecks</source>
+            <comment>One update of a batch of {0} sequences of {1} steps would take minutes. Use a smaller batch, a shorter task or fewer hidden units.</comment>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CellDiagramView</name>
         <message>
             <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="50" />
@@ -517,89 +575,89 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="74" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="75" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="93" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="96" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="97" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="97" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="100" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="218" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="222" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="222" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="226" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="241" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="245" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="246" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="250" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="292" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="296" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="297" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="301" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="300" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="304" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="378" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="386" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="384" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="388" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="414" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="418" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
@@ -776,6 +834,30 @@
         </message>
     </context>
     <context>
+        <name>LearningGradientView</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <source>time step t</source>
+            <extracomment>log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <source>update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="60" />
+            <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
+            <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LessonFiles</name>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="80" />
@@ -845,6 +927,15 @@
         </message>
     </context>
     <context>
+        <name>LessonSession</name>
+        <message>
+            <location filename="../../visualrnn/session/lesson.py" line="497" />
+            <source>not enough memory to compute this lesson; use fewer steps, hidden units or outputs</source>
+            <extracomment>Runs estimated above this many multiply-adds (``work_estimate(...).ops``) are computed on a worker thread; smaller ones at once. About 20–70 ms of the engine (T ≈ 2,000 of a small cell): below it a busy indicator would only flicker, and tests stay deterministic. The lesson is read forwards (the values) or backwards (BPTT, the gradients). Why a cell is missing from :meth:`compare_results` (cell → message). Training settings and curves kept with the lesson (LessonState.training / history): set by restore(), kept up to date by the training lab, saved by snapshot(). Runs estimated above this many multiply-adds are computed off the interface's thread (:data:`SYNC_WORK`; ``float("inf")``: always at once).</extracomment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="46" />
@@ -880,63 +971,63 @@
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/main_window.py" line="101" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="137" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="138" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="257" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="258" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="274" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="275" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="300" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="301" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="334" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="335" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="337" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="338" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="344" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="345" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="363" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="364" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="366" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="398" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="399" />
             <source>step {0} / {1}</source>
             <translation>第 {0} / {1} 步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="400" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="401" />
             <source> · no step taken yet</source>
             <translation> · 尚未执行任何一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="402" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="403" />
             <source> · cell A{0} (t = {1})</source>
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
@@ -950,103 +1041,152 @@
             <source>Step values</source>
             <translation>每步数值</translation>
         </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/__init__.py" line="15" />
+            <source>Parameters</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MatrixCanvas</name>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="230" />
+            <source>first {shown} of {n} columns shown</source>
+            <extracomment>At most this many rows and columns per matrix (the last one a "…" for the rest when there are more); fewer columns when the panel is narrow, never fewer than MIN_COLUMNS.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="236" />
+            <source>first {shown} of {n} rows of {symbol} shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="239" />
+            <source>all of them in Export data (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="338" />
+            <source>row {k}: {meaning}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="340" />
+            <source>column {k}: {meaning}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="342" />
+            <source>acts in: {equation}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="344" />
+            <source>stored as {source} (PyTorch layout)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ModelToolbar</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="38" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="41" />
             <source>Model</source>
+            <extracomment>The user picked the preset of this name in the box (not applied yet).</extracomment>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="48" />
             <source>(changed)</source>
             <translation>（已修改）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="46" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="50" />
             <source>The lesson differs from the preset; choose the preset again to restore it</source>
             <translation>当前设置与示例不同；再次选择该示例即可恢复</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="54" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="58" />
             <source>Re-roll</source>
             <translation>重新随机</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="59" />
             <source>Draw a new random seed: new initial weights, everything else the same</source>
             <translation>换一个随机种子：重新生成初始权重，其余设置不变</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="60" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="64" />
             <source>Reset weights</source>
             <translation>重置权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="61" />
             <source>Reset to the same initialisation (same seed)</source>
-            <translation>恢复到相同的初始化（同一随机种子）</translation>
+            <translation type="vanished">恢复到相同的初始化（同一随机种子）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="73" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="65" />
+            <source>Back to the lesson's own weights (the textbook's, or its seed)</source>
+            <translation>恢复本示例自己的权重（教材中的权重，或按其随机种子初始化）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="77" />
             <source>Lesson</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="74" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="78" />
             <source>Cell</source>
             <translation>循环体</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="75" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="79" />
             <source>Hidden size H</source>
             <translation>隐藏层大小 H</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="76" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="80" />
             <source>Spectral radius ρ</source>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="77" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="81" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="88" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="92" />
             <source>A preset sets the whole lesson</source>
             <translation>选择一个示例，一次设定全部参数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="89" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
             <source>Simple RNN, LSTM or GRU (switching uses seeded weights)</source>
             <translation>简单 RNN、LSTM 或 GRU（切换后使用随机种子生成的权重）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="90" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="94" />
             <source>H, the number of hidden units</source>
             <translation>H：隐藏单元的个数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="97" />
             <source>Scale the recurrent weights W_h to spectral radius ρ:
 ρ &lt; 1 lets gradients vanish, ρ &gt; 1 lets them explode (“default” keeps the initialiser's own scale)</source>
             <translation>把循环权重 W_h 缩放到谱半径 ρ：
 ρ &lt; 1 时梯度会消失，ρ &gt; 1 时梯度会爆炸（“默认”保留初始化方法自身的尺度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="98" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="102" />
             <source>The random seed of the initial weights</source>
             <translation>初始权重的随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="144" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="148" />
             <source>default</source>
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="207" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="232" />
             <source>(the weights are fixed: changing this switches to seeded weights)</source>
             <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
         </message>
@@ -1067,6 +1207,66 @@
             <location filename="../../visualrnn/ui/network/__init__.py" line="22" />
             <source>Unrolled network</source>
             <translation>展开后的网络</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParametersView</name>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="140" />
+            <source>fully connected layer in the cell (循环体中的全连接层)</source>
+            <extracomment>Row kinds: which vector a row multiplies ("" for a bias row). A recurrent product inside ``⊙ ( )``: its bias cannot be folded into the input side.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="151" />
+            <source>output layer (用于输出的全连接层)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="162" />
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="170" />
+            <source>multiplies {h}, unit {k} of {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="165" />
+            <source>multiplies {x}, component {k} of the input {vec}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="172" />
+            <source>added once, no input multiplies it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="178" />
+            <source>feeds {y}, output {k} of y_t</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="180" />
+            <source>feeds {col}, unit {k} of {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="113" />
+            <source>parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="123" />
+            <source>{cell} · H = {H} hidden units · I = {I} · O = {O}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="126" />
+            <source>row vectors, as in the textbook: h_{t−1} · W_h + x_t · W_x + b</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="129" />
+            <source>No output layer: y_t = h_t</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1213,33 +1413,34 @@
     <context>
         <name>SequenceEditor</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="112" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="117" />
             <source>Generate:</source>
+            <extracomment>The lesson as it was when the editor left an input mode, and as the switch left it: switching straight back brings the textbook's weights back with the numbers (they read one number per step; text needs another W_x, so it left them).</extracomment>
             <translation>生成：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="117" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="122" />
             <source>Length T</source>
             <translation>长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="120" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="125" />
             <source>Targets (optional):</source>
             <translation>目标（可选）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="140" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="145" />
             <source>&lt;b&gt;Input x&lt;/b&gt;</source>
             <translation>&lt;b&gt;输入 x&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="142" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="147" />
             <source>Numbers</source>
             <translation>数字</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="143" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="148" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
@@ -1336,39 +1537,39 @@
             <translation>字符序列：每步一个字符，独热编码</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="144" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="149" />
             <source>1, 2, 0.5 — one value per step; 1 0; 0 1 — rows</source>
             <translation>1, 2, 0.5：每步一个值；1 0; 0 1：每行一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="156" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="161" />
             <source>Type the inputs, e.g. 1, 2, 0.5</source>
             <translation>输入序列，例如 1, 2, 0.5</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="159" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="164" />
             <source>One value per step: 1, 2, 0.5
 Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个值：1, 2, 0.5
 每步多个值：每行一步，行之间用 ; 或换行分隔（1 0; 0 1）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="194" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="199" />
             <source>Number of steps T (regenerates or repeats the sequence)</source>
             <translation>步数 T（重新生成或重复序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="220" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="225" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="221" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="226" />
             <source>One target per step, like the input (mse: numbers; ce: classes)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="365" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="382" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
         </message>
@@ -1444,6 +1645,390 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="170" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlots</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="38" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="41" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="62" />
+            <source>update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="50" />
+            <source>chance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="51" />
+            <source>solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="57" />
+            <source>before clipping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
+            <source>after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
+            <source>Loss L (log scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
+            <source>Task: {0} (orange: test set)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="113" />
+            <source>Gradient norm ‖g‖</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="117" />
+            <source>Mean {0} {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="121" />
+            <source>Spectral radius ρ(W_h)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingSession</name>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="165" />
+            <source>Unknown task.</source>
+            <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. The lesson settings that define the model: a change there by anyone else ends the run. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="202" />
+            <source>The lesson cannot show this task: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="283" />
+            <source>The budget of {0} updates is used up: raise it, or Reset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="312" />
+            <source>Starting the training process…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="355" />
+            <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="393" />
+            <source>Training…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="409" />
+            <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="416" />
+            <source>Training failed: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="419" />
+            <source>Solved after {0} updates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="423" />
+            <source>The budget of {0} updates ran out (not solved).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="467" />
+            <source>The model changed: the training run was reset.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingSettingsForm</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="44" />
+            <source>Learn to spell (English text)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="46" />
+            <source>Learn to write (Chinese text)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="73" />
+            <source>clip at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="79" />
+            <source>truncate at k =</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="97" />
+            <source>Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="102" />
+            <source>H =</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="104" />
+            <source>Cell</source>
+            <translation type="unfinished">循环体</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="107" />
+            <source>η =</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="109" />
+            <source>Optimizer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="112" />
+            <source>budget</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="114" />
+            <source>Batch B</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="120" />
+            <source>Gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="123" />
+            <source>What the network learns; each task needs memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="124" />
+            <source>The lesson's cell (the same as in the toolbar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="125" />
+            <source>H, the number of hidden units (as in the toolbar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="126" />
+            <source>The learning rate η</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="127" />
+            <source>Sequences per update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="128" />
+            <source>The most updates of a run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="129" />
+            <source>Gradient clipping: scale g down when ‖g‖ &gt; C</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="130" />
+            <source>Truncated BPTT: no gradient crosses every k-th step</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingText</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="14" />
+            <source>Sky colour (§8.1)</source>
+            <extracomment>The chooser's names of the tasks (translated under "TrainingText").</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="15" />
+            <source>Adding two marked numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="16" />
+            <source>Temporal order (X / Y)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="17" />
+            <source>Copy a sequence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="18" />
+            <source>Learn the sine (next step)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="19" />
+            <source>Learn to spell (text)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="23" />
+            <source>Memory: the answer depends only on the first word, L words back.</source>
+            <extracomment>Why each task needs memory, in one sentence.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="26" />
+            <source>Memory: the two numbers must be kept until the very last step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="29" />
+            <source>Memory: both symbols and their order must be kept to the end.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="32" />
+            <source>Memory: ten symbols must be held through the whole gap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="35" />
+            <source>Memory: one value does not tell rising from falling; the past does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="38" />
+            <source>Memory: the next letter depends on the letters before it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="44" />
+            <source>Gap L (words)</source>
+            <extracomment>What the length means, per task.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="45" />
+            <location filename="../../visualrnn/ui/training/training_text.py" line="46" />
+            <source>Length T</source>
+            <translation type="unfinished">长度 T</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="47" />
+            <source>Lag T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="48" />
+            <location filename="../../visualrnn/ui/training/training_text.py" line="49" />
+            <source>Window T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="53" />
+            <source>marked number</source>
+            <extracomment>The marked steps of the gradient image (training_tasks.steps_that_matter).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="54" />
+            <source>X / Y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="55" />
+            <source>cause word</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="56" />
+            <source>symbols</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="59" />
+            <source>not trained yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="60" />
+            <source>starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="61" />
+            <source>training</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="62" />
+            <source>paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="63" />
+            <source>finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="64" />
+            <source>diverged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="65" />
+            <source>stopped by an error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="80" />
+            <source>{en}</source>
+            <comment>task description</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="87" />
+            <source>accuracy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="88" />
+            <source>mean squared error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_text.py" line="95" />
+            <source>{word} ({gloss})</source>
+            <comment>a token</comment>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
     def _make_toolbars(self) -> None:
         self.model_toolbar = ModelToolbar(self.session, self.presets, self)
         self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
+        self.model_toolbar.preset_requested.connect(self.select_preset)
         self.transport = TransportBar(self.session, self)
         self.addActions(self.transport.actions_with_shortcuts)
 

@@ -29,10 +29,13 @@ class ModelToolbar(QToolBar):
 
     Signals
     -------
-    preset_chosen(str) : the user picked the preset of this name (already applied).
+    preset_chosen(str) : the preset of this name was applied.
+    preset_requested(str) : the user picked this preset in the box (the window applies it).
     """
 
     preset_chosen = Signal(str)
+    #: The user picked the preset of this name in the box (not applied yet).
+    preset_requested = Signal(str)
 
     def __init__(self, session, presets: dict, parent: QWidget | None = None):
         super().__init__(self.tr("Model"), parent)
@@ -40,6 +43,7 @@ class ModelToolbar(QToolBar):
         self.setMovable(False)
         self._session = session
         self._presets = presets
+        self._applied: str | None = None  # the preset the lesson came from, if any
         self.preset_box = self._preset_box()
         self.modified_label = QLabel(self.tr("(changed)"), self)
         self.modified_label.setToolTip(
@@ -58,8 +62,8 @@ class ModelToolbar(QToolBar):
         self.reset_button = self._button(
             QStyle.StandardPixmap.SP_DialogResetButton,
             self.tr("Reset weights"),
-            self.tr("Reset to the same initialisation (same seed)"),
-            session.reset_initialisation,
+            self.tr("Back to the lesson's own weights (the textbook's, or its seed)"),
+            self._on_reset_clicked,
         )
         self._lay_out()
         self._tooltips()
@@ -162,20 +166,41 @@ class ModelToolbar(QToolBar):
             self.preset_box.setCurrentIndex(self.preset_box.findData(name))
         ok = self._session.set_config(self._presets[name].config)
         if ok:
+            self._applied = name
+            self._session.rewind()  # a lesson opens at its first step
             self.preset_chosen.emit(name)
+        else:
+            self.show_preset(self._applied)
         return ok
 
     def show_preset(self, name: str | None) -> None:
-        """Show ``name`` as the chosen lesson without applying it (a rebuilt toolbar)."""
+        """Show ``name`` as the chosen lesson without applying it (a rebuilt toolbar; None:
+        a lesson that is no preset, the box stays empty)."""
+        self._applied = name if name in self._presets else None
         with QSignalBlocker(self.preset_box):
-            self.preset_box.setCurrentIndex(max(0, self.preset_box.findData(name)))
+            self.preset_box.setCurrentIndex(self.preset_box.findData(self._applied))
         self._on_config_changed(self._session.config)
 
     def current_preset(self) -> str | None:
         return self.preset_box.currentData()
 
     def _on_preset_activated(self, index: int) -> None:
-        self.select_preset(self.preset_box.itemData(index))
+        """The window decides (it may ask about unsaved changes first); the box shows the
+        lesson that is really open until then."""
+        name = self.preset_box.itemData(index)
+        self.show_preset(self._applied)
+        self.preset_requested.emit(name)
+
+    def _on_reset_clicked(self) -> None:
+        """The lesson's own weights again: the textbook's for the textbook lesson (after
+        text mode or a weight change replaced them), else the same seed's initialisation."""
+        preset = self._presets.get(self.current_preset())
+        config = self._session.config
+        if preset is not None and _same_network(preset.config, config):
+            own = preset.config.model_source
+            if own not in ("file", config.model_source) and self._session.update(model_source=own):
+                return
+        self._session.reset_initialisation()
 
     def _on_cell_activated(self, index: int) -> None:
         self._session.set_cell(self.cell_box.itemData(index))
@@ -206,6 +231,12 @@ class ModelToolbar(QToolBar):
         fixed = config.model_source != "init"
         note = self.tr("(the weights are fixed: changing this switches to seeded weights)")
         self.seed_spin.setStatusTip(note if fixed else "")
+
+
+def _same_network(a, b) -> bool:
+    """Whether two lessons have the same cell, size and input mode (only weights differ)."""
+    keys = ("cell", "hidden_size", "input_mode", "activation")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
 def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:

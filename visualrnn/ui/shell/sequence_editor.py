@@ -99,6 +99,11 @@ class SequenceEditor(QWidget):
         self._shown_input: str | None = None
         self._shown_targets: str | None = None
         self._texts = {"numbers": "1, 2", "text": SAMPLE_TEXT}
+        #: The lesson as it was when the editor left an input mode, and as the switch left
+        #: it: switching straight back brings the textbook's weights back with the numbers
+        #: (they read one number per step; text needs another W_x, so it left them).
+        self._left: dict = {}
+        self._after_switch = None
         self._input_timer = self._timer(self._apply_input)
         self._targets_timer = self._timer(self._apply_targets)
         self.params: dict[str, dict[str, QSpinBox | QDoubleSpinBox]] = {}
@@ -247,9 +252,21 @@ class SequenceEditor(QWidget):
         self._texts[config.input_mode] = self.input_edit.toPlainText()
         changes = {"input_mode": mode, "input_text": self._texts[mode], "generator": None}
         if config.model_source == "textbook":
-            changes["model_source"] = "init"
+            changes["model_source"] = "init"  # the textbook's W_x reads one number per step
+        left = self._left.get(mode)
+        if left is not None and left.model_source == "textbook" and self._unchanged(config):
+            changes["model_source"] = "textbook"  # straight back: the textbook's weights
+        self._left[config.input_mode] = config
         if not self._session.update("input", **changes):
             self._sync_mode(self._session.config)  # refused: the radios show the real mode
+        self._after_switch = self._session.config
+
+    def _unchanged(self, config) -> bool:
+        """Whether nothing but the typed sequence changed since the last mode switch."""
+        if self._after_switch is None:
+            return False
+        typed = {"input_text": "", "generator": None}
+        return config.replace(**typed) == self._after_switch.replace(**typed)
 
     def _on_numbers_clicked(self) -> None:
         self._switch_mode("numbers")
