@@ -575,154 +575,164 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="75" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="79" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
-            <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
+            <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The memory path alone (last step's gradient × the memory gates): thin, dashed, grey. Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="94" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="97" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="101" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="102" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="100" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="104" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="222" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="227" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="226" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="231" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="245" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="234" />
+            <source>memory path</source>
+            <translation>记忆通路</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="235" />
+            <source>the memory path alone</source>
+            <translation>仅沿记忆通路</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="265" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="250" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="270" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="296" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="316" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="301" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="321" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="304" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="324" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="382" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="403" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="386" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="407" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="388" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="112" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="418" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="117" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="23" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="25" />
             <source>not finite</source>
             <translation>非有限值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="31" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="33" />
             <source>0 in every chunk</source>
             <translation>每段均为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="34" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="36" />
             <source>×{a} per chunk</source>
             <translation>每段 ×{a}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="37" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="39" />
             <source>×{a} … ×{b} per chunk</source>
             <translation>每段 ×{a} … ×{b}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="45" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="47" />
             <source>Back in time inside each chunk (k = {k}): </source>
             <translation>在每段内沿时间反向（k = {k}）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="48" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="50" />
             <source>Back in time, t = {last} → 0: </source>
             <translation>沿时间反向，t = {last} → 0：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="63" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="65" />
             <source>&lt;b&gt;fell {n:.1f} orders of magnitude&lt;/b&gt;</source>
             <translation>&lt;b&gt;下降了 {n:.1f} 个数量级&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="67" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="69" />
             <source>&lt;b style='color:{c}'&gt;grew {n:.1f} orders of magnitude&lt;/b&gt;</source>
             <translation>&lt;b style='color:{c}'&gt;增长了 {n:.1f} 个数量级&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="71" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="73" />
             <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
             <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="83" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="85" />
             <source> ({n} chunks without a loss: 0)</source>
             <translation>（{n} 段没有损失：0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="86" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="88" />
             <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
             <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="95" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="97" />
             <source>&lt;b style='color:{c}'&gt;overflow&lt;/b&gt; (▲ markers)</source>
             <translation>&lt;b style='color:{c}'&gt;溢出&lt;/b&gt;（▲ 标记）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="98" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="100" />
             <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
             <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
         </message>
@@ -929,9 +939,9 @@
     <context>
         <name>LessonSession</name>
         <message>
-            <location filename="../../visualrnn/session/lesson.py" line="497" />
+            <location filename="../../visualrnn/session/recompute.py" line="165" />
             <source>not enough memory to compute this lesson; use fewer steps, hidden units or outputs</source>
-            <extracomment>Runs estimated above this many multiply-adds (``work_estimate(...).ops``) are computed on a worker thread; smaller ones at once. About 20–70 ms of the engine (T ≈ 2,000 of a small cell): below it a busy indicator would only flicker, and tests stay deterministic. The lesson is read forwards (the values) or backwards (BPTT, the gradients). Why a cell is missing from :meth:`compare_results` (cell → message). Training settings and curves kept with the lesson (LessonState.training / history): set by restore(), kept up to date by the training lab, saved by snapshot(). Runs estimated above this many multiply-adds are computed off the interface's thread (:data:`SYNC_WORK`; ``float("inf")``: always at once).</extracomment>
+            <extracomment>How often a running job is checked, in milliseconds.</extracomment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1044,46 +1054,46 @@
         <message>
             <location filename="../../visualrnn/ui/parameters/__init__.py" line="15" />
             <source>Parameters</source>
-            <translation type="unfinished" />
+            <translation>参数</translation>
         </message>
     </context>
     <context>
         <name>MatrixCanvas</name>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="230" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="234" />
             <source>first {shown} of {n} columns shown</source>
             <extracomment>At most this many rows and columns per matrix (the last one a "…" for the rest when there are more); fewer columns when the panel is narrow, never fewer than MIN_COLUMNS.</extracomment>
-            <translation type="unfinished" />
+            <translation>显示 {n} 列中的前 {shown} 列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="236" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="240" />
             <source>first {shown} of {n} rows of {symbol} shown</source>
-            <translation type="unfinished" />
+            <translation>显示 {symbol} 的 {n} 行中的前 {shown} 行</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="239" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="243" />
             <source>all of them in Export data (CSV)</source>
-            <translation type="unfinished" />
+            <translation>全部数值见“导出数据（CSV）”</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="338" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="347" />
             <source>row {k}: {meaning}</source>
-            <translation type="unfinished" />
+            <translation>第 {k} 行：{meaning}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="340" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="351" />
             <source>column {k}: {meaning}</source>
-            <translation type="unfinished" />
+            <translation>第 {k} 列：{meaning}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="342" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="355" />
             <source>acts in: {equation}</source>
-            <translation type="unfinished" />
+            <translation>作用于：{equation}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="344" />
+            <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="357" />
             <source>stored as {source} (PyTorch layout)</source>
-            <translation type="unfinished" />
+            <translation>存储为 {source}（PyTorch 布局）</translation>
         </message>
     </context>
     <context>
@@ -1212,153 +1222,182 @@
     <context>
         <name>ParametersView</name>
         <message>
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="140" />
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="142" />
             <source>fully connected layer in the cell (循环体中的全连接层)</source>
             <extracomment>Row kinds: which vector a row multiplies ("" for a bias row). A recurrent product inside ``⊙ ( )``: its bias cannot be folded into the input side.</extracomment>
-            <translation type="unfinished" />
+            <translation>循环体中的全连接层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="151" />
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="153" />
             <source>output layer (用于输出的全连接层)</source>
-            <translation type="unfinished" />
+            <translation>用于输出的全连接层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="162" />
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="170" />
-            <source>multiplies {h}, unit {k} of {state}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="165" />
-            <source>multiplies {x}, component {k} of the input {vec}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="164" />
             <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="172" />
-            <source>added once, no input multiplies it</source>
-            <translation type="unfinished" />
+            <source>multiplies {h}, unit {k} of {state}</source>
+            <translation>与 {h} 相乘，即 {state} 的第 {k} 个单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="178" />
-            <source>feeds {y}, output {k} of y_t</source>
-            <translation type="unfinished" />
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="167" />
+            <source>multiplies {x}, component {k} of the input {vec}</source>
+            <translation>与 {x} 相乘，即输入 {vec} 的第 {k} 个分量</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="174" />
+            <source>added once, no input multiplies it</source>
+            <translation>偏置项：直接相加，不与输入相乘</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="180" />
+            <source>feeds {y}, output {k} of y_t</source>
+            <translation>计算 {y}，即 y_t 的第 {k} 个输出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="182" />
             <source>feeds {col}, unit {k} of {name}</source>
-            <translation type="unfinished" />
+            <translation>计算 {col}，即 {name} 的第 {k} 个单元</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="113" />
             <source>parameters</source>
-            <translation type="unfinished" />
+            <translation>参数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="123" />
             <source>{cell} · H = {H} hidden units · I = {I} · O = {O}</source>
-            <translation type="unfinished" />
+            <translation>{cell} · H = {H} 个隐藏单元 · I = {I} · O = {O}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="126" />
             <source>row vectors, as in the textbook: h_{t−1} · W_h + x_t · W_x + b</source>
-            <translation type="unfinished" />
+            <translation>与教材一样使用行向量：h_{t−1} · W_h + x_t · W_x + b</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="129" />
             <source>No output layer: y_t = h_t</source>
-            <translation type="unfinished" />
+            <translation>没有输出层：y_t = h_t</translation>
         </message>
     </context>
     <context>
         <name>PascanuReadout</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="105" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="106" />
             <source>spectral radius ρ</source>
             <extracomment>PyTorch parameter names → symbols (HTML subscripts). The LSTM / GRU keep one symbol per stacked matrix (all gates); the RNN uses the textbook's (:data:`RNN_SYMBOLS`). The textbook's RNN: a_t = h_{t−1}·W_h + x_t·W_x + b, y_t = h_t·W_y + b_y — one bias b. The engine's two biases enter a_t as b_ih + b_hh, so ∂L/∂b = ∂L/∂b_ih = ∂L/∂b_hh: the readout shows that gradient once, as b (bias_hh_l0 is skipped).</extracomment>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="106" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="107" />
             <source>γ = max |φ′|</source>
             <translation>γ = max |φ′|</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="121" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="122" />
             <source>mean {g}</source>
             <translation>{g} 的均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="123" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="124" />
             <source>min {g}</source>
             <translation>{g} 的最小值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="133" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="24" />
             <source>Truncated BPTT, k = {k}</source>
+            <extracomment>|σ_max·γ − 1| below this reads as exactly 1 (an identity RNN with orthogonal W_h).</extracomment>
             <translation>截断 BPTT，k = {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="135" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="25" />
             <source>No gradient crosses a cut: every path back is at most k steps long, so inside a chunk ‖dh‖ changes at most ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt; — bounded.</source>
             <translation>梯度不会越过截断处：每条反向路径最长 k 步，所以在一段之内 ‖dh‖ 最多变化 ×(σ&lt;sub&gt;max&lt;/sub&gt;·γ)&lt;sup&gt;k−1&lt;/sup&gt;，是有界的。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="141" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="35" />
+            <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ = 1: the borderline</source>
+            <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ = 1：临界情况</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="36" />
+            <source>Each step back multiplies the back-propagated ‖dh‖ by at most 1: it cannot grow, and it shrinks wherever φ′ &lt; 1.</source>
+            <translation>每反向传播一步，传回的 ‖dh‖ 至多乘以 1：它不会增大，并在 φ′ &lt; 1 的地方变小。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="47" />
+            <source>Steps back may multiply ‖dh‖ by more than 1, so it can grow without bound. σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1 is needed for that, but does not guarantee it (necessary, not sufficient).</source>
+            <translation>反向传播时 ‖dh‖ 每步可能乘以大于 1 的数，因此可能无限增大。σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1 是发生这种情况的必要条件，但不能保证它发生（必要而非充分）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="61" />
             <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1: vanishing guaranteed</source>
             <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1：梯度必然消失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="143" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="62" />
             <source>Each step back multiplies ‖dh‖ by at most σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1, so it must shrink.</source>
             <translation>每反向传播一步，‖dh‖ 至多乘以 σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1，因此必然变小。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="148" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="70" />
+            <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1: each loss's gradient vanishes</source>
+            <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1：每个损失的梯度都会消失</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="71" />
+            <source>What flows back from a later loss shrinks by at most σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1 per step. Here every step has a loss of its own, so ‖dh&lt;sub&gt;t&lt;/sub&gt;‖ — all of them added — need not fall. Put the loss at the last step (Gradient lab) to watch one gradient vanish.</source>
+            <translation>来自后面某个损失的梯度，每反向一步至多乘以 σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;lt; 1，因而变小。这里每个时刻都有自己的损失，所以把它们加起来的 ‖dh&lt;sub&gt;t&lt;/sub&gt;‖ 不一定下降。在“梯度实验”中把损失放在最后一步，就能看到单个梯度消失。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_text.py" line="46" />
             <source>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1: explosion possible</source>
             <translation>σ&lt;sub&gt;max&lt;/sub&gt;·γ &amp;gt; 1：可能出现梯度爆炸</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="150" />
             <source>Steps back may multiply ‖dh‖ by more than 1: it can grow without bound (necessary, not sufficient).</source>
-            <translation>反向传播的每一步可能让 ‖dh‖ 乘以大于 1 的数：它可能无限增长（这是必要条件，不是充分条件）。</translation>
+            <translation type="vanished">反向传播的每一步可能让 ‖dh‖ 乘以大于 1 的数：它可能无限增长（这是必要条件，不是充分条件）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="161" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="144" />
             <source>{cell} memory path: {equation}</source>
             <translation>{cell} 的记忆通路：{equation}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="164" />
             <source>{path}. The RNN's σ&lt;sub&gt;max&lt;/sub&gt;·γ rule does not apply here.</source>
-            <translation>{path}。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
+            <translation type="vanished">{path}。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="174" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="148" />
+            <source>{path}. Other paths (through h and the gates) add to it, so the total can grow going back; the thin dashed curve in the plot is the memory path alone. The RNN's σ&lt;sub&gt;max&lt;/sub&gt;·γ rule does not apply here.</source>
+            <translation>{path}。其他通路（经过 h 和各个门）也会加入梯度，所以反向时总梯度可能变大；图中细虚线是仅沿记忆通路的部分。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="159" />
             <source>Global gradient norm ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;, no clipping</source>
             <translation>全局梯度范数 ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;，未做梯度裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
             <source>clipped</source>
             <translation>已裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="175" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
             <source>not clipped</source>
             <translation>未裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="176" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="161" />
             <source>Global gradient norm ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt; (C = {c}, {s})</source>
             <translation>全局梯度范数 ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt;（C = {c}，{s}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="192" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="177" />
             <source>‖∂L/∂θ‖ per parameter (before clipping)</source>
             <translation>各参数的 ‖∂L/∂θ‖（裁剪前）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="202" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="187" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -1648,6 +1687,32 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>TrainingPanel</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="91" />
+            <source>update {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="93" />
+            <source>{0:.0f} updates/s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingPanels</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/__init__.py" line="14" />
+            <source>Training curves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/__init__.py" line="15" />
+            <source>Training</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TrainingPlots</name>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="38" />
@@ -1700,6 +1765,79 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="121" />
             <source>Spectral radius ρ(W_h)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingRunBox</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="43" />
+            <source>One update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="49" />
+            <source>Reset</source>
+            <translation type="unfinished">重置</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="58" />
+            <source>Show the weights as they were after an earlier update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="107" />
+            <source>Train, or pause the training</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="108" />
+            <source>Exactly one update, then pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="109" />
+            <source>Forget the run: back to the initial weights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
+            <source>Pause</source>
+            <translation type="unfinished">暂停</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
+            <source>Train</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="129" />
+            <source>{0} / {1} updates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="133" />
+            <source>{0} · {1:.0f} updates/s · {2} left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="157" />
+            <source>The network writes: &lt;b&gt;{0}&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="173" />
+            <source>{0} → &lt;b&gt;{1}&lt;/b&gt; ({2:.0%})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="190" />
+            <source>Weights: the initial ones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="192" />
+            <source>Weights after update {0}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1765,102 +1903,97 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingSettingsForm</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="44" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="48" />
             <source>Learn to spell (English text)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="46" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="50" />
             <source>Learn to write (Chinese text)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="73" />
-            <source>clip at</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="79" />
-            <source>truncate at k =</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="97" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="102" />
             <source>Task</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="102" />
-            <source>H =</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="104" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="105" />
             <source>Cell</source>
             <translation type="unfinished">循环体</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="107" />
-            <source>η =</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="109" />
             <source>Optimizer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="112" />
-            <source>budget</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="114" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="109" />
             <source>Batch B</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="120" />
-            <source>Gradient</source>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="77" />
+            <source>Clip ‖g‖ at</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="123" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="83" />
+            <source>Truncate BPTT, k =</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="106" />
+            <source>Hidden size H</source>
+            <translation type="unfinished">隐藏层大小 H</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="108" />
+            <source>Learning rate η</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="110" />
+            <source>Budget (updates)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="121" />
             <source>What the network learns; each task needs memory</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="124" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="122" />
             <source>The lesson's cell (the same as in the toolbar)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="125" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="123" />
             <source>H, the number of hidden units (as in the toolbar)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="126" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="124" />
             <source>The learning rate η</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="127" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="125" />
             <source>Sequences per update</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="128" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="126" />
             <source>The most updates of a run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="129" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="127" />
             <source>Gradient clipping: scale g down when ‖g‖ &gt; C</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="130" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="129" />
             <source>Truncated BPTT: no gradient crosses every k-th step</source>
             <translation type="unfinished" />
         </message>

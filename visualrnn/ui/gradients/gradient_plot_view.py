@@ -30,6 +30,7 @@ from ..common.plot_style import (
     BACKGROUND,
     FOREGROUND,
     apply_fonts,
+    peak_downsampling,
     plain_text,
     set_axis_labels,
     style_plot,
@@ -47,6 +48,10 @@ from . import gradient_text as gt
 #: dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour,
 #: so the two LSTMs stay apart.
 DC_COLOR = "#CC79A7"
+#: The memory path alone (last step's gradient × the memory gates): thin, dashed, grey.
+PATH_COLOR = "#555555"
+#: Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass).
+MAX_PATH_WORK = 400_000
 DC_WIDTH = 3
 REFERENCE_COLOR = "#707070"
 #: The truncation cuts: the same dark red as the cut marks in the network.
@@ -101,11 +106,13 @@ class GradientFlowView(QWidget):
         plot.setLogMode(x=False, y=True)
         plot.showGrid(x=False, y=True, alpha=0.3)
         plot.enableAutoRange(False)
-        self.boundaries = self._curve(pg.mkPen(BOUNDARY_COLOR, width=2, style=Qt.DashLine))
+        boundary_pen = pg.mkPen(BOUNDARY_COLOR, width=2, style=Qt.DashLine)
+        self.boundaries = self._curve(boundary_pen, downsample=False)  # pairs, not a curve
         self.boundaries.setData([], [], connect="pairs")
         self.reference_curve = self._curve(pg.mkPen(REFERENCE_COLOR, width=2.5, style=Qt.DashLine))
         first = next(iter(CELL_SPECS.values()))  # pens are set again per trace
         self.dc_curve = self._curve(pg.mkPen(DC_COLOR, width=DC_WIDTH))
+        self.path_curve = self._curve(pg.mkPen(PATH_COLOR, width=2, style=Qt.PenStyle.DashLine))
         self.dh_curve = self._curve(pg.mkPen(first.color, width=3.5))
         self.compare_curves = {
             key: self._curve(pg.mkPen(spec.color, width=3.5)) for key, spec in CELL_SPECS.items()
@@ -120,9 +127,11 @@ class GradientFlowView(QWidget):
         self.reference_curve.setZValue(3)
         self.cursor = StepLine(plot)
 
-    def _curve(self, pen) -> pg.PlotDataItem:
+    def _curve(self, pen, downsample: bool = True) -> pg.PlotDataItem:
         curve = pg.PlotDataItem(pen=pen, connect="finite")
         self.plot.addItem(curve)
+        if downsample:  # a cursor step repaints it: its cost follows the width, not T
+            peak_downsampling(curve)
         return curve
 
     def _markers(self, symbol: str, color: str) -> pg.PlotDataItem:
@@ -220,6 +229,11 @@ class GradientFlowView(QWidget):
         if grads.dc_norm is not None:
             series.append(("‖dc‖", grads.dc_norm, self.dc_curve, DC_COLOR))
             entries.append(("━━", DC_COLOR, self.tr("‖dc<sub>t</sub>‖ = ‖∂L/∂c<sub>t</sub>‖")))
+        path = self._memory_path()
+        if path is not None:
+            series.append((self.tr("memory path"), path, self.path_curve, PATH_COLOR))
+            entries.append(("╺ ╸", PATH_COLOR, self.tr("the memory path alone")))
+        self.path_curve.setVisible(path is not None)
         reference = None
         # the slope-ρ line describes the simple RNN's W_h products only
         show_reference = spec.has_activation_choice and not self._truncation()
@@ -230,6 +244,16 @@ class GradientFlowView(QWidget):
         self._draw(series, reference)
         self._set_legend(entries)
         self.summary_label.setText(self._single_summary(grads))
+
+    def _memory_path(self) -> np.ndarray | None:
+        """‖the last step's gradient × the memory gates back to t‖ (a gated cell; computed
+        by the session once per trace — not for lessons too large to redo at once)."""
+        spec, trace = cell_spec(self.session.model.cell), self.session.trace
+        if spec.memory_gate is None and spec.memory_state is None:
+            return None
+        if trace.T * trace.H > MAX_PATH_WORK or self._truncation():
+            return None
+        return self.session.breakdown().memory_path
 
     def _reference(self, dh_norm) -> np.ndarray:
         """Slope ρ per step from the last step back (full BPTT only)."""
@@ -302,6 +326,7 @@ class GradientFlowView(QWidget):
     def _set_visible(self, single: bool, has_dc: bool, reference: bool) -> None:
         self.dh_curve.setVisible(single)
         self.dc_curve.setVisible(single and has_dc)
+        self.path_curve.setVisible(single and self.path_curve.isVisible())
         self.reference_curve.setVisible(reference)
         for curve in [*self.compare_curves.values(), *self.compare_dc_curves.values()]:
             curve.setVisible(not single)
@@ -357,7 +382,7 @@ class GradientFlowView(QWidget):
         xv, xo = np.concatenate(xs_v), np.concatenate(xs_o)
         self.vanished_markers.setData(xv, np.full(xv.size, 10 ** (lo + 0.25)), symbolBrush=brushes)
         self.overflow_markers.setData(xo, np.full(xo.size, 10 ** (hi - 0.25)))
-        self.status_label.setText(self._status(counts))
+        self.status_label.setText(gt.marker_status(counts))
 
     def _draw_boundaries(self, lo: float, hi: float) -> None:
         steps = ph.chunk_boundaries(self.session.T, self.session.config.truncate)
@@ -399,22 +424,6 @@ class GradientFlowView(QWidget):
 
     def _summary(self, values, symbol: str) -> str:
         return gt.summary(values, symbol, self.session.T, self._truncation())
-
-    def _status(self, counts) -> str:
-        parts = []
-        for name, vanished, overflow in counts:
-            label = cell_label(CELL_SPECS[name]) if name in CELL_SPECS else name
-            if vanished:
-                parts.append(
-                    self.tr("{n}: {k} steps vanished to exactly 0 (▼)").format(n=label, k=vanished)
-                )
-            if overflow:
-                parts.append(
-                    self.tr(
-                        "<span style='color:{c}'>{n}: {k} steps overflowed to inf/NaN (▲)</span>"
-                    ).format(n=label, k=overflow, c=OVERFLOW_COLOR)
-                )
-        return "   ".join(parts)
 
 
 def _count(markers: pg.PlotDataItem) -> int:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ...engine.cellspec import CELL_SPECS
 from ..common import plot_helpers as ph
+from ..common.cell_text import cell_label
 from ..common.theme import OVERFLOW_COLOR
 
 
@@ -98,3 +100,23 @@ def unreadable_end(values) -> str:
     return QCoreApplication.translate(
         "GradientFlowView", "<b>vanished to exactly 0</b> (▼ markers)"
     )
+
+
+def marker_status(counts) -> str:
+    """ "LSTM: 3 steps vanished to exactly 0 (▼)" … for ``(name, vanished, overflow)``
+    counts per curve (a cell's name, or the curve's)."""
+    parts = []
+    for name, vanished, overflow in counts:
+        label = cell_label(CELL_SPECS[name]) if name in CELL_SPECS else name
+        if vanished:
+            text = QCoreApplication.translate(
+                "GradientFlowView", "{n}: {k} steps vanished to exactly 0 (▼)"
+            )
+            parts.append(text.format(n=label, k=vanished))
+        if overflow:
+            text = QCoreApplication.translate(
+                "GradientFlowView",
+                "<span style='color:{c}'>{n}: {k} steps overflowed to inf/NaN (▲)</span>",
+            )
+            parts.append(text.format(n=label, k=overflow, c=OVERFLOW_COLOR))
+    return "   ".join(parts)

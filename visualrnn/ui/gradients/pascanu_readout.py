@@ -21,6 +21,7 @@ from ...session import LessonSession
 from ..common.cell_text import cell_label, html_subscripts, memory_path_text
 from ..common.plot_helpers import format_number
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
+from .pascanu_text import rnn_verdict
 
 VANISH_COLOR = "#0072B2"
 NEUTRAL_COLOR = "#404040"
@@ -127,30 +128,12 @@ class PascanuReadout(QWidget):
         return _pairs_table(rows)
 
     def _show_rnn_verdict(self, bound: float) -> None:
-        """The Pascanu verdict; under truncated BPTT, what the cut does to it."""
-        k = self.session.config.truncate
-        if k and k < self.session.T:
-            verdict = self.tr("Truncated BPTT, k = {k}").format(k=k)
-            why = self.tr(
-                "No gradient crosses a cut: every path back is at most k steps long, so "
-                "inside a chunk ‖dh‖ changes at most ×(σ<sub>max</sub>·γ)<sup>k−1</sup> — "
-                "bounded."
-            )
-            color = NEUTRAL_COLOR
-        elif bound < 1:
-            verdict = self.tr("σ<sub>max</sub>·γ &lt; 1: vanishing guaranteed")
-            why = self.tr(
-                "Each step back multiplies ‖dh‖ by at most σ<sub>max</sub>·γ &lt; 1, "
-                "so it must shrink."
-            )
-            color = VANISH_COLOR
-        else:
-            verdict = self.tr("σ<sub>max</sub>·γ &gt; 1: explosion possible")
-            why = self.tr(
-                "Steps back may multiply ‖dh‖ by more than 1: it can grow without bound "
-                "(necessary, not sufficient)."
-            )
-            color = OVERFLOW_COLOR
+        """The Pascanu verdict, as far as it holds for this lesson (pascanu_text)."""
+        config = self.session.config
+        verdict, why, tone = rnn_verdict(bound, self.session.T, config.truncate, config.loss_at)
+        color = {"cut": NEUTRAL_COLOR, "vanish": VANISH_COLOR, "one": NEUTRAL_COLOR}.get(
+            tone, OVERFLOW_COLOR
+        )
         self.verdict_label.setText(f"<span style='color:{color}'>{verdict}</span>")
         self.explain_label.setText(why)
 
@@ -161,9 +144,11 @@ class PascanuReadout(QWidget):
         verdict = self.tr("{cell} memory path: {equation}").format(
             cell=cell_label(spec), equation=html_subscripts(general_form(spec, key))
         )
-        why = self.tr("{path}. The RNN's σ<sub>max</sub>·γ rule does not apply here.").format(
-            path=memory_path_text(spec)
-        )
+        why = self.tr(
+            "{path}. Other paths (through h and the gates) add to it, so the total can "
+            "grow going back; the thin dashed curve in the plot is the memory path alone. "
+            "The RNN's σ<sub>max</sub>·γ rule does not apply here."
+        ).format(path=memory_path_text(spec))
         self.verdict_label.setText(f"<span style='color:{spec.color}'>{verdict}</span>")
         self.explain_label.setText(why)
 

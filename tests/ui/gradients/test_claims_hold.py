@@ -1,0 +1,62 @@
+"""Every verdict on screen agrees with the numbers beside it (the rehearsal's cases)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from visualrnn.session import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.gradients import create_panels
+from visualrnn.ui.gradients.pascanu_text import rnn_verdict
+
+PRESETS = load_presets()[0]
+
+
+@pytest.fixture
+def panel(qtbot):
+    session = LessonSession()
+    panels = {p.key: p.widget for p in create_panels(session)}
+    for widget in panels.values():
+        qtbot.addWidget(widget)
+    return panels["gradients"]
+
+
+def test_with_a_loss_at_every_step_the_bound_is_not_claimed_for_the_total(panel, shown_text):
+    session = panel.plot_view.session  # the textbook: σ_max·γ ≈ 0.55, loss at every step
+    assert session.recurrent_stats()["bound"] < 1 and session.config.loss_at == "all"
+    verdict = shown_text(panel.readout.verdict_label.text())
+    assert "guaranteed" not in verdict and "each loss's gradient vanishes" in verdict
+    assert "need not fall" in shown_text(panel.readout.explain_label.text())
+    session.update(loss_at="last")
+    assert "vanishing guaranteed" in shown_text(panel.readout.verdict_label.text())
+
+
+def test_the_vanishing_preset_shrinks_as_its_verdict_says(panel, shown_text):
+    session = panel.plot_view.session
+    session.set_config(PRESETS["vanishing"].config)
+    assert "vanishing guaranteed" in shown_text(panel.readout.verdict_label.text())
+    dh = session.grads.dh_norm
+    assert dh[0] < 1e-5 * dh[-1]
+
+
+def test_exactly_one_reads_as_the_borderline_not_as_explosion():
+    verdict, why, tone = rnn_verdict(1.0000000000000002, T=50, truncate=None, loss_at="last")
+    assert tone == "one" and "= 1" in verdict and "cannot grow" in why
+    assert rnn_verdict(1.2, 50, None, "last")[2] == "explode"
+    assert rnn_verdict(0.5, 50, 10, "last")[2] == "cut"
+
+
+def test_the_lstm_shows_its_memory_path_beside_the_total(panel, shown_text):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["lstm_memory"].config)
+    assert view.path_curve.isVisible()
+    assert "the memory path alone" in shown_text(view.legend_label.text())
+    path = view.path_curve.getData()[1]
+    f = view.session.trace.gates["f"]
+    # the memory path shrinks by the forget gates (≈ 0.98 per step) going back …
+    assert path[0] < path[-1] and np.nanmax(f) < 1
+    # … while ‖dc‖ grows going back: the other paths feed in, and the readout says so
+    dc = view.session.grads.dc_norm
+    assert dc[0] > dc[-1]
+    assert "Other paths" in shown_text(panel.readout.explain_label.text())
