@@ -1196,9 +1196,14 @@
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="232" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="241" />
             <source>(the weights are fixed: changing this switches to seeded weights)</source>
             <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="246" />
+            <source>default ({0})</source>
+            <translation>默认（{0}）</translation>
         </message>
     </context>
     <context>

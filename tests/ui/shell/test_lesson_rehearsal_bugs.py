@@ -58,3 +58,9 @@ def test_the_lesson_box_asks_the_window_and_shows_the_open_lesson(window):
     box.activated.emit(index)
     assert window.session.T == 2  # still the textbook lesson
     assert box.currentData() == "textbook"
+
+
+def test_the_toolbar_names_the_rho_the_lab_shows(window):
+    window.select_preset("lstm_memory")
+    rho = window.session.recurrent_stats()["spectral_radius"]
+    assert window.model_toolbar.rho_spin.text() == f"default ({rho:.2f})"

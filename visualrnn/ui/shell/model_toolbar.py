@@ -173,6 +173,14 @@ class ModelToolbar(QToolBar):
             self.show_preset(self._applied)
         return ok
 
+    def _show_default_rho(self) -> None:
+        """ "default (0.64)": the ρ the seeded weights have, the number the gradient lab
+        shows for the same quantity (one ρ, one value, wherever it is shown)."""
+        text = _rho_text(float(self._session.recurrent_stats()["spectral_radius"]))
+        if text != self.rho_spin.specialValueText():
+            self.rho_spin.setSpecialValueText(text)
+            self._fix_spin_sizes()
+
     def show_preset(self, name: str | None) -> None:
         """Show ``name`` as the chosen lesson without applying it (a rebuilt toolbar; None:
         a lesson that is no preset, the box stays empty)."""
@@ -224,6 +232,7 @@ class ModelToolbar(QToolBar):
             self.hidden_spin.setValue(model.hidden_size)
         with QSignalBlocker(self.rho_spin):
             self.rho_spin.setValue(config.spectral_radius or 0.0)
+        self._show_default_rho()
         with QSignalBlocker(self.seed_spin):
             self.seed_spin.setValue(int(config.seed))
         preset = self._presets.get(self.current_preset())
@@ -231,6 +240,10 @@ class ModelToolbar(QToolBar):
         fixed = config.model_source != "init"
         note = self.tr("(the weights are fixed: changing this switches to seeded weights)")
         self.seed_spin.setStatusTip(note if fixed else "")
+
+
+def _rho_text(rho: float) -> str:
+    return QCoreApplication.translate("ModelToolbar", "default ({0})").format(f"{rho:.2f}")
 
 
 def _same_network(a, b) -> bool:
