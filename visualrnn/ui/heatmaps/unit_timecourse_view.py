@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 from ...engine.cellspec import CELL_SPECS
 from ..common.plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
 from ..common.plot_items import StepLine
-from ..common.plot_style import BACKGROUND, apply_fonts, style_plot
+from ..common.plot_style import BACKGROUND, apply_fonts, peak_downsampling, style_plot
 from ..common.theme import FUTURE_GREY, scaled_font
 from . import state_quantities as sq
 
@@ -68,15 +68,12 @@ class UnitTimecourseView(QWidget):
         self.apply_fonts()
 
     def _curve(self, plot: pg.PlotItem) -> pg.PlotDataItem:
-        curve = pg.PlotDataItem(
-            connect="finite",
-            # long sequences in a narrow plot: draw each pixel column's min and max only
-            # (the same picture; thick lines of T = 2000 points cost ~2 ms each)
-            autoDownsample=True,
-            downsampleMethod="peak",
-            autoDownsampleFactor=1.0,
-        )
+        curve = pg.PlotDataItem(connect="finite")
+        # long sequences in a narrow plot: draw each pixel column's min and max only (the
+        # same picture; a cursor step repaints every curve, and thick lines of T = 10,000
+        # points cost ~3 ms each). After addItem, which applies the plot's own mode.
         plot.addItem(curve)
+        peak_downsampling(curve)
         return curve
 
     def set_trace(self, trace) -> None:
