@@ -62,7 +62,7 @@ def preset_strings(folder: Path = PRESETS) -> list[tuple[str, str]]:
     strings = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for key in ("title", "description"):
+        for key in ("title", "description", "notice"):
             text = str(data.get(key, ""))
             if text:
                 strings.append((path.name, text))

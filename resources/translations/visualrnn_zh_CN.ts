@@ -60,6 +60,19 @@
         </message>
     </context>
     <context>
+        <name>BusyIndicator</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="18" />
+            <source>Computing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="30" />
+            <source>Computing the changed lesson. The panels show the last result until the new one is ready; stepping and playing keep working, and a newer change replaces this one.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CellDiagramView</name>
         <message>
             <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="50" />
@@ -662,77 +675,87 @@
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="112" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="127" />
             <source>{n}: {k} steps vanished to exactly 0 (▼)</source>
             <translation>{n}：{k} 步衰减到恰好为 0（▼）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="117" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="132" />
             <source>&lt;span style='color:{c}'&gt;{n}: {k} steps overflowed to inf/NaN (▲)&lt;/span&gt;</source>
             <translation>&lt;span style='color:{c}'&gt;{n}：{k} 步溢出为 inf/NaN（▲）&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="25" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="31" />
             <source>not finite</source>
             <translation>非有限值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="33" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="30" />
+            <source>0 at an end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="39" />
             <source>0 in every chunk</source>
             <translation>每段均为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="36" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="42" />
             <source>×{a} per chunk</source>
             <translation>每段 ×{a}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="39" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="45" />
             <source>×{a} … ×{b} per chunk</source>
             <translation>每段 ×{a} … ×{b}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="47" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="53" />
             <source>Back in time inside each chunk (k = {k}): </source>
             <translation>在每段内沿时间反向（k = {k}）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="50" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="56" />
             <source>Back in time, t = {last} → 0: </source>
             <translation>沿时间反向，t = {last} → 0：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="65" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="73" />
             <source>&lt;b&gt;fell {n:.1f} orders of magnitude&lt;/b&gt;</source>
             <translation>&lt;b&gt;下降了 {n:.1f} 个数量级&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="69" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="77" />
             <source>&lt;b style='color:{c}'&gt;grew {n:.1f} orders of magnitude&lt;/b&gt;</source>
             <translation>&lt;b style='color:{c}'&gt;增长了 {n:.1f} 个数量级&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="73" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="81" />
             <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
             <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="85" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="93" />
             <source> ({n} chunks without a loss: 0)</source>
             <translation>（{n} 段没有损失：0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="88" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="96" />
             <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
             <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="97" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="103" />
+            <source>{v} — one step: nothing to flow back through</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="112" />
             <source>&lt;b style='color:{c}'&gt;overflow&lt;/b&gt; (▲ markers)</source>
             <translation>&lt;b style='color:{c}'&gt;溢出&lt;/b&gt;（▲ 标记）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="100" />
+            <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="115" />
             <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
             <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
         </message>
@@ -953,91 +976,91 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
             <source>loss at every step</source>
             <extracomment>Windows shorter than this get the compact layout (see MainWindow._size_docks). The cell column's least width in the compact layout: the diagram stays readable.</extracomment>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="54" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="101" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="138" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="105" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="146" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="258" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="266" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="275" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="285" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="301" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="312" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="335" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="355" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="338" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="358" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="345" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="364" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="385" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="366" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="399" />
+            <location filename="../../visualrnn/ui/shell/status_summary.py" line="56" />
             <source>step {0} / {1}</source>
             <translation>第 {0} / {1} 步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="401" />
+            <location filename="../../visualrnn/ui/shell/status_summary.py" line="58" />
             <source> · no step taken yet</source>
             <translation> · 尚未执行任何一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="403" />
+            <location filename="../../visualrnn/ui/shell/status_summary.py" line="60" />
             <source> · cell A{0} (t = {1})</source>
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
@@ -1222,6 +1245,19 @@
             <location filename="../../visualrnn/ui/network/__init__.py" line="22" />
             <source>Unrolled network</source>
             <translation>展开后的网络</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/notice_bar.py" line="21" />
+            <source>What to notice</source>
+            <translation>请注意</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/notice_bar.py" line="32" />
+            <source>Hide this note for this lesson</source>
+            <translation>在本示例中隐藏这条提示</translation>
         </message>
     </context>
     <context>
@@ -1849,58 +1885,58 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingSession</name>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="165" />
+            <location filename="../../visualrnn/session/training_session.py" line="168" />
             <source>Unknown task.</source>
             <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. The lesson settings that define the model: a change there by anyone else ends the run. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="202" />
+            <location filename="../../visualrnn/session/training_session.py" line="205" />
             <source>The lesson cannot show this task: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="283" />
+            <location filename="../../visualrnn/session/training_session.py" line="286" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="312" />
+            <location filename="../../visualrnn/session/training_session.py" line="315" />
             <source>Starting the training process…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="355" />
+            <location filename="../../visualrnn/session/training_session.py" line="358" />
             <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="393" />
+            <location filename="../../visualrnn/session/training_session.py" line="396" />
             <source>Training…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="409" />
+            <location filename="../../visualrnn/session/training_session.py" line="412" />
             <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="416" />
+            <location filename="../../visualrnn/session/training_session.py" line="419" />
             <source>Training failed: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="419" />
+            <location filename="../../visualrnn/session/training_session.py" line="422" />
             <source>Solved after {0} updates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="423" />
+            <location filename="../../visualrnn/session/training_session.py" line="426" />
             <source>The budget of {0} updates ran out (not solved).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="467" />
+            <location filename="../../visualrnn/session/training_session.py" line="470" />
             <source>The model changed: the training run was reset.</source>
             <translation type="unfinished" />
         </message>
@@ -2424,14 +2460,93 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>教材中的前向传播例子：一个有两个隐藏单元的简单 RNN 依次读入 x = 1, 2。逐步执行，把每个数字与图 8.5 对照。</translation>
         </message>
         <message>
+            <location filename="../presets/01_textbook.json" />
+            <source>What to notice: every number of Fig. 8.5 is on screen — h₀ = [0.537, 0.462], y₀ = 1.56, h₁ = [0.860, 0.884], y₁ = 2.73; press “Backward” to check BPTT by hand.</source>
+            <translation>请注意：图 8.5 中的每个数都在屏幕上——h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；点击“反向”即可亲手核对沿时间反向传播（BPTT）的计算。</translation>
+        </message>
+        <message>
             <location filename="../presets/02_vanishing.json" />
             <source>Vanishing gradients (RNN)</source>
             <translation>梯度消失（RNN）</translation>
         </message>
         <message>
             <location filename="../presets/02_vanishing.json" />
+            <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂hₜ‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
+            <translation>一个 tanh 循环神经网络，循环权重矩阵的谱半径为 0.5。损失只在最后一个时刻：误差信号沿时间反向传播时，‖∂L/∂hₜ‖ 缩小若干个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度消失。</translation>
+        </message>
+        <message>
+            <location filename="../presets/02_vanishing.json" />
+            <source>What to notice: the loss sits at the last step only; going back 99 steps, ‖∂L/∂hₜ‖ falls about 30 orders of magnitude, so the first steps get almost no error signal.</source>
+            <translation>请注意：损失只在最后一个时刻；反向传播 99 步后，‖∂L/∂hₜ‖ 下降约 30 个数量级，最前面的时刻几乎得不到误差信号。</translation>
+        </message>
+        <message>
+            <location filename="../presets/04_lstm_memory.json" />
+            <source>An LSTM whose forget gate is biased open (b_f = +4, so f ≈ 1). The cell state c is a conveyor belt: ‖∂L/∂cₜ‖ stays within a small factor over 100 steps, where the plain RNN on the same input vanishes (try compare mode).</source>
+            <translation>一个遗忘门偏置为打开状态的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 像一条传送带：在 100 个时刻内 ‖∂L/∂cₜ‖ 只变化一个很小的倍数，而同样输入下的普通循环神经网络梯度消失（试试比较模式）。</translation>
+        </message>
+        <message>
+            <location filename="../presets/04_lstm_memory.json" />
+            <source>What to notice: along the cell state c the gradient is multiplied by f ≈ 0.98 per step, so ‖∂L/∂cₜ‖ stays within ×3 over 100 steps; tick “Compare” to see the RNN fall 20 orders of magnitude on the same input.</source>
+            <translation>请注意：沿状态 c，梯度每步乘以 f ≈ 0.98，因此在 100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍；勾选“比较”，可以看到同样输入下 RNN 的梯度下降 20 个数量级。</translation>
+        </message>
+        <message>
+            <location filename="../presets/06_truncated.json" />
+            <source>What to notice: the gradient stops at every dashed cut (k = 20), so no error signal crosses a chunk boundary, while the state h still flows forward.</source>
+            <translation>请注意：梯度在每条虚线截断处（k = 20）停止，误差信号不会越过段的边界，而状态 h 仍然向前传递。</translation>
+        </message>
+        <message>
+            <location filename="../presets/10_sky_grey.json" />
+            <source>The sky is grey (§8.1): RNN vs LSTM as the gap grows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/10_sky_grey.json" />
+            <source>What to notice: with 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word. Switch Cell to LSTM and train again: solved in about 100 updates, and ‖∂L/∂c_t‖ reaches the cause word. Try Gap L = 5 for both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/11_adding50.json" />
+            <source>Adding two numbers 50 steps apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/11_adding50.json" />
+            <source>What to notice: the LSTM's error drops from the chance line (0.167) to below the solved line (0.01) in about 850 updates, once the gradient reaches the marked steps; the RNN (switch Cell) stays at chance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/12_learn_sine.json" />
+            <source>Learn the sine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/12_learn_sine.json" />
+            <source>What to notice: predicting the next value of a sine, the LSTM's error falls under 1 % of the variance within about 100 updates; step through the lesson afterwards to see each prediction y_t follow the wave.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/13_clipping.json" />
+            <source>Clipping rescues an exploding RNN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/13_clipping.json" />
+            <source>What to notice: an RNN with ρ(W_h) = 1.5 and SGD without clipping diverges within about 100 updates (‖g‖ shoots up). Turn on “Clip ‖g‖ at 1” and train again: the same network learns the sine.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/14_learn_to_spell.json" />
+            <source>Learn to spell (text)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../presets/14_learn_to_spell.json" />
+            <source>What to notice: the text the LSTM writes turns from random letters into words within a few hundred updates (about half a minute); the accuracy of the next character climbs above 90 %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂h_t‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
-            <translation>一个 tanh RNN，循环权重矩阵的谱半径为 0.5。只有最后一步有损失：观察误差信号沿时间反向传播时，‖∂L/∂h_t‖ 缩小好几个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度必然消失。</translation>
+            <translation type="vanished">一个 tanh RNN，循环权重矩阵的谱半径为 0.5。只有最后一步有损失：观察误差信号沿时间反向传播时，‖∂L/∂h_t‖ 缩小好几个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度必然消失。</translation>
         </message>
         <message>
             <location filename="../presets/03_exploding.json" />
@@ -2444,14 +2559,18 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>一个线性 RNN（恒等激活），谱半径为 1.15：每反向传播一步，梯度就乘以 1.15，100 步后增大约一百万倍。以 C = 1 做梯度裁剪可限制更新的大小；比较裁剪前后的范数。</translation>
         </message>
         <message>
+            <location filename="../presets/03_exploding.json" />
+            <source>What to notice: this is a linear RNN (φ = identity, no tanh) with ρ = 1.15: ‖∂L/∂hₜ‖ grows ×1.15 per step back, a million-fold over 100 steps; clipping caps ‖g‖ at C = 1.</source>
+            <translation>请注意：这是一个线性循环神经网络（φ 为恒等函数，没有 tanh），ρ = 1.15：每反向一步 ‖∂L/∂hₜ‖ 增大为 1.15 倍，100 步后增大百万倍；梯度裁剪把 ‖g‖ 限制在 C = 1。</translation>
+        </message>
+        <message>
             <location filename="../presets/04_lstm_memory.json" />
             <source>LSTM keeps a long memory</source>
             <translation>LSTM 的长期记忆</translation>
         </message>
         <message>
-            <location filename="../presets/04_lstm_memory.json" />
             <source>An LSTM whose forget gate is biased open (b_f = +4, so f ≈ 1). The cell state c is a conveyor belt: ‖∂L/∂c_t‖ stays within a small factor over 100 steps, where the plain RNN on the same input vanishes (try compare mode).</source>
-            <translation>一个遗忘门偏置为常开的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 就像一条传送带：100 步内 ‖∂L/∂c_t‖ 只在很小的倍数内变化，而相同输入下简单 RNN 的梯度会消失（试试比较模式）。</translation>
+            <translation type="vanished">一个遗忘门偏置为常开的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 就像一条传送带：100 步内 ‖∂L/∂c_t‖ 只在很小的倍数内变化，而相同输入下简单 RNN 的梯度会消失（试试比较模式）。</translation>
         </message>
         <message>
             <location filename="../presets/05_sine.json" />
@@ -2462,6 +2581,11 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../presets/05_sine.json" />
             <source>An LSTM reads a sine wave (period 20 steps; input weights × 5 so the gates respond clearly); the targets are the next value of the wave. Watch the gates open and close with the rhythm of the input in the heatmaps and in one unit's time course.</source>
             <translation>LSTM 读入一个正弦波（周期 20 步；输入权重 × 5，让各个门的反应更明显）；目标是波形的下一个值。在热力图和单个单元的时间曲线中，观察各个门随输入的节奏打开和关闭。</translation>
+        </message>
+        <message>
+            <location filename="../presets/05_sine.json" />
+            <source>What to notice: in the heatmaps and one unit's time course the gates open and close with the rhythm of the wave; the weights are random, nothing is learned here.</source>
+            <translation>请注意：在热图和单个单元的时间曲线中，各个门随正弦波的节奏打开和关闭；这里的权重是随机的，并没有经过训练。</translation>
         </message>
         <message>
             <location filename="../presets/06_truncated.json" />

@@ -34,6 +34,7 @@ _KEYS = {
     "version": (int,),
     "title": (str,),
     "description": (str,),
+    "notice": (str,),
     "name": (str,),
     "order": (int,),
     "config": (dict,),
@@ -67,6 +68,7 @@ class LessonState:
     panel : the key of the panel brought to the front ("" for the window's choice).
     view : view modes, an open mapping of names to str / int / float / bool / None.
     title, description : text shown for the lesson.
+    notice : one line on what to notice, shown above the views while the lesson is open.
     name, order : presets only: the ``--preset`` name and the position in the menu.
     training : training settings (a mapping of simple values) or None.
     history : training curves by name, each a read-only float64 array (T_train,), or None.
@@ -79,6 +81,7 @@ class LessonState:
     view: Mapping = field(default_factory=dict)
     title: str = ""
     description: str = ""
+    notice: str = ""
     name: str = ""
     order: int | None = None
     training: Mapping | None = None
@@ -109,6 +112,8 @@ def state_to_json(state: LessonState) -> dict:
     data = {"format": FORMAT, "version": FORMAT_VERSION, "title": state.title}
     if state.description:
         data["description"] = state.description
+    if state.notice:
+        data["notice"] = state.notice
     if state.name:
         data["name"] = state.name
     if state.order is not None:
@@ -167,6 +172,7 @@ def state_from_json(data, model: Model | None = None) -> LessonState:
         view=_simple_mapping("view", data.get("view", {})),
         title=data.get("title", ""),
         description=data.get("description", ""),
+        notice=data.get("notice", ""),
         name=data.get("name", ""),
         order=data.get("order"),
         training=_optional(data, "training", _simple_mapping),
@@ -216,7 +222,7 @@ def _check_type(key: str, value, types: tuple) -> None:
 
 
 def _check_lengths(data: dict) -> None:
-    for key in ("title", "description", "name", "panel"):
+    for key in ("title", "description", "notice", "name", "panel"):
         if len(data.get(key, "")) > MAX_TEXT:
             raise LessonFormatError(f"{key} is longer than {MAX_TEXT} characters")
 

@@ -28,6 +28,8 @@ class Preset:
     order: int
     config: LessonConfig
     panel: str = ""
+    #: One line on what to notice (English source; the UI translates it, context presets).
+    notice: str = ""
     #: The whole lesson as read (for ``LessonSession.restore``: cursor, view modes …).
     lesson: LessonState | None = None
 
@@ -42,7 +44,14 @@ def load_preset(path: Path) -> Preset:
         raise ValueError(f"preset {Path(path).name}: a preset needs a name and a title")
     order = 99 if state.order is None else state.order
     return Preset(
-        state.name, state.title, state.description, order, state.config, state.panel, state
+        state.name,
+        state.title,
+        state.description,
+        order,
+        state.config,
+        state.panel,
+        state.notice,
+        state,
     )
 
 

@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 from ..common.figure_menu import FigureMenus
 from ..common.panels import CENTRAL, PanelSpec
 from ..common.plot_helpers import format_number
+from .busy_indicator import BusyIndicator
 from .exception_hook import log_path
 from .file_menu import FileMenu
 from .lesson_files import LessonFiles
 from .model_toolbar import ModelToolbar
+from .notice_bar import NoticeBar
 from .panel_registry import all_panels
 from .presenter import Presenter
 from .sequence_editor import SequenceEditor
-from .status_summary import StatusSummary
+from .status_summary import StatusSummary, position_text
 from .transport_bar import TransportBar
 from .view_menu import ViewMenu
 
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         """Toolbars, docks with every panel, menus and the status bar."""
         self._make_toolbars()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.model_toolbar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.notice_bar)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.transport)
         self.docks: dict[str, QDockWidget] = {}
         # the left column runs the full height (set before any dock is added)
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         self._finish_build()
 
     def _make_toolbars(self) -> None:
+        self.notice_bar = NoticeBar(self)
         self.model_toolbar = ModelToolbar(self.session, self.presets, self)
         self.model_toolbar.preset_chosen.connect(self._on_preset_chosen)
         self.model_toolbar.preset_requested.connect(self.select_preset)
@@ -125,15 +130,18 @@ class MainWindow(QMainWindow):
         Language): the docks stay where they are and only their contents are made anew, so
         the lesson, the step, the chosen lesson and the whole layout stay as they were."""
         self.presenter.leave()
-        preset, old = self.model_toolbar.current_preset(), [self.model_toolbar, self.transport]
+        preset = self.model_toolbar.current_preset()
+        old = [self.model_toolbar, self.transport, self.notice_bar]
         for action in self.actions():
             self.removeAction(action)
         self._make_toolbars()
         self.insertToolBar(old[0], self.model_toolbar)
         self.insertToolBar(old[1], self.transport)
+        self.insertToolBar(old[2], self.notice_bar)
         for bar in old:
             self.removeToolBar(bar)
         self.model_toolbar.show_preset(preset)
+        self._show_notice(preset)
         self.sequence_editor = SequenceEditor(self.session, self)
         self._refill_dock("sequence", self.tr("Input sequence"), self.sequence_editor)
         self.panels = all_panels(self.session)
@@ -272,12 +280,15 @@ class MainWindow(QMainWindow):
         self.summary_label = StatusSummary(self)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #CC0000;")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # file text is never HTML
+        self.busy_indicator = BusyIndicator(self.session, self)
         self.details_button = QPushButton(self.tr("Details…"), self)
         self.details_button.clicked.connect(self._on_details_clicked)
         self.details_button.hide()
         bar.addWidget(self.summary_label, 1)
         # a passing message ("Text size 160 %") takes the line instead of printing over it
         bar.messageChanged.connect(self._on_status_message)
+        bar.addPermanentWidget(self.busy_indicator)
         bar.addPermanentWidget(self.error_label)
         bar.addPermanentWidget(self.details_button)
         self._exception_details = ""
@@ -312,18 +323,27 @@ class MainWindow(QMainWindow):
         return self.summary_label.text()
 
     # ---------------------------------------------------------------- handlers
+    def _show_notice(self, preset_name: str | None) -> None:
+        """The preset's "what to notice" line, translated (none for other lessons)."""
+        preset = self.presets.get(preset_name)
+        notice = preset.notice if preset is not None else ""
+        self.notice_bar.show_notice(QCoreApplication.translate("presets", notice) if notice else "")
+
     def _on_preset_action(self) -> None:
         self.select_preset(self.sender().data())
 
     def _on_preset_chosen(self, name: str) -> None:
         self.lessons.preset_chosen(name)
         self._update_title()
+        self._show_notice(name)
         preset = self.presets.get(name)
         if preset is not None and preset.panel:
             self.raise_panel(preset.panel)
 
     def _on_trace_changed(self) -> None:
         self._update_summary()
+        if self._exception_details:  # a lesson computed since: the internal error is past
+            self._on_error_changed("", "")
 
     def _on_cursor_changed(self, cursor: int) -> None:
         self._update_summary()
@@ -333,7 +353,7 @@ class MainWindow(QMainWindow):
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
         parts.append(self.tr("L = {0} (whole sequence)").format(format_number(trace.loss)))
-        parts.append(_position(session.cursor, session.T))
+        parts.append(position_text(session.cursor, session.T))
         if not trace.finite:
             parts.append(self.tr("overflow: some values are inf / NaN"))
         self.summary_label.setText("  ·  ".join(parts))
@@ -346,6 +366,7 @@ class MainWindow(QMainWindow):
         else:
             self.error_label.setText("")
         self.details_button.hide()
+        self._exception_details = ""
 
     def _on_status_message(self, message: str) -> None:
         self.summary_label.setVisible(not message)
@@ -388,19 +409,6 @@ class MainWindow(QMainWindow):
         if self.preferences is not None:
             self.preferences.remember_window(self)
         super().closeEvent(event)
-
-
-_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _position(cursor: int, T: int) -> str:
-    """ "step 2 / 2 · cell A₁ (t = 1)": steps taken, and the cell shown with its time index."""
-    translate = QCoreApplication.translate
-    text = translate("MainWindow", "step {0} / {1}").format(cursor, T)
-    if cursor == 0:
-        return text + translate("MainWindow", " · no step taken yet")
-    cell = str(cursor - 1).translate(_SUBSCRIPT)
-    return text + translate("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
 
 
 def _under(bar: QTabBar, dock: QDockWidget) -> bool:

@@ -123,7 +123,12 @@ class Presenter(QObject):
         window = self.window
         self._state, self._scale = window.saveState(), font_scale().scale
         self._central_panel = window.centralWidget().takeWidget()
-        for bar in (*window.docks.values(), window.model_toolbar, window.transport):
+        for bar in (
+            *window.docks.values(),
+            window.model_toolbar,
+            window.transport,
+            window.notice_bar,
+        ):
             bar.hide()
         window.menuBar().hide()
         font_scale().set_scale(max(self._scale, PRESENTER_SCALE))

@@ -1,0 +1,40 @@
+"""Every preset says what to notice, above the views, in the interface's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from visualrnn.session import LessonSession
+from visualrnn.session.presets import load_presets
+from visualrnn.ui.shell.main_window import MainWindow
+
+PRESETS = load_presets()[0]
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow(LessonSession(), PRESETS)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize("name", ["textbook", "vanishing", "exploding", "lstm_memory"])
+def test_the_preset_says_what_to_notice(window, name):
+    window.select_preset(name)
+    bar = window.notice_bar
+    assert bar.isVisible() and bar.text().startswith("What to notice:")
+    assert bar.text() == PRESETS[name].notice
+
+
+def test_the_exploding_preset_says_it_is_a_linear_rnn(window):
+    window.select_preset("exploding")
+    assert "linear RNN (φ = identity, no tanh)" in window.notice_bar.text()
+
+
+def test_the_note_can_be_closed_and_a_new_lesson_brings_its_own(window, qtbot):
+    window.select_preset("vanishing")
+    window.notice_bar.close_button.click()
+    assert not window.notice_bar.isVisible()
+    window.select_preset("truncated")
+    assert window.notice_bar.isVisible() and "k = 20" in window.notice_bar.text()
