@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <location filename="../../visualrnn/session/training_checks.py" line="29" />
-            <source>TrainingChecks</source>
-            <comment>The learning rate must be a positive number, not {0}.</comment>
-            <extracomment>The largest learning rate accepted: beyond it an update jumps past any minimum. One update may cost at most this many times the largest live lesson's work.</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../visualrnn/session/training_checks.py" line="34" />
-            <source>TrainingChecks</source>
-            <comment>A learning rate of {0} is far too large: every update would jump past any minimum. Use a value between 0.0001 and 1.</comment>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <location filename="../../visualrnn/session/training_checks.py" line="39" />
-            <source>TrainingChecks</source>
-            <comment>The batch, the budget and the test interval must be ≥ 1.</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/session/training_checks.py" line="41" />
-            <source>TrainingChecks</source>
-            <comment>The clipping threshold must be positive (or clipping off).</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/session/training_checks.py" line="43" />
-            <source>TrainingChecks</source>
-            <comment>Momentum belongs to SGD; Adam has its own (β₁ = 0.9).</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/session/training_checks.py" line="47" />
-            <source>TrainingChecks</source>
-            <comment>This task cannot be made: {0}</comment>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../visualrnn/session/training_checks.py" line="52" />
-            <source>TrainingChecks</source>
-            <comment>A batch of {0} sequences of {1} steps needs about {2:.1f} GB for one update; the limit is {3:.1f} GB. Use a smaller batch, a shorter task or fewer hidden units.</comment>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../visualrnn/session/training_checks.py" line="58" />
-            <source>TrainingChecks</source>
-            <comment>One update of a batch of {0} sequences of {1} steps would take minutes. Use a smaller batch, a shorter task or fewer hidden units.</comment>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>BusyIndicator</name>
         <message>
             <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="18" />
@@ -586,91 +528,205 @@
         </message>
     </context>
     <context>
+        <name>Glossary</name>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="15" />
+            <source>ρ — spectral radius (谱半径)</source>
+            <extracomment>key → (term, definition): English source strings, translated when shown.</extracomment>
+            <translation>ρ —— 谱半径</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="16" />
+            <source>The largest |eigenvalue| of the recurrent matrix W_h. Multiplying a vector by W_h again and again makes it grow (ρ &gt; 1) or shrink (ρ &lt; 1) roughly like ρᵗ.</source>
+            <translation>循环权重矩阵 W_h 的最大 |特征值|。一个向量被 W_h 反复相乘，大致按 ρᵗ 增大（ρ &gt; 1）或缩小（ρ &lt; 1）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="23" />
+            <source>σ_max — largest singular value</source>
+            <translation>σ_max —— 最大奇异值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="24" />
+            <source>The most W_h can stretch any vector: ‖v·W_h‖ ≤ σ_max·‖v‖. It is at least ρ.</source>
+            <translation>W_h 能把任意向量拉长的最大倍数：‖v·W_h‖ ≤ σ_max·‖v‖。它不小于 ρ。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="30" />
+            <source>γ — the activation's steepest slope</source>
+            <translation>γ —— 激活函数的最大斜率</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="31" />
+            <source>γ = max |φ′|: 1 for tanh and for identity, ¼ for the sigmoid σ. Each step back the gradient passes through φ′, so it shrinks by at least this factor or less.</source>
+            <translation>γ = max |φ′|：tanh 和恒等函数为 1，sigmoid σ 为 ¼。梯度每反向一步都要乘以 φ′，因此至多乘以这个因子。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="38" />
+            <source>φ — the activation function (激活函数)</source>
+            <translation>φ —— 激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="39" />
+            <source>The simple RNN's h_t = φ(a_t): tanh (the textbook's), relu, or identity (a linear RNN, used to show explosion without tanh damping it).</source>
+            <translation>简单循环神经网络的 h_t = φ(a_t)：tanh（教材所用）、relu，或恒等函数（线性循环神经网络，用来在没有 tanh 抑制的情况下展示梯度爆炸）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="46" />
+            <source>σ_max·γ — the Pascanu bound</source>
+            <translation>σ_max·γ —— Pascanu 界</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="47" />
+            <source>Each step back multiplies the back-propagated gradient by at most σ_max·γ. Below 1 it must vanish (sufficient); above 1 it may explode (necessary, not sufficient: growth is possible, not certain). Pascanu, Mikolov &amp; Bengio 2013.</source>
+            <translation>每反向一步，传回的梯度至多乘以 σ_max·γ。小于 1 时梯度必然消失（充分条件）；大于 1 时梯度可能爆炸（必要而非充分：可能增大，但不一定）。见 Pascanu、Mikolov 与 Bengio（2013）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="55" />
+            <source>overflow (溢出)</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="56" />
+            <source>A number too large for the computer (inf) or undefined (NaN): the gradient exploded. It is drawn in red, never hidden.</source>
+            <translation>数值大到计算机无法表示（inf）或没有定义（NaN）：梯度爆炸了。它用红色画出，从不隐藏。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="63" />
+            <source>saturated (饱和)</source>
+            <translation>饱和</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="64" />
+            <source>A gate near 0 or 1 (a tanh near ±1): its slope is almost 0, so almost no gradient passes through it.</source>
+            <translation>门的值接近 0 或 1（tanh 接近 ±1）：斜率几乎为 0，几乎没有梯度能通过。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="71" />
+            <source>gradient clipping (梯度裁剪)</source>
+            <translation>梯度裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="72" />
+            <source>If the norm ‖g‖ of all parameter gradients exceeds C, every gradient is scaled by C/‖g‖: the direction stays, the step is capped. It tames explosion; it cannot bring back a vanished gradient.</source>
+            <translation>若全部参数梯度的范数 ‖g‖ 超过 C，就把每个梯度乘以 C/‖g‖：方向不变，步长受限。它能抑制梯度爆炸，但不能找回已经消失的梯度。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="80" />
+            <source>truncated BPTT, k (截断)</source>
+            <translation>截断的 BPTT，k</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="81" />
+            <source>The state flows forward as always, but the gradient is cut every k steps: a loss teaches only the last ≤ k steps before it. Cheaper, and blind to longer dependencies.</source>
+            <translation>状态照常向前传递，但梯度每 k 步截断一次：一个损失只能训练它之前最多 k 个时刻。计算更省，但看不到更长的依赖。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="89" />
+            <source>BPTT — back-propagation through time (沿时间反向传播)</source>
+            <translation>BPTT —— 沿时间反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="90" />
+            <source>The unrolled network is a feed-forward network with one layer per step; BPTT is back-propagation through it, from the loss at the end back to t = 0.</source>
+            <translation>展开后的网络是每个时刻一层的前馈神经网络；BPTT 就是在它上面做反向传播，从末尾的损失一直传回 t = 0。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="97" />
+            <source>memory path (记忆通路)</source>
+            <translation>记忆通路</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/glossary.py" line="98" />
+            <source>In an LSTM the cell state c goes from step to step multiplied only by the forget gate f (by 1 without a forget gate): a path with no W_h and no tanh′, along which a gradient can travel far.</source>
+            <translation>在 LSTM 中，状态 c 从一个时刻到下一个时刻只乘以遗忘门 f（没有遗忘门时乘以 1）：这条通路上没有 W_h，也没有 tanh′，梯度可以沿它传得很远。</translation>
+        </message>
+    </context>
+    <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="79" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="80" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The memory path alone (last step's gradient × the memory gates): thin, dashed, grey. Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="101" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="102" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="102" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="103" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="104" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="105" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="227" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="228" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="231" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="232" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="234" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="235" />
             <source>memory path</source>
             <translation>记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="235" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="236" />
             <source>the memory path alone</source>
             <translation>仅沿记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="265" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="266" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>每步斜率 ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="270" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="271" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="316" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="317" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="321" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="324" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="403" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="405" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="407" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="411" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
@@ -759,66 +815,71 @@
             <source>&lt;b&gt;vanished to exactly 0&lt;/b&gt; (▼ markers)</source>
             <translation>&lt;b&gt;衰减到恰好为 0&lt;/b&gt;（▼ 标记）</translation>
         </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/steps_back_axis.py" line="28" />
+            <source>steps back from the loss ⟵</source>
+            <translation>距损失的反向步数 ⟵</translation>
+        </message>
     </context>
     <context>
         <name>GradientLabControls</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="57" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="58" />
             <source>all steps</source>
             <translation>每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="58" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="59" />
             <source>last step only</source>
             <translation>仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="62" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="63" />
             <source>k =</source>
             <translation>k =</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="64" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="65" />
             <source>C =</source>
             <translation>C =</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="69" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="71" />
             <source>Rescales Wₕ to this spectral radius (seeded weights).</source>
             <translation>将 Wₕ 缩放到这个谱半径（使用随机种子生成的权重）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="75" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="83" />
             <source>Spectral radius ρ of W&lt;sub&gt;h&lt;/sub&gt;</source>
             <translation>W&lt;sub&gt;h&lt;/sub&gt; 的谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="76" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="84" />
             <source>Activation φ (RNN only)</source>
             <translation>激活函数 φ（仅 RNN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="79" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="87" />
             <source>Memory bias: b&lt;sub&gt;f&lt;/sub&gt; (LSTM forget gate), b&lt;sub&gt;z&lt;/sub&gt; (GRU update gate)</source>
             <translation>记忆偏置：b&lt;sub&gt;f&lt;/sub&gt;（LSTM 遗忘门）、b&lt;sub&gt;z&lt;/sub&gt;（GRU 更新门）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="83" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="91" />
             <source>Sequence length T</source>
             <translation>序列长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="84" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="92" />
             <source>Loss at</source>
             <translation>损失位置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="86" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="94" />
             <source>Truncated BPTT: cut the gradient every k steps</source>
             <translation>截断 BPTT：每 k 步截断一次梯度</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="90" />
+            <location filename="../../visualrnn/ui/gradients/gradient_lab_controls.py" line="98" />
             <source>Clipping: scale the gradient down to norm ≤ C</source>
             <translation>梯度裁剪：把梯度缩小到范数 ≤ C</translation>
         </message>
@@ -864,6 +925,35 @@
             <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="288" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="21" />
+            <source>Glossary: the symbols and terms</source>
+            <translation>术语表：符号与术语</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="26" />
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="46" />
+            <source>About VisualRNN</source>
+            <translation>关于 VisualRNN</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="33" />
+            <source>Glossary</source>
+            <translation>术语表</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="48" />
+            <source>&lt;b&gt;VisualRNN {0}&lt;/b&gt;</source>
+            <translation>&lt;b&gt;VisualRNN {0}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="51" />
+            <source>See a recurrent neural network think, one time step at a time: the unrolled network, the inside of the cell, the equations with this step's numbers, the gates and states, and the gradient flowing back in time.</source>
+            <translation>一个时刻一个时刻地看循环神经网络如何“思考”：展开后的网络、循环体内部、代入当前时刻数值的公式、各个门与状态，以及沿时间反向流动的梯度。</translation>
         </message>
     </context>
     <context>
@@ -976,76 +1066,76 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
             <source>loss at every step</source>
             <extracomment>Windows shorter than this get the compact layout (see MainWindow._size_docks). The cell column's least width in the compact layout: the diagram stays readable.</extracomment>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="52" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="58" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="105" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="146" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="106" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="147" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="266" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="267" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="285" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="288" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="312" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="315" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="355" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="358" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="358" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="361" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="368" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="385" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="388" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="390" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
@@ -1078,6 +1168,11 @@
             <location filename="../../visualrnn/ui/parameters/__init__.py" line="15" />
             <source>Parameters</source>
             <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/help_menu.py" line="19" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
         </message>
     </context>
     <context>
@@ -1323,23 +1418,23 @@
     <context>
         <name>PascanuReadout</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="106" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="110" />
             <source>spectral radius ρ</source>
             <extracomment>PyTorch parameter names → symbols (HTML subscripts). The LSTM / GRU keep one symbol per stacked matrix (all gates); the RNN uses the textbook's (:data:`RNN_SYMBOLS`). The textbook's RNN: a_t = h_{t−1}·W_h + x_t·W_x + b, y_t = h_t·W_y + b_y — one bias b. The engine's two biases enter a_t as b_ih + b_hh, so ∂L/∂b = ∂L/∂b_ih = ∂L/∂b_hh: the readout shows that gradient once, as b (bias_hh_l0 is skipped).</extracomment>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="107" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="111" />
             <source>γ = max |φ′|</source>
             <translation>γ = max |φ′|</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="122" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="126" />
             <source>mean {g}</source>
             <translation>{g} 的均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="124" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="128" />
             <source>min {g}</source>
             <translation>{g} 的最小值</translation>
         </message>
@@ -1399,7 +1494,7 @@
             <translation type="vanished">反向传播的每一步可能让 ‖dh‖ 乘以大于 1 的数：它可能无限增长（这是必要条件，不是充分条件）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="144" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="148" />
             <source>{cell} memory path: {equation}</source>
             <translation>{cell} 的记忆通路：{equation}</translation>
         </message>
@@ -1408,37 +1503,37 @@
             <translation type="vanished">{path}。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="148" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="152" />
             <source>{path}. Other paths (through h and the gates) add to it, so the total can grow going back; the thin dashed curve in the plot is the memory path alone. The RNN's σ&lt;sub&gt;max&lt;/sub&gt;·γ rule does not apply here.</source>
             <translation>{path}。其他通路（经过 h 和各个门）也会加入梯度，所以反向时总梯度可能变大；图中细虚线是仅沿记忆通路的部分。RNN 的 σ&lt;sub&gt;max&lt;/sub&gt;·γ 判据在这里不适用。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="159" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="163" />
             <source>Global gradient norm ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;, no clipping</source>
             <translation>全局梯度范数 ‖g‖ = &lt;b&gt;{b}&lt;/b&gt;，未做梯度裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="164" />
             <source>clipped</source>
             <translation>已裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="160" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="164" />
             <source>not clipped</source>
             <translation>未裁剪</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="161" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="165" />
             <source>Global gradient norm ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt; (C = {c}, {s})</source>
             <translation>全局梯度范数 ‖g‖ &lt;b&gt;{b}&lt;/b&gt; → &lt;b&gt;{a}&lt;/b&gt;（C = {c}，{s}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="177" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="181" />
             <source>‖∂L/∂θ‖ per parameter (before clipping)</source>
             <translation>各参数的 ‖∂L/∂θ‖（裁剪前）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="187" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="191" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -1493,165 +1588,174 @@
     <context>
         <name>SequenceEditor</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="117" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="118" />
             <source>Generate:</source>
             <extracomment>The lesson as it was when the editor left an input mode, and as the switch left it: switching straight back brings the textbook's weights back with the numbers (they read one number per step; text needs another W_x, so it left them).</extracomment>
             <translation>生成：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="122" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="123" />
             <source>Length T</source>
             <translation>长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="125" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="126" />
             <source>Targets (optional):</source>
             <translation>目标（可选）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="145" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="146" />
             <source>&lt;b&gt;Input x&lt;/b&gt;</source>
             <translation>&lt;b&gt;输入 x&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="147" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="148" />
             <source>Numbers</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="148" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="78" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="149" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="38" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="39" />
             <source>Period</source>
             <extracomment>Milliseconds of quiet typing before the text is validated and computed. The parameters' labels (shown through ``self.tr``; marked here for lupdate).</extracomment>
             <translation>周期</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="39" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="40" />
             <source>Amplitude</source>
             <translation>振幅</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="40" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="41" />
             <source>Phase (rad)</source>
             <translation>相位 (rad)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
             <source>Position t</source>
             <translation>位置 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
             <source>Low</source>
             <translation>下限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="44" />
             <source>High</source>
             <translation>上限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="45" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="72" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="73" />
             <source>Sine</source>
             <extracomment>Generator parameters: name → (label, kind "int"/"float", low, high, default, step).</extracomment>
             <translation>正弦</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="73" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />
             <source>Square</source>
             <translation>方波</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="75" />
             <source>Impulse</source>
             <translation>脉冲</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="75" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="76" />
             <source>Step</source>
             <translation>阶跃</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="76" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="80" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="81" />
             <source>x_t = amplitude · sin(2π t / period + phase)</source>
             <translation>x_t = 振幅 · sin(2π t / 周期 + 相位)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="81" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="82" />
             <source>x_t = ±amplitude, switching every half period</source>
             <translation>x_t = ±振幅，每半个周期切换一次</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="82" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="83" />
             <source>x_t = amplitude at one step, 0 elsewhere</source>
             <translation>x_t 在某一步等于振幅，其余各步为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="83" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="84" />
             <source>x_t = 0 before the position, amplitude from there on</source>
             <translation>x_t 在该位置之前为 0，从该位置起等于振幅</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="86" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="87" />
             <source>x_t drawn uniformly from [low, high) with a seed</source>
             <translation>x_t 按随机种子从 [下限, 上限) 中均匀抽取</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="89" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="90" />
             <source>Characters, one step each, one-hot encoded</source>
             <translation>字符序列：每步一个字符，独热编码</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="149" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="150" />
             <source>1, 2, 0.5 — one value per step; 1 0; 0 1 — rows</source>
             <translation>1, 2, 0.5：每步一个值；1 0; 0 1：每行一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="161" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="163" />
             <source>Type the inputs, e.g. 1, 2, 0.5</source>
             <translation>输入序列，例如 1, 2, 0.5</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="164" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="166" />
             <source>One value per step: 1, 2, 0.5
 Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个值：1, 2, 0.5
 每步多个值：每行一步，行之间用 ; 或换行分隔（1 0; 0 1）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="199" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="202" />
             <source>Number of steps T (regenerates or repeats the sequence)</source>
             <translation>步数 T（重新生成或重复序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="225" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="228" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="226" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="229" />
             <source>One target per step, like the input (mse: numbers; ce: classes)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="382" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="389" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SequenceTextEdit</name>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_text_edit.py" line="40" />
+            <source>Not pasted: the input would have {0} characters; it takes at most {1}.</source>
+            <extracomment>The longest input text a paste may make: 10,000 steps of a few values each. Runs without white space this long are wrapped anywhere.</extracomment>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1728,6 +1832,50 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>TrainingChecks</name>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="28" />
+            <source>The learning rate must be a positive number, not {0}.</source>
+            <extracomment>The largest learning rate accepted: beyond it an update jumps past any minimum. One update may cost at most this many times the largest live lesson's work.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="32" />
+            <source>A learning rate of {0} is far too large: every update would jump past any minimum. Use a value between 0.0001 and 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="38" />
+            <source>The batch, the budget and the test interval must be ≥ 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="42" />
+            <source>The clipping threshold must be positive (or clipping off).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="46" />
+            <source>Momentum belongs to SGD; Adam has its own (β₁ = 0.9).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="52" />
+            <source>This task cannot be made: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="58" />
+            <source>A batch of {0} sequences of {1} steps needs about {2:.1f} GB for one update; the limit is {3:.1f} GB. Use a smaller batch, a shorter task or fewer hidden units.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_checks.py" line="64" />
+            <source>One update of a batch of {0} sequences of {1} steps would take minutes. Use a smaller batch, a shorter task or fewer hidden units.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TrainingPanel</name>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="91" />
@@ -1756,55 +1904,45 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="38" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="41" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="62" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="39" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="42" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="59" />
             <source>update</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="50" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="51" />
             <source>chance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="51" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
             <source>solved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="57" />
-            <source>before clipping</source>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="110" />
+            <source>‖g‖: grey before clipping, blue after</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
-            <source>after</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="95" />
             <source>Loss L (log scale)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
             <source>Task: {0} (orange: test set)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="113" />
-            <source>Gradient norm ‖g‖</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="117" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="114" />
             <source>Mean {0} {1}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="121" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="118" />
             <source>Spectral radius ρ(W_h)</source>
             <translation type="unfinished" />
         </message>
@@ -1867,17 +2005,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="173" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="172" />
             <source>{0} → &lt;b&gt;{1}&lt;/b&gt; ({2:.0%})</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="190" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="177" />
+            <source>&lt;span style='color:#CC0000'&gt;wrong: it is {0}&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="181" />
+            <source>&lt;span style='color:#006400'&gt;✓ right&lt;/span&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="196" />
             <source>Weights: the initial ones</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="192" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="198" />
             <source>Weights after update {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1885,59 +2033,60 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingSession</name>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="168" />
+            <location filename="../../visualrnn/session/training_session.py" line="154" />
             <source>Unknown task.</source>
-            <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. The lesson settings that define the model: a change there by anyone else ends the run. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
+            <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="205" />
+            <location filename="../../visualrnn/session/training_session.py" line="191" />
             <source>The lesson cannot show this task: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="286" />
+            <location filename="../../visualrnn/session/training_session.py" line="272" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="315" />
+            <location filename="../../visualrnn/session/training_session.py" line="301" />
             <source>Starting the training process…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="358" />
+            <location filename="../../visualrnn/session/training_session.py" line="344" />
             <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="396" />
+            <location filename="../../visualrnn/session/training_session.py" line="382" />
             <source>Training…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="412" />
+            <location filename="../../visualrnn/session/training_session.py" line="398" />
             <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="419" />
+            <location filename="../../visualrnn/session/training_session.py" line="405" />
             <source>Training failed: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="422" />
+            <location filename="../../visualrnn/session/training_session.py" line="408" />
             <source>Solved after {0} updates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="426" />
+            <location filename="../../visualrnn/session/training_session.py" line="412" />
             <source>The budget of {0} updates ran out (not solved).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="470" />
+            <location filename="../../visualrnn/session/training_lesson.py" line="67" />
             <source>The model changed: the training run was reset.</source>
+            <extracomment>The lesson settings that define the model: a change there by anyone else ends the run.</extracomment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1954,22 +2103,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="102" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="111" />
             <source>Task</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="105" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="114" />
             <source>Cell</source>
             <translation type="unfinished">循环体</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="107" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="116" />
             <source>Optimizer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="109" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="118" />
             <source>Batch B</source>
             <translation type="unfinished" />
         </message>
@@ -1984,57 +2133,57 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="106" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="115" />
             <source>Hidden size H</source>
             <translation type="unfinished">隐藏层大小 H</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="108" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="117" />
             <source>Learning rate η</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="110" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="119" />
             <source>Budget (updates)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="121" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="130" />
             <source>What the network learns; each task needs memory</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="122" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="131" />
             <source>The lesson's cell (the same as in the toolbar)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="123" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="132" />
             <source>H, the number of hidden units (as in the toolbar)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="124" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="133" />
             <source>The learning rate η</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="125" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="134" />
             <source>Sequences per update</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="126" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="135" />
             <source>The most updates of a run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="127" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="136" />
             <source>Gradient clipping: scale g down when ‖g‖ &gt; C</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="129" />
+            <location filename="../../visualrnn/ui/training/training_settings_form.py" line="138" />
             <source>Truncated BPTT: no gradient crosses every k-th step</source>
             <translation type="unfinished" />
         </message>

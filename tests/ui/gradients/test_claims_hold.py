@@ -60,3 +60,14 @@ def test_the_lstm_shows_its_memory_path_beside_the_total(panel, shown_text):
     dc = view.session.grads.dc_norm
     assert dc[0] > dc[-1]
     assert "Other paths" in shown_text(panel.readout.explain_label.text())
+
+
+def test_a_small_drag_of_the_length_slider_is_a_small_change(qtbot):
+    from visualrnn.ui.gradients.gradient_lab_controls import GradientLabControls
+
+    lab = GradientLabControls(LessonSession(PRESETS["vanishing"].config))
+    qtbot.addWidget(lab)
+    slider = lab.length.slider
+    position = lab.length.to_position(100)
+    assert lab.length.from_position(position + 10) < 110  # a log scale: not T = 3353
+    assert lab.length.from_position(slider.maximum()) == lab.length.maximum

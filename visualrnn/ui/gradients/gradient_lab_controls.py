@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...engine.cellspec import cell_spec
 from ...session import LessonSession
+from ..common.glossary import tooltip
 from ..common.slider_field import SliderField
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
 
@@ -53,7 +54,7 @@ class GradientLabControls(QWidget):
         for name in ACTIVATIONS:
             self.activation.addItem(name, name)
         self.forget_bias = SliderField(*FORGET_BIAS_RANGE, decimals=1)
-        self.length = SliderField(*LENGTH_RANGE, decimals=0)
+        self.length = SliderField(*LENGTH_RANGE, decimals=0, log=True)  # 2 … 10,000: log
         self.loss_all = QRadioButton(self.tr("all steps"))
         self.loss_last = QRadioButton(self.tr("last step only"))
         self.loss_group = QButtonGroup(self)
@@ -66,7 +67,14 @@ class GradientLabControls(QWidget):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {OVERFLOW_COLOR}; font-weight: bold;")
-        self.rho.setToolTip(self.tr("Rescales Wₕ to this spectral radius (seeded weights)."))
+        self.rho.setToolTip(
+            self.tr("Rescales Wₕ to this spectral radius (seeded weights).") + tooltip("rho")
+        )
+        self.activation.setToolTip(tooltip("phi", "gamma"))
+        for widget in (self.truncate_on, self.truncate):
+            widget.setToolTip(tooltip("truncation"))
+        for widget in (self.clip_on, self.clip):
+            widget.setToolTip(tooltip("clipping"))
 
     def _build_layout(self) -> None:
         form = QVBoxLayout()  # label above its control, both the dock's full width

@@ -43,6 +43,7 @@ from ..common.theme import (
     scaled_font,
 )
 from . import gradient_text as gt
+from .steps_back_axis import show_steps_back
 
 #: ‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a
 #: dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour,
@@ -347,6 +348,7 @@ class GradientFlowView(QWidget):
         self._draw_boundaries(lo, hi)
         if self.plot.property("shown_T") != T:
             self.plot.setProperty("shown_T", T)
+            show_steps_back(self.plot, T)
             self.plot.setXRange(-0.5, T - 0.5, padding=0)
             dx = ph.integer_tick_spacing(T, ticks=8)
             self.plot.getAxis("bottom").setTickSpacing(dx, dx)

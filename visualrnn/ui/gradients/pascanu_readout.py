@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...engine.cellspec import cell_spec, general_form
 from ...session import LessonSession
 from ..common.cell_text import cell_label, html_subscripts, memory_path_text
+from ..common.glossary import tooltip
 from ..common.plot_helpers import format_number
 from ..common.theme import OVERFLOW_COLOR, font_scale, scaled_font
 from .pascanu_text import rnn_verdict
@@ -60,6 +61,9 @@ class PascanuReadout(QWidget):
         self.explain_label = QLabel()
         self.clip_label = QLabel()
         self.params_label = QLabel()
+        self.stats_label.setToolTip(tooltip("sigma_max", "rho", "gamma", "bound"))
+        self.verdict_label.setToolTip(tooltip("bound", "memory_path"))
+        self.clip_label.setToolTip(tooltip("clipping", "overflow"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(4)

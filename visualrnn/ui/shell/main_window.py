@@ -28,6 +28,7 @@ from ..common.plot_helpers import format_number
 from .busy_indicator import BusyIndicator
 from .exception_hook import log_path
 from .file_menu import FileMenu
+from .help_menu import HelpMenu
 from .lesson_files import LessonFiles
 from .model_toolbar import ModelToolbar
 from .notice_bar import NoticeBar
@@ -274,6 +275,8 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.view_menu)
         self.view_menu.add_dock_toggles(list(self.docks.values()))
         self.view_menu.add_dock_toggles([self.model_toolbar, self.transport])
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
