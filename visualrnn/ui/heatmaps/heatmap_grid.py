@@ -243,6 +243,8 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             slot.future.setVisible(veil)
             if veil:
                 slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
+            for k, label in enumerate(slot.labels):  # the written values: none ahead of time
+                label.setVisible(k < self._T * self._H and not (reveal and k // self._H >= cursor))
 
     def apply_fonts(self) -> None:
         for slot in self.slots:

@@ -104,7 +104,10 @@ class UnitTimecourseView(QWidget):
         if veil:
             y0, y1 = self._shown_y or (-1.0, 1.0)
             pad = y1 - y0
-            self.future.setRect(QRectF(self._cursor - 0.5, y0 - pad, T - self._cursor + 1, 3 * pad))
+            # from just after the current step t = cursor − 1: the line towards t + 1 is the
+            # future too (half a step of it used to show where the curve was heading)
+            left = self._cursor - 1 + 0.02 if self._cursor > 0 else -0.5
+            self.future.setRect(QRectF(left, y0 - pad, T - left + 0.5, 3 * pad))
 
     def is_revealed(self, step: int) -> bool:
         """Whether step t is visible (not under the "not reached yet" veil)."""
