@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QSizePolicy, QWidget
 
 from ..common import theme
+from ..common.number_format import number_settings
 from .step_data import StepDataBuilder
 from .step_item import CURRENT, FUTURE, StepItem
 from .step_layout import StepLayout
@@ -30,16 +31,18 @@ class RolledCellView(QGraphicsView):
         session.trace_changed.connect(self._on_trace_changed)
         session.cursor_changed.connect(self._on_cursor_changed)
         theme.font_scale().scale_changed.connect(self._on_scale_changed)
+        number_settings().digits_changed.connect(self._on_scale_changed)  # the Digits setting
         self._on_trace_changed()
 
     def _on_trace_changed(self) -> None:
         tr = self._session.trace
-        layout = StepLayout.build(tr.cell, tr.H, tr.x.shape[1], tr.y.shape[1])
+        digits = number_settings().digits
+        layout = StepLayout.build(tr.cell, tr.H, tr.x.shape[1], tr.y.shape[1], digits)
         if self.item is None:
             self.item = StepItem(layout, rolled=True)
             self._scene.addItem(self.item)
         self.item.set_layout(layout)
-        self._builder = StepDataBuilder(tr, self._session.grads)
+        self._builder = StepDataBuilder(tr, self._session.grads, digits)
         self._scene.setSceneRect(self.item.boundingRect())
         self._fit_width()
         self._on_cursor_changed(self._session.cursor)
