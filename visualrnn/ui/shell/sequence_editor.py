@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.sequences import MAX_STEPS
+from .escape_to_step import EscapeToStep
 from ..common.theme import OVERFLOW_COLOR
 
 #: Milliseconds of quiet typing before the text is validated and computed.
@@ -124,6 +125,8 @@ class SequenceEditor(QWidget):
         layout.addWidget(self.param_stack)
         layout.addWidget(QLabel(self.tr("Targets (optional):")))
         self.targets_edit = self._targets_edit()
+        self._escape = EscapeToStep(self)
+        self._escape.watch(self.input_edit, self.targets_edit)
         layout.addWidget(self.targets_edit)
         self.targets_error = self._error_label()
         layout.addWidget(self.targets_error)
