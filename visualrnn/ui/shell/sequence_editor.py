@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.sequences import MAX_STEPS
-from .escape_to_step import EscapeToStep
 from ..common.theme import OVERFLOW_COLOR
+from .escape_to_step import EscapeToStep
 
 #: Milliseconds of quiet typing before the text is validated and computed.
 DEBOUNCE_MS = 250
