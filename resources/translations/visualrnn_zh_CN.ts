@@ -716,17 +716,17 @@
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="405" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="411" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="412" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
@@ -917,12 +917,12 @@
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="230" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="287" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="289" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="288" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="290" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
@@ -962,22 +962,22 @@
             <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
             <source>time step t</source>
             <extracomment>log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).</extracomment>
-            <translation type="unfinished" />
+            <translation>时刻 t</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
             <source>update</source>
-            <translation type="unfinished" />
+            <translation>更新次数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="60" />
             <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
-            <translation type="unfinished" />
+            <translation>训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
-            <translation type="unfinished" />
+            <translation>log₁₀ ‖∂L/∂c_t‖（记忆单元）</translation>
         </message>
     </context>
     <context>
@@ -1588,165 +1588,175 @@
     <context>
         <name>SequenceEditor</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="118" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="119" />
             <source>Generate:</source>
             <extracomment>The lesson as it was when the editor left an input mode, and as the switch left it: switching straight back brings the textbook's weights back with the numbers (they read one number per step; text needs another W_x, so it left them).</extracomment>
             <translation>生成：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="123" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="124" />
             <source>Length T</source>
             <translation>长度 T</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="126" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="127" />
             <source>Targets (optional):</source>
             <translation>目标（可选）：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="146" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="149" />
             <source>&lt;b&gt;Input x&lt;/b&gt;</source>
             <translation>&lt;b&gt;输入 x&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="148" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="151" />
             <source>Numbers</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="78" />
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="149" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="79" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="152" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="39" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="40" />
             <source>Period</source>
             <extracomment>Milliseconds of quiet typing before the text is validated and computed. The parameters' labels (shown through ``self.tr``; marked here for lupdate).</extracomment>
             <translation>周期</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="40" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="41" />
             <source>Amplitude</source>
             <translation>振幅</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
             <source>Phase (rad)</source>
             <translation>相位 (rad)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
             <source>Position t</source>
             <translation>位置 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="44" />
             <source>Low</source>
             <translation>下限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="45" />
             <source>High</source>
             <translation>上限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="46" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="73" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />
             <source>Sine</source>
             <extracomment>Generator parameters: name → (label, kind "int"/"float", low, high, default, step).</extracomment>
             <translation>正弦</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="75" />
             <source>Square</source>
             <translation>方波</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="75" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="76" />
             <source>Impulse</source>
             <translation>脉冲</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="76" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
             <source>Step</source>
             <translation>阶跃</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="77" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="78" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="81" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="82" />
             <source>x_t = amplitude · sin(2π t / period + phase)</source>
             <translation>x_t = 振幅 · sin(2π t / 周期 + 相位)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="82" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="83" />
             <source>x_t = ±amplitude, switching every half period</source>
             <translation>x_t = ±振幅，每半个周期切换一次</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="83" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="84" />
             <source>x_t = amplitude at one step, 0 elsewhere</source>
             <translation>x_t 在某一步等于振幅，其余各步为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="84" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="85" />
             <source>x_t = 0 before the position, amplitude from there on</source>
             <translation>x_t 在该位置之前为 0，从该位置起等于振幅</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="87" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="88" />
             <source>x_t drawn uniformly from [low, high) with a seed</source>
             <translation>x_t 按随机种子从 [下限, 上限) 中均匀抽取</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="90" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="91" />
             <source>Characters, one step each, one-hot encoded</source>
             <translation>字符序列：每步一个字符，独热编码</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="150" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="153" />
             <source>1, 2, 0.5 — one value per step; 1 0; 0 1 — rows</source>
             <translation>1, 2, 0.5：每步一个值；1 0; 0 1：每行一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="163" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="166" />
             <source>Type the inputs, e.g. 1, 2, 0.5</source>
             <translation>输入序列，例如 1, 2, 0.5</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="166" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="169" />
             <source>One value per step: 1, 2, 0.5
 Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个值：1, 2, 0.5
 每步多个值：每行一步，行之间用 ; 或换行分隔（1 0; 0 1）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="202" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="205" />
             <source>Number of steps T (regenerates or repeats the sequence)</source>
             <translation>步数 T（重新生成或重复序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="228" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="231" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="229" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="232" />
             <source>One target per step, like the input (mse: numbers; ce: classes)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="389" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="392" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/escape_to_step.py" line="21" />
+            <source>Typing: ← → move in the text. Esc: back to stepping with ← →.</source>
+            <translation>输入时：← → 在文字中移动光标。按 Esc 后可用 ← → 单步执行。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/escape_to_step.py" line="42" />
+            <source>Typing in the sequence: Esc, then ← / → to step.</source>
+            <translation>正在输入序列：按 Esc，再用 ← / → 单步执行。</translation>
         </message>
     </context>
     <context>
@@ -1837,42 +1847,42 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/session/training_checks.py" line="28" />
             <source>The learning rate must be a positive number, not {0}.</source>
             <extracomment>The largest learning rate accepted: beyond it an update jumps past any minimum. One update may cost at most this many times the largest live lesson's work.</extracomment>
-            <translation type="unfinished" />
+            <translation>学习率必须是正数，而不是 {0}。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="32" />
             <source>A learning rate of {0} is far too large: every update would jump past any minimum. Use a value between 0.0001 and 1.</source>
-            <translation type="unfinished" />
+            <translation>学习率 {0} 太大了：每次更新都会越过任何极小值。请使用 0.0001 到 1 之间的值。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="38" />
             <source>The batch, the budget and the test interval must be ≥ 1.</source>
-            <translation type="unfinished" />
+            <translation>批量、预算和测试间隔都必须 ≥ 1。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="42" />
             <source>The clipping threshold must be positive (or clipping off).</source>
-            <translation type="unfinished" />
+            <translation>梯度裁剪阈值必须为正（或关闭梯度裁剪）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="46" />
             <source>Momentum belongs to SGD; Adam has its own (β₁ = 0.9).</source>
-            <translation type="unfinished" />
+            <translation>动量属于 SGD；Adam 有自己的动量（β₁ = 0.9）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="52" />
             <source>This task cannot be made: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法生成这个任务：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="58" />
             <source>A batch of {0} sequences of {1} steps needs about {2:.1f} GB for one update; the limit is {3:.1f} GB. Use a smaller batch, a shorter task or fewer hidden units.</source>
-            <translation type="unfinished" />
+            <translation>一批 {0} 个长度为 {1} 的序列每次更新约需 {2:.1f} GB 内存，上限为 {3:.1f} GB。请减小批量、缩短任务或减少隐藏单元。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="64" />
             <source>One update of a batch of {0} sequences of {1} steps would take minutes. Use a smaller batch, a shorter task or fewer hidden units.</source>
-            <translation type="unfinished" />
+            <translation>一批 {0} 个长度为 {1} 的序列更新一次需要几分钟。请减小批量、缩短任务或减少隐藏单元。</translation>
         </message>
     </context>
     <context>
@@ -1880,12 +1890,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="91" />
             <source>update {0}</source>
-            <translation type="unfinished" />
+            <translation>第 {0} 次更新</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="93" />
             <source>{0:.0f} updates/s</source>
-            <translation type="unfinished" />
+            <translation>每秒 {0:.0f} 次更新</translation>
         </message>
     </context>
     <context>
@@ -1893,12 +1903,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/__init__.py" line="14" />
             <source>Training curves</source>
-            <translation type="unfinished" />
+            <translation>训练曲线</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/__init__.py" line="15" />
             <source>Training</source>
-            <translation type="unfinished" />
+            <translation>训练</translation>
         </message>
     </context>
     <context>
@@ -1909,42 +1919,42 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
             <location filename="../../visualrnn/ui/training/training_plots.py" line="59" />
             <source>update</source>
-            <translation type="unfinished" />
+            <translation>更新次数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="51" />
             <source>chance</source>
-            <translation type="unfinished" />
+            <translation>随机猜测</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
             <source>solved</source>
-            <translation type="unfinished" />
+            <translation>已解决</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="110" />
             <source>‖g‖: grey before clipping, blue after</source>
-            <translation type="unfinished" />
+            <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="95" />
             <source>Loss L (log scale)</source>
-            <translation type="unfinished" />
+            <translation>损失 L（对数坐标）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
             <source>Task: {0} (orange: test set)</source>
-            <translation type="unfinished" />
+            <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="114" />
             <source>Mean {0} {1}</source>
-            <translation type="unfinished" />
+            <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="118" />
             <source>Spectral radius ρ(W_h)</source>
-            <translation type="unfinished" />
+            <translation>谱半径 ρ(W_h)</translation>
         </message>
     </context>
     <context>
@@ -1952,82 +1962,82 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="43" />
             <source>One update</source>
-            <translation type="unfinished" />
+            <translation>更新一次</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="49" />
             <source>Reset</source>
-            <translation type="unfinished">重置</translation>
+            <translation>重置</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="58" />
             <source>Show the weights as they were after an earlier update</source>
-            <translation type="unfinished" />
+            <translation>显示较早某次更新之后的权重</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="107" />
             <source>Train, or pause the training</source>
-            <translation type="unfinished" />
+            <translation>开始训练，或暂停训练</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="108" />
             <source>Exactly one update, then pause</source>
-            <translation type="unfinished" />
+            <translation>只更新一次，然后暂停</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="109" />
             <source>Forget the run: back to the initial weights</source>
-            <translation type="unfinished" />
+            <translation>放弃本次训练：回到初始权重</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
             <source>Pause</source>
-            <translation type="unfinished">暂停</translation>
+            <translation>暂停</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
             <source>Train</source>
-            <translation type="unfinished" />
+            <translation>训练</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="129" />
             <source>{0} / {1} updates</source>
-            <translation type="unfinished" />
+            <translation>{0} / {1} 次更新</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="133" />
             <source>{0} · {1:.0f} updates/s · {2} left</source>
-            <translation type="unfinished" />
+            <translation>{0} · 每秒 {1:.0f} 次更新 · 还需 {2}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="157" />
             <source>The network writes: &lt;b&gt;{0}&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>网络写出：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="172" />
             <source>{0} → &lt;b&gt;{1}&lt;/b&gt; ({2:.0%})</source>
-            <translation type="unfinished" />
+            <translation>{0} → &lt;b&gt;{1}&lt;/b&gt;（{2:.0%}）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="177" />
             <source>&lt;span style='color:#CC0000'&gt;wrong: it is {0}&lt;/span&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='color:#CC0000'&gt;错误：应为 {0}&lt;/span&gt;</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="181" />
             <source>&lt;span style='color:#006400'&gt;✓ right&lt;/span&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;span style='color:#006400'&gt;✓ 正确&lt;/span&gt;</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="196" />
             <source>Weights: the initial ones</source>
-            <translation type="unfinished" />
+            <translation>权重：初始权重</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_run_box.py" line="198" />
             <source>Weights after update {0}</source>
-            <translation type="unfinished" />
+            <translation>第 {0} 次更新之后的权重</translation>
         </message>
     </context>
     <context>
@@ -2036,58 +2046,58 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/session/training_session.py" line="154" />
             <source>Unknown task.</source>
             <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
-            <translation type="unfinished" />
+            <translation>未知的任务。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="191" />
             <source>The lesson cannot show this task: {0}</source>
-            <translation type="unfinished" />
+            <translation>课程无法显示这个任务：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="272" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
-            <translation type="unfinished" />
+            <translation>{0} 次更新的预算已用完：请提高预算，或重置。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="301" />
             <source>Starting the training process…</source>
-            <translation type="unfinished" />
+            <translation>正在启动训练进程…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="344" />
             <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
-            <translation type="unfinished" />
+            <translation>训练进程意外退出（退出码 {0}）。已保留最后收到的权重；按“训练”继续。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="382" />
             <source>Training…</source>
-            <translation type="unfinished" />
+            <translation>训练中…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="398" />
             <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
-            <translation type="unfinished" />
+            <translation>在第 {0} 次更新时发散——请降低学习率或打开梯度裁剪。已保留最后的有限权重（第 {1} 次更新）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="405" />
             <source>Training failed: {0}</source>
-            <translation type="unfinished" />
+            <translation>训练失败：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="408" />
             <source>Solved after {0} updates.</source>
-            <translation type="unfinished" />
+            <translation>经过 {0} 次更新后已解决。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="412" />
             <source>The budget of {0} updates ran out (not solved).</source>
-            <translation type="unfinished" />
+            <translation>{0} 次更新的预算已用完（未解决）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_lesson.py" line="67" />
             <source>The model changed: the training run was reset.</source>
             <extracomment>The lesson settings that define the model: a change there by anyone else ends the run.</extracomment>
-            <translation type="unfinished" />
+            <translation>模型已改变：本次训练已重置。</translation>
         </message>
     </context>
     <context>
@@ -2095,97 +2105,97 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="48" />
             <source>Learn to spell (English text)</source>
-            <translation type="unfinished" />
+            <translation>学习拼写（英文文本）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="50" />
             <source>Learn to write (Chinese text)</source>
-            <translation type="unfinished" />
+            <translation>学习写字（中文文本）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="111" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>任务</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="114" />
             <source>Cell</source>
-            <translation type="unfinished">循环体</translation>
+            <translation>循环体</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="116" />
             <source>Optimizer</source>
-            <translation type="unfinished" />
+            <translation>优化器</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="118" />
             <source>Batch B</source>
-            <translation type="unfinished" />
+            <translation>批量 B</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="77" />
             <source>Clip ‖g‖ at</source>
-            <translation type="unfinished" />
+            <translation>梯度裁剪 ‖g‖ ≤</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="83" />
             <source>Truncate BPTT, k =</source>
-            <translation type="unfinished" />
+            <translation>截断 BPTT，k =</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="115" />
             <source>Hidden size H</source>
-            <translation type="unfinished">隐藏层大小 H</translation>
+            <translation>隐藏层大小 H</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="117" />
             <source>Learning rate η</source>
-            <translation type="unfinished" />
+            <translation>学习率 η</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="119" />
             <source>Budget (updates)</source>
-            <translation type="unfinished" />
+            <translation>预算（更新次数）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="130" />
             <source>What the network learns; each task needs memory</source>
-            <translation type="unfinished" />
+            <translation>网络要学习的任务；每个任务都需要记忆</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="131" />
             <source>The lesson's cell (the same as in the toolbar)</source>
-            <translation type="unfinished" />
+            <translation>课程的循环体（与工具栏中的相同）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="132" />
             <source>H, the number of hidden units (as in the toolbar)</source>
-            <translation type="unfinished" />
+            <translation>H，隐藏单元的个数（与工具栏中的相同）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="133" />
             <source>The learning rate η</source>
-            <translation type="unfinished" />
+            <translation>学习率 η</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="134" />
             <source>Sequences per update</source>
-            <translation type="unfinished" />
+            <translation>每次更新使用的序列数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="135" />
             <source>The most updates of a run</source>
-            <translation type="unfinished" />
+            <translation>一次训练最多的更新次数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="136" />
             <source>Gradient clipping: scale g down when ‖g‖ &gt; C</source>
-            <translation type="unfinished" />
+            <translation>梯度裁剪：当 ‖g‖ &gt; C 时按比例缩小 g</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="138" />
             <source>Truncated BPTT: no gradient crosses every k-th step</source>
-            <translation type="unfinished" />
+            <translation>截断的时间反向传播：梯度不跨越每第 k 个时刻</translation>
         </message>
     </context>
     <context>
@@ -2194,164 +2204,164 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/training/training_text.py" line="14" />
             <source>Sky colour (§8.1)</source>
             <extracomment>The chooser's names of the tasks (translated under "TrainingText").</extracomment>
-            <translation type="unfinished" />
+            <translation>天空的颜色（§8.1）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="15" />
             <source>Adding two marked numbers</source>
-            <translation type="unfinished" />
+            <translation>两个标记数相加</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="16" />
             <source>Temporal order (X / Y)</source>
-            <translation type="unfinished" />
+            <translation>时间顺序（X / Y）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="17" />
             <source>Copy a sequence</source>
-            <translation type="unfinished" />
+            <translation>复制序列</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="18" />
             <source>Learn the sine (next step)</source>
-            <translation type="unfinished" />
+            <translation>学习正弦（下一步预测）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="19" />
             <source>Learn to spell (text)</source>
-            <translation type="unfinished" />
+            <translation>学习拼写（文本）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="23" />
             <source>Memory: the answer depends only on the first word, L words back.</source>
             <extracomment>Why each task needs memory, in one sentence.</extracomment>
-            <translation type="unfinished" />
+            <translation>记忆：答案只取决于 L 个词之前的第一个词。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="26" />
             <source>Memory: the two numbers must be kept until the very last step.</source>
-            <translation type="unfinished" />
+            <translation>记忆：两个数必须一直保留到最后一个时刻。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="29" />
             <source>Memory: both symbols and their order must be kept to the end.</source>
-            <translation type="unfinished" />
+            <translation>记忆：两个符号及其顺序必须保留到最后。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="32" />
             <source>Memory: ten symbols must be held through the whole gap.</source>
-            <translation type="unfinished" />
+            <translation>记忆：十个符号必须在整个间隔中保持。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="35" />
             <source>Memory: one value does not tell rising from falling; the past does.</source>
-            <translation type="unfinished" />
+            <translation>记忆：单个值分不清上升还是下降，过去的值才能。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="38" />
             <source>Memory: the next letter depends on the letters before it.</source>
-            <translation type="unfinished" />
+            <translation>记忆：下一个字符取决于它前面的字符。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="44" />
             <source>Gap L (words)</source>
             <extracomment>What the length means, per task.</extracomment>
-            <translation type="unfinished" />
+            <translation>间隔 L（词数）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="45" />
             <location filename="../../visualrnn/ui/training/training_text.py" line="46" />
             <source>Length T</source>
-            <translation type="unfinished">长度 T</translation>
+            <translation>长度 T</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="47" />
             <source>Lag T</source>
-            <translation type="unfinished" />
+            <translation>间隔 T</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="48" />
             <location filename="../../visualrnn/ui/training/training_text.py" line="49" />
             <source>Window T</source>
-            <translation type="unfinished" />
+            <translation>窗口 T</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="53" />
             <source>marked number</source>
             <extracomment>The marked steps of the gradient image (training_tasks.steps_that_matter).</extracomment>
-            <translation type="unfinished" />
+            <translation>标记的数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="54" />
             <source>X / Y</source>
-            <translation type="unfinished" />
+            <translation>X / Y</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="55" />
             <source>cause word</source>
-            <translation type="unfinished" />
+            <translation>原因词</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="56" />
             <source>symbols</source>
-            <translation type="unfinished" />
+            <translation>符号</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="59" />
             <source>not trained yet</source>
-            <translation type="unfinished" />
+            <translation>尚未训练</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="60" />
             <source>starting…</source>
-            <translation type="unfinished" />
+            <translation>启动中…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="61" />
             <source>training</source>
-            <translation type="unfinished" />
+            <translation>训练中</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="62" />
             <source>paused</source>
-            <translation type="unfinished" />
+            <translation>已暂停</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="63" />
             <source>finished</source>
-            <translation type="unfinished" />
+            <translation>已结束</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="64" />
             <source>diverged</source>
-            <translation type="unfinished" />
+            <translation>已发散</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="65" />
             <source>stopped by an error</source>
-            <translation type="unfinished" />
+            <translation>因错误而停止</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="80" />
             <source>{en}</source>
             <comment>task description</comment>
-            <translation type="unfinished" />
+            <translation>{zh}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="87" />
             <source>accuracy</source>
-            <translation type="unfinished" />
+            <translation>准确率</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="88" />
             <source>mean squared error</source>
-            <translation type="unfinished" />
+            <translation>均方误差</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="95" />
             <source>{word} ({gloss})</source>
             <comment>a token</comment>
-            <translation type="unfinished" />
+            <translation>{word}</translation>
         </message>
     </context>
     <context>
@@ -2484,12 +2494,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="190" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
             <source>(input)</source>
             <translation>（输⁠入）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="192" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />
             <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
             <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
         </message>
@@ -2646,52 +2656,52 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/10_sky_grey.json" />
             <source>The sky is grey (§8.1): RNN vs LSTM as the gap grows</source>
-            <translation type="unfinished" />
+            <translation>天空是灰色的（§8.1）：间隔变长时的 RNN 与 LSTM</translation>
         </message>
         <message>
             <location filename="../presets/10_sky_grey.json" />
             <source>What to notice: with 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word. Switch Cell to LSTM and train again: solved in about 100 updates, and ‖∂L/∂c_t‖ reaches the cause word. Try Gap L = 5 for both.</source>
-            <translation type="unfinished" />
+            <translation>注意：原因词与“天空”之间隔着 60 个词时，RNN 一直停在随机猜测（50%），它的梯度图像远在原因词之前就变暗了。把循环体换成 LSTM 再训练：大约 100 次更新就解决了，‖∂L/∂c_t‖ 能到达原因词。再对两者试试间隔 L = 5。</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
             <source>Adding two numbers 50 steps apart</source>
-            <translation type="unfinished" />
+            <translation>相隔 50 步的两个数相加</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
             <source>What to notice: the LSTM's error drops from the chance line (0.167) to below the solved line (0.01) in about 850 updates, once the gradient reaches the marked steps; the RNN (switch Cell) stays at chance.</source>
-            <translation type="unfinished" />
+            <translation>注意：梯度一旦到达标记的时刻，LSTM 的误差就在约 850 次更新内从随机猜测线（0.167）降到已解决线（0.01）以下；RNN（切换循环体）一直停在随机猜测。</translation>
         </message>
         <message>
             <location filename="../presets/12_learn_sine.json" />
             <source>Learn the sine</source>
-            <translation type="unfinished" />
+            <translation>学习正弦</translation>
         </message>
         <message>
             <location filename="../presets/12_learn_sine.json" />
             <source>What to notice: predicting the next value of a sine, the LSTM's error falls under 1 % of the variance within about 100 updates; step through the lesson afterwards to see each prediction y_t follow the wave.</source>
-            <translation type="unfinished" />
+            <translation>注意：预测正弦的下一个值时，LSTM 的误差在约 100 次更新内降到方差的 1% 以下；之后逐步播放课程，看每个预测 y_t 跟随波形。</translation>
         </message>
         <message>
             <location filename="../presets/13_clipping.json" />
             <source>Clipping rescues an exploding RNN</source>
-            <translation type="unfinished" />
+            <translation>梯度裁剪拯救梯度爆炸的 RNN</translation>
         </message>
         <message>
             <location filename="../presets/13_clipping.json" />
             <source>What to notice: an RNN with ρ(W_h) = 1.5 and SGD without clipping diverges within about 100 updates (‖g‖ shoots up). Turn on “Clip ‖g‖ at 1” and train again: the same network learns the sine.</source>
-            <translation type="unfinished" />
+            <translation>注意：ρ(W_h) = 1.5 的 RNN 用不带裁剪的 SGD 训练，约 100 次更新内就发散（‖g‖ 急剧增大）。打开“梯度裁剪 ‖g‖ ≤ 1”再训练：同一个网络学会了正弦。</translation>
         </message>
         <message>
             <location filename="../presets/14_learn_to_spell.json" />
             <source>Learn to spell (text)</source>
-            <translation type="unfinished" />
+            <translation>学习拼写（文本）</translation>
         </message>
         <message>
             <location filename="../presets/14_learn_to_spell.json" />
             <source>What to notice: the text the LSTM writes turns from random letters into words within a few hundred updates (about half a minute); the accuracy of the next character climbs above 90 %.</source>
-            <translation type="unfinished" />
+            <translation>注意：几百次更新（约半分钟）内，LSTM 写出的文本从随机字母变成单词；下一个字符的准确率升到 90% 以上。</translation>
         </message>
         <message>
             <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂h_t‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
