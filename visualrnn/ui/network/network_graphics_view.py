@@ -43,6 +43,8 @@ MAX_ANIMATED_SPEED = 24.0
 #: The default zoom shows this many steps across (backward mode too: its numbers must stay
 #: as readable as forward mode's) — few enough for a projector.
 STEPS_ACROSS = 2.4
+#: "Fit" shows every step of a sequence up to this long (longer ones: the default zoom).
+FIT_ALL = 12
 
 
 #: The scene's margin left of A_0 and right of A_{T−1} (their labels, the last h arrow).
@@ -184,8 +186,14 @@ class NetworkGraphicsView(QGraphicsView):
         self._follow(self._session.step or 0, force=True)
 
     def fit(self) -> None:
-        """Back to the default zoom (the diagram's height fills the view)."""
+        """A short sequence (≤ FIT_ALL steps): all of it in view; a longer one: the default
+        zoom (the diagram's height fills the view), following the cursor."""
+        T = self._session.T
         self._zoom = 1.0
+        if T <= FIT_ALL:
+            scene = self.sceneRect().width()
+            whole = self.fit_area().width() / max(scene, 1.0) / self._fit_scale()
+            self._zoom = min(1.0, whole)
         self._apply_zoom()
         self._follow(self._session.step or 0, force=True)
 

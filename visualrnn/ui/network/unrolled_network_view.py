@@ -39,7 +39,12 @@ class UnrolledNetworkView(QWidget):
             self.tr("Animate the gradient flowing back in time; thickness and colour by ‖∂L/∂hₜ‖")
         )
         self.fit_button = QToolButton(text=self.tr("Fit"))
-        self.fit_button.setToolTip(self.tr("Default zoom (wheel zooms, drag pans)"))
+        self.fit_button.setToolTip(
+            self.tr(
+                "Show every step of a short sequence, else the default zoom "
+                "(wheel zooms, drag pans)"
+            )
+        )
         self.fit_button.clicked.connect(self.network.fit)
         self._equals = QLabel("=")
         # small minimums: a short dock shrinks the diagram, it never scrolls the legend away
