@@ -64,3 +64,14 @@ def test_the_toolbar_names_the_rho_the_lab_shows(window):
     window.select_preset("lstm_memory")
     rho = window.session.recurrent_stats()["spectral_radius"]
     assert window.model_toolbar.rho_spin.text() == f"default ({rho:.2f})"
+
+
+def test_loaded_weights_are_named_in_the_title(window, tmp_path):
+    from visualrnn.engine import init_model, save_weights
+
+    path = tmp_path / "trained.safetensors"
+    save_weights(init_model("gru", 1, 3, 1, seed=2), path)
+    assert window.file_menu.load_weights(str(path))
+    assert "with the weights of trained.safetensors" in window.windowTitle()
+    window.select_preset("vanishing")
+    assert "trained.safetensors" not in window.windowTitle()

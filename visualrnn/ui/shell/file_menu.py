@@ -88,6 +88,8 @@ class FileMenu(QMenu):
         if not self._session.load_model(model):
             return False  # the session reported why (e.g. input size mismatch)
         self.reported.emit(self.tr("Loaded {0}").format(Path(path).name), False)
+        if self.lessons is not None:
+            self.lessons.weights_loaded(Path(path).name)
         return True
 
     def save_weights(self, path: str) -> bool:

@@ -65,6 +65,8 @@ class LessonFiles(QObject):
         self.confirm_unsaved = False
         self.preferences: Preferences | None = None
         self.front_panel = ""
+        #: The weights file loaded into this lesson since it was opened ("" for none).
+        self.weights_file = ""
         self._recent: list[str] = []
         self._watched: set[str] = set()
         self._mark_saved()
@@ -74,10 +76,19 @@ class LessonFiles(QObject):
     def display_name(self) -> str:
         """The file's name, the preset's (translated) title, or "Untitled"."""
         if self.path:
-            return Path(self.path).name
-        if self.preset:
-            return QCoreApplication.translate("presets", self.presets[self.preset].title)
-        return self.tr("Untitled")
+            name = Path(self.path).name
+        elif self.preset:
+            name = QCoreApplication.translate("presets", self.presets[self.preset].title)
+        else:
+            name = self.tr("Untitled")
+        if self.weights_file:  # the lesson no longer shows the preset's own weights
+            name = self.tr("{0} with the weights of {1}").format(name, self.weights_file)
+        return name
+
+    def weights_loaded(self, file_name: str) -> None:
+        """The window loaded the weights of ``file_name`` into this lesson (title bar)."""
+        self.weights_file = file_name
+        self.changed.emit()
 
     def window_title(self) -> str:
         """ "lesson.vrnn[*] — VisualRNN" ("[*]" is where Qt shows the modified mark)."""
@@ -146,6 +157,7 @@ class LessonFiles(QObject):
     def preset_chosen(self, name: str) -> None:
         """The toolbar applied the preset ``name``: it is now the (read-only) lesson."""
         self.path, self.preset, self.read_only = None, name, True
+        self.weights_file = ""
         preset = self.presets.get(name)
         self.title, self.description = (preset.title, preset.description) if preset else ("", "")
         self.front_panel = preset.panel if preset else self.front_panel
@@ -161,6 +173,7 @@ class LessonFiles(QObject):
             self.reported.emit(message, True)
             return False
         self.path, self.preset = path, preset
+        self.weights_file = ""
         self.read_only = preset is not None or (path is not None and not _is_zip(path))
         self.title, self.description = state.title, state.description
         self.front_panel = state.panel if panel is None else panel
