@@ -473,42 +473,42 @@
             <translation>已载入 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="103" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="105" />
             <source>Could not save {0}: {1}</source>
             <translation>无法保存 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="105" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="107" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="119" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="121" />
             <source>No recent lessons</source>
             <translation>没有最近的课程</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="128" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="130" />
             <source>Open lesson</source>
             <translation>打开课程</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="142" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="144" />
             <source>Panel: {0}</source>
             <translation>面板：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="150" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="152" />
             <source>Load weights</source>
             <translation>载入权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="158" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="160" />
             <source>Save weights</source>
             <translation>保存权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/file_menu.py" line="167" />
+            <location filename="../../visualrnn/ui/shell/file_menu.py" line="169" />
             <source>Save trace</source>
             <translation>保存计算记录</translation>
         </message>
@@ -983,68 +983,73 @@
     <context>
         <name>LessonFiles</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="80" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="83" />
             <source>Untitled</source>
-            <extracomment>A preset, or a bare lesson.json: Save asks for a new file (Save As).</extracomment>
+            <extracomment>A preset, or a bare lesson.json: Save asks for a new file (Save As). The weights file loaded into this lesson since it was opened ("" for none).</extracomment>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="86" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="85" />
+            <source>{0} with the weights of {1}</source>
+            <translation>{0}，使用 {1} 中的权重</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="97" />
             <source>{0} (read-only)</source>
             <translation>{0}（只读）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="132" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="143" />
             <source>Could not open {0}</source>
             <translation>无法打开 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="160" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="172" />
             <source>Could not open {0}: {1}</source>
             <translation>无法打开 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="171" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="184" />
             <source>Opened {0}</source>
             <translation>已打开 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="188" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="201" />
             <source>Could not save {0}</source>
             <translation>无法保存 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="193" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="206" />
             <source>Saved {0}</source>
             <translation>已保存 {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="199" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="212" />
             <source>lesson</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="201" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="214" />
             <source>Save lesson</source>
             <translation>保存课程</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="208" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="221" />
             <source>VisualRNN lessons (*.vrnn);;All files (*)</source>
             <translation>VisualRNN 课程 (*.vrnn);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="218" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="231" />
             <source>Unsaved changes</source>
             <translation>未保存的更改</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="220" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="233" />
             <source>The lesson “{0}” has changes that are not saved.</source>
             <translation>课程“{0}”有尚未保存的更改。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="222" />
+            <location filename="../../visualrnn/ui/shell/lesson_files.py" line="235" />
             <source>Save them first?</source>
             <translation>要先保存吗？</translation>
         </message>
@@ -1807,6 +1812,24 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>StepShareView</name>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="33" />
+            <source>Show each step's share of ∂L/∂Wₕ (bars over t)</source>
+            <translation>显示各时刻对 ∂L/∂Wₕ 的贡献（按 t 的柱状图）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="36" />
+            <source>step t</source>
+            <translation>时刻 t</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="36" />
+            <source>‖share‖</source>
+            <translation>‖贡献‖</translation>
+        </message>
+    </context>
+    <context>
         <name>StepTableView</name>
         <message>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="44" />
@@ -2548,17 +2571,21 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="42" />
-            <source>Default zoom (wheel zooms, drag pans)</source>
-            <translation>默认缩放（滚轮缩放，拖动平移）</translation>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="44" />
+            <source>Show every step of a short sequence, else the default zoom (wheel zooms, drag pans)</source>
+            <translation>短序列时显示全部时刻，否则恢复默认缩放（滚轮缩放，拖动平移）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="93" />
+            <source>Default zoom (wheel zooms, drag pans)</source>
+            <translation type="vanished">默认缩放（滚轮缩放，拖动平移）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="98" />
             <source>Hide rolled form</source>
             <translation>隐藏折叠形式</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="93" />
+            <location filename="../../visualrnn/ui/network/unrolled_network_view.py" line="98" />
             <source>Show rolled form (Fig. 8.1)</source>
             <translation>显示折叠形式（图 8.1）</translation>
         </message>
