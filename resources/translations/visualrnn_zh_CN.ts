@@ -1071,76 +1071,75 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="44" />
             <source>loss at every step</source>
-            <extracomment>Windows shorter than this get the compact layout (see MainWindow._size_docks). The cell column's least width in the compact layout: the diagram stays readable.</extracomment>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="52" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="58" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="106" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="147" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="99" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="140" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="267" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="232" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="288" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="253" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="315" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="280" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="358" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="323" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="361" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="326" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="368" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="333" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="388" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="353" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="390" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="355" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
@@ -2384,7 +2383,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/training/training_text.py" line="95" />
             <source>{word} ({gloss})</source>
             <comment>a token</comment>
-            <translation>{word}</translation>
+            <translation>{zh}</translation>
         </message>
     </context>
     <context>

@@ -24,8 +24,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..engine import Model
 from ..engine.training.snapshots import SnapshotStore
-from .presets import load_presets
 from .training_checks import check_settings
+from .training_lesson import LessonLink, preset_training
 from .training_log import TrainingLog
 from .training_process import WorkerProcess
 from .training_tasks import (
@@ -42,21 +42,6 @@ POLL_MS = 33
 SNAPSHOT_EVERY, MAX_SNAPSHOTS = 10, 64
 #: Seconds a stopping worker gets before it is terminated.
 STOP_TIMEOUT = 1.0
-#: The lesson settings that define the model: a change there by anyone else ends the run.
-MODEL_FIELDS = (
-    "cell",
-    "hidden_size",
-    "activation",
-    "init_scheme",
-    "spectral_radius",
-    "seed",
-    "forget_bias",
-    "input_scale",
-    "model_source",
-    "output_size",
-    "vocabulary",
-    "input_mode",
-)
 #: States: no run yet; worker starting; training; paused; done (solved or budget);
 #: diverged; the worker died.
 STATES = ("idle", "starting", "running", "paused", "finished", "diverged", "failed")
@@ -64,7 +49,7 @@ STATES = ("idle", "starting", "running", "paused", "finished", "diverged", "fail
 _LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
-class TrainingSession(QObject):
+class TrainingSession(LessonLink, QObject):
     """Training of the lesson's model on a task, off the window's process.
 
     Signals
@@ -83,6 +68,7 @@ class TrainingSession(QObject):
     message_changed = Signal(str, bool)
     snapshots_changed = Signal()
     sample_changed = Signal(str)
+    SNAPSHOT_EVERY, MAX_SNAPSHOTS = SNAPSHOT_EVERY, MAX_SNAPSHOTS
 
     @classmethod
     def of(cls, lesson) -> TrainingSession:
@@ -110,7 +96,7 @@ class TrainingSession(QObject):
         self._last_config = lesson.config
         self.settings = (
             self._settings_from(lesson.training)
-            or self._settings_from(_preset_training(lesson.config))
+            or self._settings_from(preset_training(lesson.config))
             or TrainSettings.for_task("sky_color")
         )
         self._timer = QTimer(self)
@@ -442,70 +428,6 @@ class TrainingSession(QObject):
             self._write_lesson_block()
             self.snapshots_changed.emit()
 
-    # ---------------------------------------------------------------- the lesson
-    @contextlib.contextmanager
-    def _own_change(self):
-        self._own += 1
-        try:
-            yield
-        finally:
-            self._own -= 1
-            self._last_config = self.lesson.config
-
-    def _on_config_changed(self, config) -> None:
-        if self._own or self.lesson.model is self._installed:
-            self._last_config = config
-            return
-        previous, self._last_config = self._last_config, config
-        if self.lesson.training is not self._training_seen:
-            self._open_lesson_block()
-            return
-        preset = _preset_training(config)
-        if preset is not None:
-            self._adopt(TrainSettings.from_dict(preset), None)
-            return
-        changed = any(getattr(previous, f) != getattr(config, f) for f in MODEL_FIELDS)
-        if changed and self.has_run:
-            self.reset(reinstall=False)
-            self._say(self.tr("The model changed: the training run was reset."), False)
-
-    def _open_lesson_block(self) -> None:
-        """A lesson was opened: take its training settings and curves."""
-        self._training_seen = self.lesson.training
-        settings = self._settings_from(self.lesson.training)
-        self._adopt(settings or self.settings, self.lesson.history)
-
-    def _adopt(self, settings: TrainSettings, history) -> None:
-        self._stop_worker()
-        self.settings = settings
-        self.log = TrainingLog.from_history(history)
-        self.snapshots = SnapshotStore(SNAPSHOT_EVERY, MAX_SNAPSHOTS)
-        self.latest, self.shown_step, self.follow_latest = None, None, True
-        if self.lesson.config.model_source == "file" and self.log.n:
-            self.latest = (self.log.last_step, dict(self.lesson.model.params))
-            self.shown_step = self.log.last_step
-        self.sample, self.rate = "", 0.0
-        self._set_state("finished" if self.log.n else "idle")
-        self._write_lesson_block()
-        self.settings_changed.emit(settings)
-        self.progressed.emit()
-        self.snapshots_changed.emit()
-        self._say("", False)
-
-    def _settings_from(self, block) -> TrainSettings | None:
-        if not block:
-            return None
-        try:
-            return TrainSettings.from_dict(block)
-        except (TypeError, ValueError):
-            return None
-
-    def _write_lesson_block(self) -> None:
-        """Keep the lesson's training block (and, with a run, its curves) for Save."""
-        self.lesson.training = self.settings.to_dict()
-        self._training_seen = self.lesson.training
-        self.lesson.history = self.log.history() if self.log.n else None
-
     # ---------------------------------------------------------------- small things
     def _set_state(self, state: str) -> None:
         if state != self.state:
@@ -517,24 +439,6 @@ class TrainingSession(QObject):
             self.message, self.message_is_error = text, is_error
             self.message_changed.emit(text, is_error)
         return not is_error
-
-
-def _preset_training(config) -> dict | None:
-    """The training block of the bundled preset whose lesson is ``config``, if any."""
-    for preset in _presets().values():
-        if preset.config == config and preset.lesson is not None and preset.lesson.training:
-            return dict(preset.lesson.training)
-    return None
-
-
-_PRESETS: dict | None = None
-
-
-def _presets() -> dict:
-    global _PRESETS
-    if _PRESETS is None:
-        _PRESETS = load_presets()[0]
-    return _PRESETS
 
 
 @atexit.register
