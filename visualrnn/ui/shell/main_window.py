@@ -7,18 +7,15 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStatusBar,
-    QTabBar,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from ..common.figure_menu import FigureMenus
 from ..common.panels import CENTRAL, PanelSpec
 from ..common.plot_helpers import format_number
 from .busy_indicator import BusyIndicator
+from .dock_layout import hide_stale_tab_bars, scrollable, size_docks
 from .exception_hook import log_path
 from .file_menu import FileMenu
 from .help_menu import HelpMenu
@@ -42,11 +40,6 @@ from .view_menu import ViewMenu
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
-SCROLLBAR_ROOM = 24
-#: Windows shorter than this get the compact layout (see MainWindow._size_docks).
-COMPACT_HEIGHT = 880
-#: The cell column's least width in the compact layout: the diagram stays readable.
-COMPACT_CELL_WIDTH = 400
 LOSS_PLACES = {
     "all": QT_TRANSLATE_NOOP("MainWindow", "loss at every step"),
     "last": QT_TRANSLATE_NOOP("MainWindow", "loss at the last step"),
@@ -178,7 +171,7 @@ class MainWindow(QMainWindow):
         central = next((p for p in panels if p.area == CENTRAL), None)
         central = central or next(p for p in panels if p.key == "step_table")
         self.central_panel = central.widget
-        self.setCentralWidget(_scrollable(self.central_panel))
+        self.setCentralWidget(scrollable(self.central_panel))
         first_in_area: dict = {LEFT: self.docks["sequence"]}
         for panel in panels:
             if panel is central:
@@ -205,7 +198,7 @@ class MainWindow(QMainWindow):
     def _add_dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
-        dock.setWidget(_scrollable(widget))
+        dock.setWidget(scrollable(widget))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -216,26 +209,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def _size_docks(self) -> None:
-        """Initial dock sizes. Large windows: left 19 % and right 30 % of the width, the
-        bottom tabs 42 % of the height under the network and the cell. Compact windows
-        (a 1280×720 or 1024×768 projector): the right column (the cell) runs the full
-        height and is at least wide enough to read the diagram, and the bottom tabs run
-        under the input column instead, so the plots keep their width — the network, the
-        cell, the equations and the plots all stay readable."""
-        width, height = self.width() or 1600, self.height() or 1000
-        compact = height < COMPACT_HEIGHT
-        self.setCorner(Qt.Corner.BottomRightCorner, RIGHT if compact else BOTTOM)
-        self.setCorner(Qt.Corner.BottomLeftCorner, BOTTOM if compact else LEFT)
-        right = max(0.30 * width, COMPACT_CELL_WIDTH) if compact else 0.30 * width
-        for area, size in ((LEFT, 0.19 * width), (RIGHT, right)):
-            docks = [d for d in self.docks.values() if self.dockWidgetArea(d) == area]
-            if docks:
-                size = max(int(size), _min_width(docks[0]) + SCROLLBAR_ROOM)
-                self.resizeDocks(docks[:1], [size], Qt.Orientation.Horizontal)
-        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == BOTTOM]
-        if bottom:
-            share = 0.47 if compact else 0.42
-            self.resizeDocks(bottom[:1], [int(height * share)], Qt.Orientation.Vertical)
+        """Initial dock sizes for this window's size (see :func:`.dock_layout.size_docks`)."""
+        size_docks(self, self.docks)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -248,17 +223,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._hide_stale_tab_bars)
 
     def _hide_stale_tab_bars(self) -> None:
-        """Hide dock tab bars that Qt left behind.
-
-        Qt 6.11 creates a second tab bar for every tabbed dock group after the first and
-        never lays it out again: it stays where it was made, over the network view, showing
-        old tabs. A live tab bar sits right under the front dock of its group.
-        """
-        docks = {d.windowTitle(): d for d in self.docks.values()}
-        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            group = [docks[t] for t in map(bar.tabText, range(bar.count())) if t in docks]
-            if bar.isVisible() and group and not any(_under(bar, d) for d in group):
-                bar.hide()
+        hide_stale_tab_bars(self, self.docks)
 
     def _build_menus(self) -> None:
         self.file_menu = FileMenu(self.session, self, self.lessons, self.figures)
@@ -412,46 +377,3 @@ class MainWindow(QMainWindow):
         if self.preferences is not None:
             self.preferences.remember_window(self)
         super().closeEvent(event)
-
-
-def _under(bar: QTabBar, dock: QDockWidget) -> bool:
-    """Whether ``bar`` is laid out directly under the visible ``dock``."""
-    if dock.visibleRegion().isEmpty():
-        return False
-    d, b = dock.geometry(), bar.geometry()
-    return abs(b.top() - d.bottom() - 1) <= 4 and b.left() < d.right() and d.left() < b.right()
-
-
-class _PanelScrollArea(QScrollArea):
-    """A dock's scroll area whose size hints are fixed when it is made.
-
-    A label that changes its text inside a panel changes the panel's size hint; passed up,
-    that re-laid out (and repainted) the whole main window on every step and every slider
-    move. The dock sizes are set by the window, so the hints need not follow the content.
-    """
-
-    def __init__(self, widget: QWidget):
-        super().__init__()
-        self._hint = widget.sizeHint()
-        self._min_hint = QSize(80, 60)  # it scrolls below that
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self._hint
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self._min_hint
-
-
-def _scrollable(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area, so no panel can force the window larger than
-    the screen (it scrolls instead of clipping when the dock is small)."""
-    area = _PanelScrollArea(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def _min_width(dock: QDockWidget) -> int:
-    """The minimum width the panel inside ``dock`` (inside its scroll area) asks for."""
-    return dock.widget().widget().minimumSizeHint().width()
