@@ -6,12 +6,12 @@
         <message>
             <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="18" />
             <source>Computing…</source>
-            <translation type="unfinished" />
+            <translation>正在计算…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="30" />
             <source>Computing the changed lesson. The panels show the last result until the new one is ready; stepping and playing keep working, and a newer change replaces this one.</source>
-            <translation type="unfinished" />
+            <translation>正在计算修改后的课程。新结果算好之前，各面板显示上一次的结果；单步和播放照常可用，更新的修改会取代这一次。</translation>
         </message>
     </context>
     <context>
@@ -748,7 +748,7 @@
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="30" />
             <source>0 at an end</source>
-            <translation type="unfinished" />
+            <translation>一端为 0</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="39" />
@@ -803,7 +803,7 @@
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="103" />
             <source>{v} — one step: nothing to flow back through</source>
-            <translation type="unfinished" />
+            <translation>{v} — 只有一步：没有可以向前回传的时间步</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="112" />
@@ -1060,7 +1060,7 @@
             <location filename="../../visualrnn/session/recompute.py" line="165" />
             <source>not enough memory to compute this lesson; use fewer steps, hidden units or outputs</source>
             <extracomment>How often a running job is checked, in milliseconds.</extracomment>
-            <translation type="unfinished" />
+            <translation>内存不足，无法计算这一课；请减少时间步数、隐藏单元数或输出数</translation>
         </message>
     </context>
     <context>
@@ -1769,7 +1769,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/shell/sequence_text_edit.py" line="40" />
             <source>Not pasted: the input would have {0} characters; it takes at most {1}.</source>
             <extracomment>The longest input text a paste may make: 10,000 steps of a few values each. Runs without white space this long are wrapped anywhere.</extracomment>
-            <translation type="unfinished" />
+            <translation>未粘贴：输入将有 {0} 个字符，最多只能有 {1} 个。</translation>
         </message>
     </context>
     <context>

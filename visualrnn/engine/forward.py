@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -176,11 +177,12 @@ class Trace:
     def H(self) -> int:
         return self.h.shape[1]
 
-    @property
+    @cached_property
     def finite(self) -> bool:
-        """False when the forward pass overflowed (inf or NaN in h, c or y)."""
-        arrays = [self.h, self.y] + ([self.c] if self.c is not None else [])
-        return all(np.all(np.isfinite(a)) for a in arrays)
+        """False when the forward pass overflowed: inf or NaN in h, c, y or the loss (huge
+        targets overflow the loss alone). Computed once: the status line asks every step."""
+        arrays = [self.h, self.y, self.loss_t] + ([self.c] if self.c is not None else [])
+        return bool(np.isfinite(self.loss)) and all(bool(np.isfinite(a).all()) for a in arrays)
 
     def h_prev(self, t: int) -> np.ndarray:
         """h_{t−1} (h0 at t = 0)."""

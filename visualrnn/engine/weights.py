@@ -26,10 +26,12 @@ a damaged archive, a zip bomb, an absurd header, a non-array member — becomes 
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
 import os
 import secrets
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -387,8 +389,10 @@ def _npz_bytes(arrays: dict) -> bytes:
 def write_atomic(path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then ``os.replace`` it.
 
-    Readers never see a half-written file; on failure the temporary file is removed and
-    the ``OSError`` propagates. The new file gets the usual permissions (umask applies).
+    Readers never see a half-written file; on any failure (KeyboardInterrupt included) the
+    temporary file is removed and the exception propagates. A process killed mid-write
+    cannot clean up: the next successful write removes such leftovers (older than a
+    minute). The new file gets the usual permissions (umask applies).
     """
     target = Path(os.fspath(path))
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
@@ -403,3 +407,22 @@ def write_atomic(path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
+    _remove_leftovers(target)
+
+
+#: A temporary file of a write that was killed is this old before it counts as left over.
+LEFTOVER_SECONDS = 60.0
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove ``.<name>.<12 hex digits>.tmp`` files beside ``target`` that a killed write
+    left behind (not a write still running: those are younger than a minute)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for left in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            middle = left.name[len(target.name) + 2 : -4]
+            if len(middle) != 12 or not all(c in "0123456789abcdef" for c in middle):
+                continue
+            with contextlib.suppress(OSError):
+                if now - left.stat().st_mtime > LEFTOVER_SECONDS:
+                    left.unlink()

@@ -205,14 +205,36 @@ def build_model(c: LessonConfig, input_size: int, O: int, loaded: Model | None =
     return model
 
 
-def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
-    """Validate, parse, build the model and run forward + BPTT once."""
+@dataclass(frozen=True, eq=False)
+class PreparedLesson:
+    """A lesson checked and ready to run: everything :func:`build_lesson` does before the
+    forward + BPTT run (fast, raises ``ValueError`` for anything typed wrong), and what the
+    run will cost (``work``, from :func:`~visualrnn.engine.limits.work_estimate`)."""
+
+    config: LessonConfig
+    model: Model
+    x: np.ndarray
+    targets: np.ndarray | None
+    work: limits.Work
+
+    def run(self) -> Result:
+        """Forward + BPTT (the slow part; pure NumPy, safe on a worker thread)."""
+        return run_options(self.config).run(self.model, self.x, self.targets)
+
+
+def prepare_lesson(c: LessonConfig, loaded: Model | None = None) -> PreparedLesson:
+    """Validate, parse and build the model; refuse a lesson too large to compute live."""
     validate(c)
     x, vocabulary = parse_input(c)
     model = build_model(c, x.shape[1], output_size(c, vocabulary), loaded)
-    check_work(x.shape[0], model, c.jacobians)
+    work = check_work(x.shape[0], model, c.jacobians)
     targets = parse_targets(c, x.shape[0], model.output_size)
-    return run_options(c).run(model, x, targets)
+    return PreparedLesson(c, model, x, targets, work)
+
+
+def build_lesson(c: LessonConfig, loaded: Model | None = None) -> Result:
+    """Validate, parse, build the model and run forward + BPTT once."""
+    return prepare_lesson(c, loaded).run()
 
 
 def run_options(c: LessonConfig) -> RunOptions:
@@ -220,11 +242,12 @@ def run_options(c: LessonConfig) -> RunOptions:
     return RunOptions(c.loss, c.loss_at, c.truncate, c.clip, c.jacobians)
 
 
-def check_work(T: int, model: Model, jacobians: bool = False) -> None:
+def check_work(T: int, model: Model, jacobians: bool = False) -> limits.Work:
     """Refuse lessons too large to recompute live: the time and memory that
-    :func:`~visualrnn.engine.limits.work_estimate` counts for T, H, I, O and the cell."""
+    :func:`~visualrnn.engine.limits.work_estimate` counts for T, H, I, O and the cell.
+    Returns that estimate."""
     H, I, O = model.hidden_size, model.input_size, model.output_size
-    limits.check_work(T, H, I, O, model.cell, jacobians=jacobians)
+    return limits.check_work(T, H, I, O, model.cell, jacobians=jacobians)
 
 
 def generate_text(generator: dict) -> str:
@@ -234,3 +257,36 @@ def generate_text(generator: dict) -> str:
     if kind not in GENERATORS:
         raise ValueError(f"unknown generator {kind!r}; choose one of {', '.join(GENERATORS)}")
     return format_numbers(GENERATORS[kind](**spec))
+
+
+def resized_input(c: LessonConfig, x: np.ndarray, targets, T: int) -> dict:
+    """The changes that make the lesson ``c`` (input ``x``, ``targets`` as computed) T steps
+    long: its generator run again at length T, else the typed text or the numbers repeated
+    or cut — and typed targets repeated or cut alike (the sine lesson's next-step targets
+    stay one step ahead)."""
+    if c.generator is not None:
+        spec = {**c.generator, "T": T}
+        changes = {"input_text": generate_text(spec), "generator": spec, "input_mode": "numbers"}
+    elif c.input_mode == "text":
+        changes = {"input_text": resize_typed(c.input_text, T)}
+    else:
+        changes = {"input_text": resize_numbers(x, T)}
+    if c.targets_text.strip() and targets is not None and len(targets) == len(x):
+        changes["targets_text"] = resize_numbers(targets, T)
+    return changes
+
+
+def resize_typed(text: str, T: int) -> str:
+    """The typed text (one character per step) repeated or cut to T characters."""
+    if T < 1 or not text:
+        raise ValueError("the sequence needs at least one step")
+    return (text * -(-T // len(text)))[:T]
+
+
+def resize_numbers(x: np.ndarray, T: int) -> str:
+    """The sequence ``x`` ((T, I) numbers or (T,) classes) repeated or cut to T steps, as
+    text."""
+    if T < 1:
+        raise ValueError("the sequence needs at least one step")
+    reps = -(-T // len(x))
+    return format_numbers(np.tile(x, (reps,) + (1,) * (np.ndim(x) - 1))[:T])

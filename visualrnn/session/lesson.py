@@ -3,21 +3,35 @@
 Views read :attr:`LessonSession.result` (trace + gradients) and the cursor, listen to the
 signals, and change the lesson only through the methods here. Any change of configuration
 recomputes the trace once; moving the cursor recomputes nothing.
+
+A change is checked at once (parsing, sizes: errors are immediate), then run. A small run
+(estimated by :func:`~visualrnn.engine.limits.work_estimate`, :attr:`LessonSession.sync_work`)
+runs at once; a larger one on a worker thread (``session/recompute.py``) while the views
+keep the last good trace, :attr:`LessonSession.busy` is True and everything else (stepping,
+playing, other edits) keeps working. The newest edit wins: an edit made while another is
+computed builds on it, and the older result is dropped.
 """
 
 from __future__ import annotations
 
 import random
+from functools import partial
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..engine import CELL_SPECS, GAMMA, Model, Result, recurrent_stats
-from ..engine.explain import Breakdown, breakdown
-from ..engine.sequences import format_numbers
-from .config import LessonConfig, build_lesson, generate_text, run_options
+from ..engine import Model, Result
+from ..engine.explain import Breakdown
+from .config import LessonConfig, build_lesson, generate_text, prepare_lesson, resized_input
+from .derived import Derived, derive
 from .lesson_document import LessonState
 from .playback import Playback
+from .recompute import Job, Recompute, no_memory_message
+
+#: Runs estimated above this many multiply-adds (``work_estimate(...).ops``) are computed on
+#: a worker thread, smaller ones at once (≤ 20–70 ms, T < 2,000: no busy flicker, and tests
+#: stay deterministic).
+SYNC_WORK = 2e8
+_CURRENT = object()  # "the loaded weights of the newest request"
 
 
 class LessonSession(QObject):
@@ -31,6 +45,8 @@ class LessonSession(QObject):
     error_changed(str, str) : (source, message) — source is "input", "targets" or
         "config"; an empty message means that source is fine again.
     playing_changed(bool), speed_changed(float) : playback state.
+    busy_changed(bool) : a large change is being computed off the interface's thread (True)
+        or was installed, failed or dropped (False); see :attr:`busy`.
     """
 
     trace_changed = Signal()
@@ -39,6 +55,7 @@ class LessonSession(QObject):
     error_changed = Signal(str, str)
     playing_changed = Signal(bool)
     speed_changed = Signal(float)
+    busy_changed = Signal(bool)
     #: The lesson is read forwards (the values) or backwards (BPTT, the gradients).
     direction_changed = Signal(bool)
 
@@ -49,11 +66,10 @@ class LessonSession(QObject):
         self._result = build_lesson(self._config)
         self._cursor = 0
         self._backward = False
-        self._compare: dict[str, Result] | None = None
+        self._derived = Derived(self._config, self._result)
+        self._wanted: set[str] = set()  # what the views asked of this result
         #: Why a cell is missing from :meth:`compare_results` (cell → message).
         self.compare_errors: dict[str, str] = {}
-        self._stats: dict | None = None
-        self._breakdown: Breakdown | None = None
         self._errors: dict[str, str] = {}
         self._error_locations: dict[str, tuple[int | None, str | None]] = {}
         self._pending: dict = {}
@@ -66,6 +82,10 @@ class LessonSession(QObject):
         #: history): set by restore(), kept up to date by the training lab, saved by snapshot().
         self.training: dict | None = None
         self.history: dict | None = None
+        self.sync_work = SYNC_WORK  #: off the interface's thread above this (inf: never)
+        self._recompute = Recompute(self)
+        self._recompute.finished.connect(self._on_computed)
+        self._recompute.busy_changed.connect(self.busy_changed)
         self._playback = Playback(self)
         self._playback.advanced.connect(self._on_advanced)
         self._playback.playing_changed.connect(self.playing_changed)
@@ -121,6 +141,35 @@ class LessonSession(QObject):
         return self._playback.speed
 
     @property
+    def busy(self) -> bool:
+        """Whether a change is being computed off the interface's thread (the views still
+        show the last good trace)."""
+        return self._recompute.busy
+
+    @property
+    def requested_config(self) -> LessonConfig:
+        """The configuration of the newest accepted change: the one being computed while
+        :attr:`busy`, else :attr:`config` (which always belongs to :attr:`result`)."""
+        job = self._recompute.target
+        return job.prepared.config if job is not None else self._config
+
+    def wait_until_computed(self, timeout: float | None = None) -> bool:
+        """Block until a change being computed is installed (or refused); False after
+        ``timeout`` seconds. For tests, screenshots and scripts; a slot never waits."""
+        return self._recompute.wait(timeout)
+
+    def _requested(self, key: str):
+        """The newest request's ``model`` / ``x`` / ``targets`` / ``loaded`` weights (else
+        the current ones)."""
+        job = self._recompute.target
+        if job is None:
+            trace, loaded = self.trace, self._loaded
+            return {"model": self.model, "x": trace.x, "targets": trace.targets, "loaded": loaded}[
+                key
+            ]
+        return job.payload["loaded"] if key == "loaded" else getattr(job.prepared, key)
+
+    @property
     def backward(self) -> bool:
         """Whether the views show the backward pass (BPTT): gradients instead of values."""
         return self._backward
@@ -136,66 +185,48 @@ class LessonSession(QObject):
         offending text of a sequence error — or (None, None)."""
         return self._error_locations.get(source, (None, None))
 
+    # Computed once per result on the first request (``session/derived.py``); what was
+    # asked for is computed ahead, with the next large result, on the worker thread.
     def compare_results(self) -> dict[str, Result]:
-        """The same input, targets and settings run through every cell type, by cell name.
-
-        Computed at most once per trace change (on first request) with seeded weights of
-        the current hidden size, seed, ρ and forget bias; the current cell's entry is the
-        current result itself.
-        """
-        if self._compare is None:
-            self._compare, self.compare_errors = {}, {}
-            for cell in CELL_SPECS:
-                if cell == self.model.cell:
-                    self._compare[cell] = self._result
-                    continue
-                config = self._config.replace(cell=cell, model_source="init")
-                hidden = self.model.hidden_size
-                try:
-                    self._compare[cell] = build_lesson(config.replace(hidden_size=hidden))
-                except ValueError as exc:  # e.g. too large to compute live as an LSTM
-                    self.compare_errors[cell] = str(exc)
-        return self._compare
+        """The same input, targets and settings run through every cell type, by cell name,
+        with seeded weights of the current hidden size, seed, ρ and forget bias; the
+        current cell's entry is the current result itself (why a cell is missing:
+        :attr:`compare_errors`)."""
+        results, self.compare_errors = self._derived_get("compare")
+        return results
 
     def breakdown(self) -> Breakdown:
         """The backward pass of this trace taken apart (∂L/∂y_t, the two shares of
-        ∂L/∂h_t, each step's share of ∂L/∂θ, the memory path): computed once per trace,
-        on the first request (only the views that explain BPTT ask)."""
-        if self._breakdown is None:
-            trace = self._result.trace
-            options = run_options(self._config)
-            self._breakdown = breakdown(self.model, trace.x, trace.targets, options)
-        return self._breakdown
+        ∂L/∂h_t, each step's share of ∂L/∂θ, the memory path); only the views that
+        explain BPTT ask."""
+        return self._derived_get("breakdown")
 
     def recurrent_stats(self) -> dict:
-        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product).
+        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product): an
+        SVD and an eigen-decomposition per recurrent block, one dict shared by the views."""
+        return self._derived_get("stats")
 
-        Computed once per result (an SVD and an eigen-decomposition per recurrent block);
-        every view that shows them shares the same dict.
-        """
-        if self._stats is None:
-            stats = recurrent_stats(self.model)
-            spec, act = self.model.spec, self.model.activation
-            gamma = GAMMA[act] if spec.has_activation_choice else GAMMA["tanh"]
-            stats.update(gamma=gamma, bound=stats["sigma_max"] * gamma)
-            self._stats = stats
-        return self._stats
+    def _derived_get(self, kind: str):
+        self._wanted.add(kind)
+        return self._derived.get(kind)
 
     # ---------------------------------------------------------------- changing the lesson
     def update(self, source: str = "config", **changes) -> bool:
-        """Apply configuration ``changes`` and recompute once.
+        """Apply configuration ``changes`` (to :attr:`requested_config`) and recompute once.
 
-        On failure the previous configuration and trace stay in place, the message is
-        emitted through ``error_changed(source, message)`` and False is returned.
+        The changes are checked at once: on failure the previous configuration and trace
+        stay in place, the message is emitted through ``error_changed(source, message)``
+        and False is returned. True means accepted: the new trace is installed before this
+        returns when the run is small (:attr:`sync_work`), else it is computed off the
+        interface's thread (:attr:`busy`) and installed when done, unless a newer change
+        supersedes it; a run that fails then reports through ``error_changed``.
         """
         try:
-            config = self._config.replace(**changes)
-            result = build_lesson(config, self._loaded)
+            config = self.requested_config.replace(**changes)
         except ValueError as exc:
             self._set_error(source, str(exc), exc)
             return False
-        self._accept(config, result, source)
-        return True
+        return self._submit(config, source)
 
     def update_soon(self, source: str = "config", **changes) -> None:
         """Like :meth:`update`, but coalesced for sliders: changes that arrive before the
@@ -217,16 +248,7 @@ class LessonSession(QObject):
         """Replace the whole lesson (a preset); same error handling as :meth:`update`."""
         self._pending_timer.stop()
         self._pending = {}
-        try:
-            result = build_lesson(config, self._loaded)
-        except ValueError as exc:
-            self._set_error(source, str(exc), exc)
-            return False
-        for other in list(self._errors):
-            if other != source:
-                self._set_error(other, "")
-        self._accept(config, result, source, reset_cursor=True)
-        return True
+        return self._submit(config, source, reset_cursor=True, clear_errors=True)
 
     def set_input_text(self, text: str) -> bool:
         """Use a typed sequence; errors name the step and token and keep the last trace."""
@@ -248,16 +270,19 @@ class LessonSession(QObject):
 
     def set_sequence_length(self, T: int) -> bool:
         """Regenerate the input at length T (if a generator made it), else repeat/cut it."""
-        if self._config.generator is not None:
-            return self.generate_input(**{**self._config.generator, "T": int(T)})
-        if self._config.input_mode == "text":
-            return self.update("input", input_text=_resize_typed(self._config.input_text, int(T)))
-        return self.update("input", input_text=_resize_text(self.trace, int(T)))
+        try:
+            x, targets = self._requested("x"), self._requested("targets")
+            changes = resized_input(self.requested_config, x, targets, int(T))
+        except (TypeError, ValueError) as exc:
+            self._set_error("input", str(exc), exc)
+            return False
+        return self.update("input", **changes)
 
     def set_cell(self, cell: str) -> bool:
         """Switch RNN / LSTM / GRU; the textbook's fixed weights give way to a seeded init."""
-        source = "init" if self._config.model_source == "textbook" else self._config.model_source
-        return self.update(cell=cell, model_source="init" if cell != self.model.cell else source)
+        config, model = self.requested_config, self._requested("model")
+        source = "init" if config.model_source == "textbook" else config.model_source
+        return self.update(cell=cell, model_source="init" if cell != model.cell else source)
 
     def reroll_seed(self) -> bool:
         """A new random seed: new initial weights, same everything else."""
@@ -268,19 +293,15 @@ class LessonSession(QObject):
         return self.update()
 
     def load_model(self, model: Model) -> bool:
-        """Use weights loaded from a file (the cell type follows the file)."""
-        previous = self._loaded
-        self._loaded = model
-        ok = self.update(
-            "config",
+        """Use weights loaded from a file (the cell type follows the file); same checks
+        and return value as :meth:`update`."""
+        config = self.requested_config.replace(
             model_source="file",
             cell=model.cell,
             hidden_size=model.hidden_size,
             activation=model.activation,
         )
-        if not ok:
-            self._loaded = previous
-        return ok
+        return self._submit(config, "config", loaded=model)
 
     # ---------------------------------------------------------------- lesson files
     def snapshot(self, **window_state) -> LessonState:
@@ -288,35 +309,85 @@ class LessonSession(QObject):
         the weights when they do not follow from the seed (model source "file"), the cursor.
         ``window_state`` adds what the window keeps: ``panel``, ``view``, ``title``,
         ``description``, ``training``, ``history`` (see LessonState)."""
-        model = self.model if self._config.model_source == "file" else None
+        config = self.requested_config  # the newest change, even while it is computed
+        model = self._requested("model") if config.model_source == "file" else None
         window_state.setdefault("training", self.training)
         window_state.setdefault("history", self.history)
-        return LessonState(self._config, model, self._cursor, **window_state)
+        return LessonState(config, model, self._cursor, **window_state)
 
     def restore(self, state: LessonState) -> None:
         """Show the lesson ``state`` holds, at its cursor: the same trace, bit for bit.
 
         Raises ``ValueError`` (this lesson stays as it was) when it cannot be computed.
-        The window applies ``state.panel`` / ``state.view`` / ``state.title`` itself.
+        The window applies ``state.panel`` / ``state.view`` / ``state.title`` itself. A
+        large lesson is computed off the interface's thread like any change (:attr:`busy`).
         """
-        result = build_lesson(state.config, state.model)
+        loaded = state.model if state.model is not None else _CURRENT
+        opened = {"reset_cursor": True, "cursor": state.cursor, "clear_errors": True}
+        job = self._job(state.config, "config", loaded, **opened)
         self.pause()
         self._pending_timer.stop()
         self._pending = {}
-        if state.model is not None:
-            self._loaded = state.model
-        for source in list(self._errors):
-            self._set_error(source, "")
         self.training, self.history = state.training, state.history
-        self._accept(state.config, result, "config", reset_cursor=True)
-        self.set_cursor(state.cursor)
+        self._run(job, raise_errors=True)
 
-    def _accept(self, config, result, source, reset_cursor=False) -> None:
+    # ---------------------------------------------------------------- computing
+    def _job(self, config, source, loaded=_CURRENT, **payload) -> Job:
+        """Check ``config`` and make the run that computes it (raises ``ValueError``)."""
+        loaded = self._requested("loaded") if loaded is _CURRENT else loaded
+        try:
+            prepared = prepare_lesson(config, loaded)
+        except MemoryError:
+            raise ValueError(no_memory_message()) from None
+        return Job(prepared, source=source, loaded=loaded, **payload)
+
+    def _submit(self, config, source, loaded=_CURRENT, **payload) -> bool:
+        """Check and run ``config``; False (and the error shown) if it is refused."""
+        try:
+            job = self._job(config, source, loaded, **payload)
+        except ValueError as exc:
+            self._set_error(source, str(exc), exc)
+            return False
+        return self._run(job)
+
+    def _run(self, job: Job, raise_errors: bool = False) -> bool:
+        """Run ``job`` now when it is small, else off the interface's thread."""
+        if job.prepared.work.ops > self.sync_work:
+            job.then = partial(derive, job.prepared.config, tuple(self._wanted))
+            self._recompute.submit(job)
+            return True
+        self._recompute.cancel()  # whatever is being computed is older: drop it
+        job.run()
+        return self._on_computed(job, raise_errors)
+
+    def _on_computed(self, job: Job, raise_errors: bool = False) -> bool:
+        """Install a finished run (or report why it failed)."""
+        error, payload = job.error, job.payload
+        if isinstance(error, MemoryError):
+            error = ValueError(no_memory_message())
+        if error is not None:
+            if not isinstance(error, ValueError) or raise_errors:
+                raise error  # not a user's mistake: the exception hook reports it
+            self._set_error(payload["source"], str(error), error)
+            return False
+        self._loaded = payload["loaded"]
+        if payload.get("clear_errors"):
+            for other in list(self._errors):
+                if other != payload["source"]:
+                    self._set_error(other, "")
+        config, derived = job.prepared.config, job.extra
+        self._accept(config, job.result, payload["source"], payload.get("reset_cursor"), derived)
+        if payload.get("cursor") is not None:
+            self.set_cursor(payload["cursor"])
+        return True
+
+    def _accept(self, config, result, source, reset_cursor=False, derived=None) -> None:
         """Install a new result. The cursor is brought into the new range *before*
         ``trace_changed``, so no view ever reads a step beyond the new trace."""
         old_cursor = self._cursor
         self._config, self._result = config, result
-        self._compare = self._stats = self._breakdown = None
+        self._derived = derived or Derived(config, result)
+        self._wanted &= {"breakdown", "stats"}  # kept (cheap); compare while it is asked
         self._cursor = 0 if reset_cursor else min(self._cursor, result.trace.T)
         self._set_error(source, "")
         self.config_changed.emit(config)
@@ -377,18 +448,3 @@ class LessonSession(QObject):
         self.set_cursor(self._cursor + steps)
         if self._cursor >= self.T:
             self.pause()
-
-
-def _resize_typed(text: str, T: int) -> str:
-    """The typed text (one character per step) repeated or cut to T characters."""
-    if T < 1 or not text:
-        raise ValueError("the sequence needs at least one step")
-    return (text * -(-T // len(text)))[:T]
-
-
-def _resize_text(trace, T: int) -> str:
-    """The current input repeated or cut to T steps, as text."""
-    if T < 1:
-        raise ValueError("the sequence needs at least one step")
-    reps = -(-T // trace.T)
-    return format_numbers(np.tile(trace.x, (reps, 1))[:T])

@@ -43,3 +43,17 @@ def test_chunks_without_a_loss_are_counted(qapp):
     values = np.concatenate([np.zeros(5), np.ones(5)])  # only the last chunk carries a loss
     assert "(1 chunks without a loss: 0)" in gt.truncated_verdict(values, 5)
     assert gt.chunk_range(np.zeros(10), 5) == "0 in every chunk"
+
+
+def test_a_single_step_shows_its_value_not_a_verdict(qapp):
+    one = np.array([0.108])
+    assert gt.change_text(one, None) == "= 0.108"
+    assert gt.change_text(one, 5) == "= 0.108"  # truncation changes nothing for one step
+    text = gt.summary(one, "h", T=1, k=None)
+    assert "= 0.108" in text and "one step" in text
+    assert "not finite" not in text and "vanished" not in text
+    assert "0 in every chunk" not in gt.summary(one, "h", T=1, k=3)
+
+
+def test_an_end_at_zero_is_not_called_not_finite(qapp):
+    assert gt.change_text(np.array([0.0, 1.0]), None) == "0 at an end"

@@ -134,6 +134,7 @@ def test_ten_thousand_steps_build_quickly_and_follow_the_cursor(qtbot):
     s = LessonSession()
     s.update(cell="lstm", model_source="init", hidden_size=8)
     assert s.generate_input("noise", T=10_000, low=-1.0, high=1.0, seed=1)
+    assert s.wait_until_computed(30) and s.T == 10_000  # computed off the interface's thread
     start = time.perf_counter()
     view = _view(qtbot, s, size=(1000, 550))
     assert time.perf_counter() - start < 3.0

@@ -159,6 +159,17 @@ def chunk_changes(values: np.ndarray, k: int | None) -> list[float | None]:
     return [decades_change(v[a : b + 1]) for a, b in chunks(v.shape[0], k)]
 
 
+def thin_steps(steps: np.ndarray, T: int, columns: int = 1000) -> np.ndarray:
+    """The first of ``steps`` (increasing) in each of ``columns`` equal slices of 0 … T:
+    markers no closer than a pixel column apart look the same and cost ``columns`` at
+    most (8,500 "vanished" markers cost ~25 ms to set and more to paint)."""
+    steps = np.asarray(steps)
+    if steps.size <= columns or T <= 0:
+        return steps
+    bins = steps * columns // T
+    return steps[np.r_[True, bins[1:] != bins[:-1]]]
+
+
 def chunk_boundaries(T: int, k: int | None) -> np.ndarray:
     """Steps t = k, 2k, … < T where truncated BPTT cuts the gradient (empty without k)."""
     if not k or k < 1 or k >= T:

@@ -375,11 +375,12 @@ class GradientFlowView(QWidget):
         """▼ at the bottom for exact zeros (in the curve's colour), red ▲ at the top for
         inf / NaN; the status label counts them."""
         xs_v, xs_o, brushes, counts = [], [], [], []
+        T = self.session.T  # one marker per pixel column at most: the same picture, cheaper
         for name, values, _, color in series:
             _, vanished, overflow = ph.log_safe(values)
-            xs_v.append(np.flatnonzero(vanished))
-            xs_o.append(np.flatnonzero(overflow))
-            brushes += [pg.mkBrush(color)] * int(vanished.sum())
+            xs_v.append(ph.thin_steps(np.flatnonzero(vanished), T))
+            xs_o.append(ph.thin_steps(np.flatnonzero(overflow), T))
+            brushes += [pg.mkBrush(color)] * xs_v[-1].size
             counts.append((name, int(vanished.sum()), int(overflow.sum())))
         xv, xo = np.concatenate(xs_v), np.concatenate(xs_o)
         self.vanished_markers.setData(xv, np.full(xv.size, 10 ** (lo + 0.25)), symbolBrush=brushes)

@@ -17,11 +17,17 @@ from ..common.theme import OVERFLOW_COLOR
 
 
 def change_text(values, k: int | None) -> str:
-    """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated)."""
+    """ "×4.4·10⁻³²" from the last step back to the first (per chunk when truncated); the
+    value itself ("= 0.108") for a single step, which has nothing to flow back through."""
+    v = np.asarray(values, dtype=float)
+    if v.size < 2:
+        return "= " + ph.format_number(v[0] if v.size else None)
     if k:
         return chunk_range(values, k)
     decades = ph.decades_change(values)
     if decades is None:
+        if np.all(np.isfinite(v[[0, -1]])):
+            return QCoreApplication.translate("GradientFlowView", "0 at an end")
         return QCoreApplication.translate("GradientFlowView", "not finite")
     return "×" + ph.format_factor(decades)
 
@@ -56,6 +62,8 @@ def summary(values, symbol: str, T: int, k: int | None) -> str:
     """ "Back in time, t = 99 → 0: ‖dh‖ ×4.4·10⁻³² — fell 31.4 orders of magnitude"
     (per chunk, and "0 across a cut", under truncated BPTT)."""
     head = direction_head(T, k) + f"‖d{symbol}‖ "
+    if np.asarray(values).size < 2:
+        return head + single_step(values)
     if k:
         return head + truncated_verdict(values, k)
     decades = ph.decades_change(values)
@@ -88,6 +96,13 @@ def truncated_verdict(values, k: int) -> str:
     return text + QCoreApplication.translate(
         "GradientFlowView", " — <b>0 across a cut</b> (no gradient crosses)"
     )
+
+
+def single_step(values) -> str:
+    """One step: its value, and why there is no change to read."""
+    return QCoreApplication.translate(
+        "GradientFlowView", "{v} — one step: nothing to flow back through"
+    ).format(v=change_text(values, None))
 
 
 def unreadable_end(values) -> str:

@@ -243,7 +243,8 @@ class LessonFiles(QObject):
 
     # ---------------------------------------------------------------- bookkeeping
     def _mark_saved(self) -> None:
-        self._saved = (self.session.config, self.session.model)
+        state = self.session.snapshot()  # the newest change, even while it is computed
+        self._saved = (state.config, state.model)
         self._set_modified(False)
         self.changed.emit()
 

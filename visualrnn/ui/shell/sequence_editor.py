@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...engine.sequences import MAX_STEPS
 from ..common.theme import OVERFLOW_COLOR
 from .escape_to_step import EscapeToStep
+from .sequence_text_edit import SequenceTextEdit
 
 #: Milliseconds of quiet typing before the text is validated and computed.
 DEBOUNCE_MS = 250
@@ -160,7 +161,8 @@ class SequenceEditor(QWidget):
         return row
 
     def _input_edit(self) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
+        edit = SequenceTextEdit(self)  # refuses a paste too long to show (refused → error)
+        edit.refused.connect(self._on_paste_refused)
         edit.setPlaceholderText(self.tr("Type the inputs, e.g. 1, 2, 0.5"))
         edit.setToolTip(
             self.tr(
@@ -174,6 +176,7 @@ class SequenceEditor(QWidget):
     def _error_label(self) -> QLabel:
         label = QLabel(self)
         label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a typed token is never HTML
         label.setStyleSheet(f"color: {OVERFLOW_COLOR};")
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.hide()
@@ -379,6 +382,10 @@ class SequenceEditor(QWidget):
             self._underline(self._session.error_location("input")[1] if message else None)
         elif source == "targets":
             self._show_error(self.targets_error, message)
+
+    def _on_paste_refused(self, message: str) -> None:
+        self.input_error.setText(f"⚠ {message}")
+        self.input_error.show()
 
     def _show_error(self, label: QLabel, message: str) -> None:
         if message:

@@ -1,8 +1,9 @@
-"""The status bar's one-line summary of the lesson, drawn without re-laying out the window."""
+"""The status bar's one-line summary of the lesson, drawn without re-laying out the window,
+and the position part of it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -44,3 +45,16 @@ class StatusSummary(QWidget):
 
     def _fit_height(self) -> None:
         self.setFixedHeight(self.fontMetrics().height() + 4)
+
+
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def position_text(cursor: int, T: int) -> str:
+    """ "step 2 / 2 · cell A₁ (t = 1)": steps taken, and the cell shown with its time index."""
+    translate = QCoreApplication.translate
+    text = translate("MainWindow", "step {0} / {1}").format(cursor, T)
+    if cursor == 0:
+        return text + translate("MainWindow", " · no step taken yet")
+    cell = str(cursor - 1).translate(_SUBSCRIPT)
+    return text + translate("MainWindow", " · cell A{0} (t = {1})").format(cell, cursor - 1)
