@@ -97,8 +97,15 @@ class TrainingPanel(QWidget):
         self.status.setStyleSheet("color: #CC0000;" if t.message_is_error else "")
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Bring the controls to the front with the curves (they are tabbed elsewhere)."""
+        """Bring the controls to the front with the curves (they are tabbed elsewhere) —
+        once the layout has settled, and only if the curves really are in front (the
+        window's first show shows every dock for a moment)."""
         super().showEvent(event)
+        QTimer.singleShot(0, self._bring_controls)
+
+    def _bring_controls(self) -> None:
+        if not self.isVisible() or self.visibleRegion().isEmpty():
+            return
         dock = _dock_of(self.controls)
         if dock is not None and dock.visibleRegion().isEmpty():
             dock.raise_()
