@@ -701,32 +701,32 @@
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="317" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="320" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="328" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="412" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="415" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
@@ -1739,6 +1739,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="231" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="359" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
@@ -1748,7 +1749,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="392" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="357" />
+            <source>empty: the next character at every step</source>
+            <translation>留空：每个时刻的目标是下一个字符</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="400" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
         </message>
@@ -2534,9 +2540,9 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>, …（共 {n} 个单元）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/step_data.py" line="95" />
+            <location filename="../../visualrnn/ui/network/step_data.py" line="111" />
             <source>‖∂L/∂h{t}‖ = {v}</source>
-            <extracomment>The steps whose output y_t carries a loss ℓ_t (all, or only the last).</extracomment>
+            <extracomment>Text mode: (vocabulary, (classes, probabilities)) — x_t and y_t as characters. The steps whose output y_t carries a loss ℓ_t (all, or only the last).</extracomment>
             <translation>‖∂L/∂h{t}‖ = {v}</translation>
         </message>
         <message>

@@ -19,6 +19,13 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
+def softmax(y: np.ndarray, axis: int = -1) -> np.ndarray:
+    """exp(y) / Σ exp(y) along ``axis``, shifted by the maximum so nothing overflows."""
+    y = np.asarray(y, dtype=float)
+    z = np.exp(y - np.max(y, axis=axis, keepdims=True))
+    return z / np.sum(z, axis=axis, keepdims=True)
+
+
 def activate(name: str, a: np.ndarray) -> np.ndarray:
     """Apply the RNN activation φ named ``name`` to the pre-activation ``a``."""
     if name == "tanh":

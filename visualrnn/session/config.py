@@ -154,9 +154,28 @@ def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:
     return parse_numbers(c.input_text), ""
 
 
+def text_vocabulary(c: LessonConfig) -> str:
+    """The characters of the one-hot columns in text mode (the given vocabulary, else the
+    text's own characters, sorted — as parse_text makes them); "" in numbers mode."""
+    if c.input_mode != "text":
+        return ""
+    return c.vocabulary or "".join(sorted(set(c.input_text)))
+
+
+def next_characters(c: LessonConfig) -> np.ndarray:
+    """(T,) the class of the character after each one (the last wraps to the first): the
+    text model's default targets, "predict the next character"."""
+    vocabulary = text_vocabulary(c)
+    classes = np.array([vocabulary.index(ch) for ch in c.input_text], dtype=np.int64)
+    return np.roll(classes, -1)
+
+
 def parse_targets(c: LessonConfig, T: int, O: int) -> np.ndarray | None:
-    """Targets from the typed text: (T, O) floats (mse) or (T,) classes (ce); None for 0."""
+    """Targets from the typed text: (T, O) floats (mse) or (T,) classes (ce); None for 0.
+    In text mode with cross-entropy and no typed targets: the next character."""
     if not c.targets_text.strip():
+        if c.input_mode == "text" and c.loss == "ce" and len(text_vocabulary(c)) == O:
+            return next_characters(c)
         return None
     if c.loss == "ce":
         y = parse_classes(c.targets_text, O)

@@ -10,12 +10,20 @@ ask for them. Pure NumPy, no Qt.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..engine import CELL_SPECS, GAMMA, Result, recurrent_stats
 from ..engine.explain import breakdown
+from ..engine.numerics import softmax
 from .config import LessonConfig, build_lesson, run_options
 
 #: The names :meth:`Derived.get` knows.
-KINDS = ("compare", "breakdown", "stats")
+KINDS = ("compare", "breakdown", "stats", "predictions")
+#: The memory bias compare mode gives a gated cell when the lesson sets none (b_f = 0 would
+#: start the LSTM's forget gate near ½ and its memory path would fade as fast as the RNN's).
+COMPARE_MEMORY_BIAS = 3.0
+#: How many of the likeliest classes text mode shows per step.
+TOP_CLASSES = 3
 
 
 class Derived:
@@ -56,12 +64,30 @@ def compare(config: LessonConfig, result: Result) -> tuple[dict[str, Result], di
         if cell == model.cell:
             results[cell] = result
             continue
-        other = config.replace(cell=cell, model_source="init", hidden_size=model.hidden_size)
+        bias = compare_memory_bias(config) if CELL_SPECS[cell].memory_gate else config.forget_bias
+        other = config.replace(
+            cell=cell, model_source="init", hidden_size=model.hidden_size, forget_bias=bias
+        )
         try:
             results[cell] = build_lesson(other)
         except ValueError as exc:  # e.g. too large to compute live as an LSTM
             errors[cell] = str(exc)
     return results, errors
+
+
+def compare_memory_bias(config: LessonConfig) -> float:
+    """The memory bias of the gated cells in compare mode: the lesson's, or a sensible one."""
+    return config.forget_bias if config.forget_bias else COMPARE_MEMORY_BIAS
+
+
+def predictions(config: LessonConfig, result: Result):
+    """(classes, probabilities), each (T, TOP_CLASSES): the likeliest next classes per step
+    by softmax(y_t), for text mode (a cross-entropy output); None otherwise."""
+    if result.trace.loss_kind != "ce":
+        return None
+    p = softmax(result.trace.y)
+    top = np.argsort(-p, axis=1)[:, :TOP_CLASSES]
+    return top, np.take_along_axis(p, top, axis=1)
 
 
 def explain(config: LessonConfig, result: Result):
@@ -77,4 +103,9 @@ def stats(config: LessonConfig, result: Result) -> dict:
     return values
 
 
-_COMPUTE = {"compare": compare, "breakdown": explain, "stats": stats}
+_COMPUTE = {
+    "compare": compare,
+    "breakdown": explain,
+    "stats": stats,
+    "predictions": predictions,
+}

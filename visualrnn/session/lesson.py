@@ -20,9 +20,9 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..engine import Model, Result
-from ..engine.explain import Breakdown
 from .config import LessonConfig, build_lesson, generate_text, prepare_lesson, resized_input
 from .derived import Derived, derive
+from .derived_readers import DerivedReaders
 from .lesson_document import LessonState
 from .playback import Playback
 from .recompute import Job, Recompute, no_memory_message
@@ -34,7 +34,7 @@ SYNC_WORK = 2e8
 _CURRENT = object()  # "the loaded weights of the newest request"
 
 
-class LessonSession(QObject):
+class LessonSession(DerivedReaders, QObject):
     """One lesson.
 
     Signals
@@ -187,29 +187,6 @@ class LessonSession(QObject):
 
     # Computed once per result on the first request (``session/derived.py``); what was
     # asked for is computed ahead, with the next large result, on the worker thread.
-    def compare_results(self) -> dict[str, Result]:
-        """The same input, targets and settings run through every cell type, by cell name,
-        with seeded weights of the current hidden size, seed, ρ and forget bias; the
-        current cell's entry is the current result itself (why a cell is missing:
-        :attr:`compare_errors`)."""
-        results, self.compare_errors = self._derived_get("compare")
-        return results
-
-    def breakdown(self) -> Breakdown:
-        """The backward pass of this trace taken apart (∂L/∂y_t, the two shares of
-        ∂L/∂h_t, each step's share of ∂L/∂θ, the memory path); only the views that
-        explain BPTT ask."""
-        return self._derived_get("breakdown")
-
-    def recurrent_stats(self) -> dict:
-        """σ_max(W_h), ρ(W_h), γ of the activation and σ_max·γ (the Pascanu product): an
-        SVD and an eigen-decomposition per recurrent block, one dict shared by the views."""
-        return self._derived_get("stats")
-
-    def _derived_get(self, kind: str):
-        self._wanted.add(kind)
-        return self._derived.get(kind)
-
     # ---------------------------------------------------------------- changing the lesson
     def update(self, source: str = "config", **changes) -> bool:
         """Apply configuration ``changes`` (to :attr:`requested_config`) and recompute once.

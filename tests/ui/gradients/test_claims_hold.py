@@ -71,3 +71,14 @@ def test_a_small_drag_of_the_length_slider_is_a_small_change(qtbot):
     position = lab.length.to_position(100)
     assert lab.length.from_position(position + 10) < 110  # a log scale: not T = 3353
     assert lab.length.from_position(slider.maximum()) == lab.length.maximum
+
+
+def test_compare_mode_gives_the_lstm_a_memory_bias_and_says_so(panel, shown_text):
+    view = panel.plot_view
+    view.session.set_config(PRESETS["vanishing"].config)  # b_f not set: 0
+    view.compare.setChecked(True)
+    results = view.session.compare_results()
+    dc = results["lstm"].grads.dc_norm
+    dh_rnn = results["rnn"].grads.dh_norm
+    assert dc[0] / dc[-1] > 1e3 * (dh_rnn[0] / dh_rnn[-1])  # the LSTM keeps far more
+    assert "LSTM (b_f + 3)" in shown_text(view.legend_label.text())

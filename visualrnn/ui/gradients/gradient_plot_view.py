@@ -299,8 +299,11 @@ class GradientFlowView(QWidget):
         self.summary_label.setText(self._compare_summary(results))
 
     def _cell_name(self, cell: str) -> str:
-        """ "LSTM (b_f + 4)": the cell and the memory bias its weights carry, if any."""
-        spec, bias = CELL_SPECS[cell], self.session.config.forget_bias
+        """ "LSTM (b_f + 3)": the cell and the memory bias its weights carry, if any (the
+        other cells get a sensible one when the lesson sets none: session/derived.py)."""
+        spec, session = CELL_SPECS[cell], self.session
+        own = cell == session.model.cell
+        bias = session.config.forget_bias if own else session.compare_memory_bias()
         if spec.memory_gate is None or not bias:
             return cell_label(spec)
         if cell == self.session.model.cell and self.session.config.model_source != "init":

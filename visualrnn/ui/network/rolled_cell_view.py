@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QSizePolicy, QWidge
 
 from ..common import theme
 from ..common.number_format import number_settings
-from .step_data import StepDataBuilder
+from .step_data import StepDataBuilder, text_of
 from .step_item import CURRENT, FUTURE, StepItem
 from .step_layout import StepLayout
 
@@ -37,12 +37,14 @@ class RolledCellView(QGraphicsView):
     def _on_trace_changed(self) -> None:
         tr = self._session.trace
         digits = number_settings().digits
-        layout = StepLayout.build(tr.cell, tr.H, tr.x.shape[1], tr.y.shape[1], digits)
+        text = text_of(self._session)
+        I, O = (1, 1) if text else (tr.x.shape[1], tr.y.shape[1])  # noqa: E741
+        layout = StepLayout.build(tr.cell, tr.H, I, O, digits)
         if self.item is None:
             self.item = StepItem(layout, rolled=True)
             self._scene.addItem(self.item)
         self.item.set_layout(layout)
-        self._builder = StepDataBuilder(tr, self._session.grads, digits)
+        self._builder = StepDataBuilder(tr, self._session.grads, digits, text=text)
         self._scene.setSceneRect(self.item.boundingRect())
         self._fit_width()
         self._on_cursor_changed(self._session.cursor)

@@ -63,8 +63,10 @@ class StepDataBuilder:
     Backward mode: ‖dh_t‖ on a log10 scale between the smallest and largest finite norm.
     """
 
-    def __init__(self, trace, grads, digits: int = 3, loss_steps=None):
+    def __init__(self, trace, grads, digits: int = 3, loss_steps=None, text=None):
         self.trace, self.grads, self.digits = trace, grads, digits
+        #: Text mode: (vocabulary, (classes, probabilities)) — x_t and y_t as characters.
+        self.text = text
         self.scales = value_scales(trace)
         self.ranges = {k: s.vmax for k, s in self.scales.items()}
         self.palettes = {k: cached_palette(v) for k, v in self.scales.items()}
@@ -77,11 +79,12 @@ class StepDataBuilder:
         tr, pal, d = self.trace, self.palettes, self.digits
         c = VectorGlyph.of(tr.c[t], pal["c"], d) if tr.c is not None else None
         norm = float(self.grads.dh_norm[t])
+        x, y = self._text_glyphs(t) if self.text else (None, None)
         return StepData(
             t=t,
-            x=VectorGlyph.of(tr.x[t], pal["x"], d),
+            x=x or VectorGlyph.of(tr.x[t], pal["x"], d),
             h=VectorGlyph.of(tr.h[t], pal["h"], d),
-            y=VectorGlyph.of(tr.y[t], pal["y"], d),
+            y=y or VectorGlyph.of(tr.y[t], pal["y"], d),
             c=c,
             tips=LazyTips(self._tips, t, norm),
             grad_pen=gradient_pen(norm, *self.grad_range),
@@ -89,6 +92,19 @@ class StepDataBuilder:
             overflow=bool(self._bad[t]),
             loss=t in self.loss_steps,
         )
+
+    def _text_glyphs(self, t: int) -> tuple:
+        """x_t as its character; y_t as the likeliest next character and its probability."""
+        vocabulary, predictions = self.text
+        x = VectorGlyph.label(
+            shown_char(vocabulary[int(np.argmax(self.trace.x[t]))]), 1.0, self.palettes["x"]
+        )
+        if predictions is None:
+            return x, None
+        classes, probabilities = predictions
+        best, p = int(classes[t, 0]), float(probabilities[t, 0])
+        text = f"{shown_char(vocabulary[best])} {100 * p:.0f}%"
+        return x, VectorGlyph.label(text, p, self.palettes["y"])
 
     def _tips(self, t: int, norm: float) -> dict:
         tr, s = self.trace, sub(t)
@@ -103,3 +119,16 @@ class StepDataBuilder:
         if tr.c is not None:
             tips["c_line"] = f"c{s} = {vector_text(tr.c[t])}"
         return tips
+
+
+def shown_char(ch: str) -> str:
+    """A character as the diagram writes it: a space as ␣, a line break as ⏎."""
+    return {" ": "␣", "\n": "⏎", "\t": "⇥"}.get(ch, ch)
+
+
+def text_of(session):
+    """(vocabulary, predictions) of a text-mode lesson, for :class:`StepDataBuilder`."""
+    vocabulary = session.vocabulary()
+    if not vocabulary or len(vocabulary) != session.trace.x.shape[1]:
+        return None
+    return vocabulary, session.predictions()

@@ -67,7 +67,8 @@ class StepLayout:
         unit = max(48.0, fm.horizontalAdvance("−0." + "0" * digits) + 10)
         row_h = fm.height() + 12
         widths = [_vector_width(n, unit) for n in (H, I, O)]
-        box_w = max(widths[0] + 48, 150.0)
+        # the cell at least as wide as its input and output nodes: neighbours never overlap
+        box_w = max(widths[0] + 48, widths[1] + 40, widths[2] + 40, 150.0)
         memory = cell_spec(cell).memory_state is not None  # a c_t row under h_t
         rows = 2 if memory else 1
         cap = QFontMetricsF(caption_font).height()
@@ -105,6 +106,12 @@ class VectorGlyph:
     strip: QImage | None
     texts: list
     norm_text: str = ""
+
+    @classmethod
+    def label(cls, text: str, value: float, palette: Palette) -> VectorGlyph:
+        """One box showing ``text`` (a character, "e 45 %") coloured like ``value``."""
+        v = np.array([float(value)])
+        return cls(v, palette.colors_of(v), None, [text])
 
     @classmethod
     def of(cls, values, palette: Palette, digits: int = 3) -> VectorGlyph:

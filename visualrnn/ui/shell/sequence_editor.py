@@ -257,6 +257,8 @@ class SequenceEditor(QWidget):
             return
         self._texts[config.input_mode] = self.input_edit.toPlainText()
         changes = {"input_mode": mode, "input_text": self._texts[mode], "generator": None}
+        if not config.targets_text.strip():  # text predicts the next character (cross-entropy)
+            changes["loss"] = "ce" if mode == "text" else "mse"
         if config.model_source == "textbook":
             changes["model_source"] = "init"  # the textbook's W_x reads one number per step
         left = self._left.get(mode)
@@ -350,6 +352,12 @@ class SequenceEditor(QWidget):
         with QSignalBlocker(self.length_spin):
             self.length_spin.setValue(self._session.T)
         self.length_spin.setEnabled(config.input_mode == "numbers")
+        text = config.input_mode == "text" and config.loss == "ce"
+        self.targets_edit.setPlaceholderText(
+            self.tr("empty: the next character at every step")
+            if text
+            else self.tr("empty: target 0 at every step")
+        )
         self._show_generator()
 
     def _show_generator(self) -> None:
