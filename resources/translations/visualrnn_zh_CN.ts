@@ -11,7 +11,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/busy_indicator.py" line="30" />
             <source>Computing the changed lesson. The panels show the last result until the new one is ready; stepping and playing keep working, and a newer change replaces this one.</source>
-            <translation>正在计算修改后的课程。新结果算好之前，各面板显示上一次的结果；单步和播放照常可用，更新的修改会取代这一次。</translation>
+            <translation>正在计算修改后的示例。新结果算出之前，各面板仍显示上一次的结果；单步执行和播放不受影响，如果再次修改，则以最新的修改为准。</translation>
         </message>
     </context>
     <context>
@@ -20,7 +20,7 @@
             <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="50" />
             <source>Too small to read: make this panel larger (drag its edge or undock it).</source>
             <extracomment>Boxes whose values come from another key of the step record. Margin (scene units) kept around the diagram when it is fitted to the view. Below this zoom (≈ 8 px text) the diagram is covered by a note asking for more room.</extracomment>
-            <translation>太小，看不清：请把此面板放大（拖动边缘或使其浮动）。</translation>
+            <translation>面板太小，看不清：请放大此面板（拖动其边缘，或将其设为浮动窗口）。</translation>
         </message>
     </context>
     <context>
@@ -33,7 +33,7 @@
         <message>
             <location filename="../../visualrnn/ui/cell/cell_internals_view.py" line="207" />
             <source>One bar per unit (0, 1, …); hover a bar for its value.</source>
-            <translation>每个单元一根柱（0, 1, …）；鼠标悬停在柱上可查看数值。</translation>
+            <translation>每个单元对应一根柱（0, 1, …）；将鼠标悬停在柱上可查看数值。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/cell/cell_items.py" line="185" />
@@ -145,12 +145,12 @@
         <message>
             <location filename="../../visualrnn/ui/common/color_legend.py" line="115" />
             <source>loss ℓ at the last output y: the gradient enters there</source>
-            <translation>损失 ℓ 在最后一个输出 y 处：梯度从这里进入</translation>
+            <translation>最后一个输出 y 上的损失 ℓ：梯度从这里开始反向传播</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/color_legend.py" line="117" />
             <source>loss ℓₜ at every output yₜ: the gradient enters there</source>
-            <translation>损失 ℓₜ 在每个输出 yₜ 处：梯度从这里进入</translation>
+            <translation>每个输出 yₜ 上的损失 ℓₜ：梯度从这里开始反向传播</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/color_legend.py" line="120" />
@@ -169,7 +169,7 @@
             <location filename="../../visualrnn/ui/equations/equation_panel.py" line="69" />
             <source>Significant digits of every number (in every panel)</source>
             <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
-            <translation>所有数字的有效位数（对所有面板生效）</translation>
+            <translation>数值的有效位数（对所有面板生效）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
@@ -189,7 +189,7 @@
         <message>
             <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
             <source>Digits:</source>
-            <translation>位数：</translation>
+            <translation>有效位数：</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/equations/equation_panel.py" line="181" />
@@ -214,7 +214,7 @@
         <message>
             <location filename="../../visualrnn/ui/equations/equation_panel.py" line="192" />
             <source>The equations of the cell appear here with the step's numbers.</source>
-            <translation>循环体的公式将代入这一步的数值显示在这里。</translation>
+            <translation>这里将显示循环体的公式，并代入当前这一步的数值。</translation>
         </message>
     </context>
     <context>
@@ -415,7 +415,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="23" />
             <source>Lessons (*.vrnn *.json);;All files (*)</source>
-            <translation>课程 (*.vrnn *.json);;所有文件 (*)</translation>
+            <translation>示例 (*.vrnn *.json);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="51" />
@@ -435,7 +435,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="56" />
             <source>Figure of the panel in front</source>
-            <translation>当前面板的图</translation>
+            <translation>当前面板的图像</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="59" />
@@ -445,12 +445,12 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="63" />
             <source>New lesson</source>
-            <translation>新建课程</translation>
+            <translation>新建示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="64" />
             <source>Open lesson…</source>
-            <translation>打开课程…</translation>
+            <translation>打开示例…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="65" />
@@ -460,12 +460,12 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="67" />
             <source>Save lesson</source>
-            <translation>保存课程</translation>
+            <translation>保存示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="68" />
             <source>Save lesson as…</source>
-            <translation>课程另存为…</translation>
+            <translation>示例另存为…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="90" />
@@ -485,12 +485,12 @@
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="121" />
             <source>No recent lessons</source>
-            <translation>没有最近的课程</translation>
+            <translation>没有最近打开的示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="130" />
             <source>Open lesson</source>
-            <translation>打开课程</translation>
+            <translation>打开示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/file_menu.py" line="144" />
@@ -538,7 +538,7 @@
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="16" />
             <source>The largest |eigenvalue| of the recurrent matrix W_h. Multiplying a vector by W_h again and again makes it grow (ρ &gt; 1) or shrink (ρ &lt; 1) roughly like ρᵗ.</source>
-            <translation>循环权重矩阵 W_h 的最大 |特征值|。一个向量被 W_h 反复相乘，大致按 ρᵗ 增大（ρ &gt; 1）或缩小（ρ &lt; 1）。</translation>
+            <translation>循环权重矩阵 W_h 的特征值绝对值中的最大者（max |特征值|）。一个向量反复乘以 W_h，其长度大致按 ρᵗ 增大（ρ &gt; 1）或缩小（ρ &lt; 1）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="23" />
@@ -558,7 +558,7 @@
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="31" />
             <source>γ = max |φ′|: 1 for tanh and for identity, ¼ for the sigmoid σ. Each step back the gradient passes through φ′, so it shrinks by at least this factor or less.</source>
-            <translation>γ = max |φ′|：tanh 和恒等函数为 1，sigmoid σ 为 ¼。梯度每反向一步都要乘以 φ′，因此至多乘以这个因子。</translation>
+            <translation>γ = max |φ′|：tanh 和恒等函数为 1，sigmoid σ 为 ¼。梯度每反向传播一步都要乘以 φ′，而这个因子的绝对值不超过 γ。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="38" />
@@ -588,7 +588,7 @@
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="56" />
             <source>A number too large for the computer (inf) or undefined (NaN): the gradient exploded. It is drawn in red, never hidden.</source>
-            <translation>数值大到计算机无法表示（inf）或没有定义（NaN）：梯度爆炸了。它用红色画出，从不隐藏。</translation>
+            <translation>数值大到计算机无法表示（inf）或没有定义（NaN）：梯度爆炸了。溢出以红色标出，始终显示，不会被隐藏。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="63" />
@@ -613,12 +613,12 @@
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="80" />
             <source>truncated BPTT, k (截断)</source>
-            <translation>截断的 BPTT，k</translation>
+            <translation>截断 BPTT，k</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="81" />
             <source>The state flows forward as always, but the gradient is cut every k steps: a loss teaches only the last ≤ k steps before it. Cheaper, and blind to longer dependencies.</source>
-            <translation>状态照常向前传递，但梯度每 k 步截断一次：一个损失只能训练它之前最多 k 个时刻。计算更省，但看不到更长的依赖。</translation>
+            <translation>状态照常向前传递，但梯度每 k 步截断一次：每个损失的梯度最多只能传回它之前的 k 个时刻。计算量更小，但学不到更长的依赖。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/common/glossary.py" line="89" />
@@ -693,7 +693,7 @@
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="266" />
             <source>slope ρ per step, ρ = {r}</source>
-            <translation>每步斜率 ρ，ρ = {r}</translation>
+            <translation>参考线：每步 ×ρ，ρ = {r}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="271" />
@@ -793,17 +793,17 @@
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="93" />
             <source> ({n} chunks without a loss: 0)</source>
-            <translation>（{n} 段没有损失：0）</translation>
+            <translation>（{n} 段没有损失，梯度为 0）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="96" />
             <source> — &lt;b&gt;0 across a cut&lt;/b&gt; (no gradient crosses)</source>
-            <translation> — &lt;b&gt;越过截断处为 0&lt;/b&gt;（梯度无法越过）</translation>
+            <translation> — &lt;b&gt;截断处为 0&lt;/b&gt;（梯度不会越过截断处）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="103" />
             <source>{v} — one step: nothing to flow back through</source>
-            <translation>{v} — 只有一步：没有可以向前回传的时间步</translation>
+            <translation>{v} — 只有一步：没有可以反向传回的时刻</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="112" />
@@ -977,7 +977,7 @@
         <message>
             <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
-            <translation>log₁₀ ‖∂L/∂c_t‖（记忆单元）</translation>
+            <translation>log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
         </message>
     </context>
     <context>
@@ -1026,17 +1026,17 @@
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="212" />
             <source>lesson</source>
-            <translation>课程</translation>
+            <translation>示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="214" />
             <source>Save lesson</source>
-            <translation>保存课程</translation>
+            <translation>保存示例</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="221" />
             <source>VisualRNN lessons (*.vrnn);;All files (*)</source>
-            <translation>VisualRNN 课程 (*.vrnn);;所有文件 (*)</translation>
+            <translation>VisualRNN 示例 (*.vrnn);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="231" />
@@ -1046,7 +1046,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="233" />
             <source>The lesson “{0}” has changes that are not saved.</source>
-            <translation>课程“{0}”有尚未保存的更改。</translation>
+            <translation>示例“{0}”有尚未保存的更改。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/lesson_files.py" line="235" />
@@ -1060,7 +1060,7 @@
             <location filename="../../visualrnn/session/recompute.py" line="165" />
             <source>not enough memory to compute this lesson; use fewer steps, hidden units or outputs</source>
             <extracomment>How often a running job is checked, in milliseconds.</extracomment>
-            <translation>内存不足，无法计算这一课；请减少时间步数、隐藏单元数或输出数</translation>
+            <translation>内存不足，无法计算这个示例；请减少时间步数、隐藏单元数或输出数</translation>
         </message>
     </context>
     <context>
@@ -1210,7 +1210,7 @@
         <message>
             <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="355" />
             <source>acts in: {equation}</source>
-            <translation>作用于：{equation}</translation>
+            <translation>所在公式：{equation}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/matrix_canvas.py" line="357" />
@@ -1234,7 +1234,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="50" />
             <source>The lesson differs from the preset; choose the preset again to restore it</source>
-            <translation>当前设置与示例不同；再次选择该示例即可恢复</translation>
+            <translation>当前设置已偏离所选示例；重新选择该示例即可恢复</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="58" />
@@ -1258,7 +1258,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="65" />
             <source>Back to the lesson's own weights (the textbook's, or its seed)</source>
-            <translation>恢复本示例自己的权重（教材中的权重，或按其随机种子初始化）</translation>
+            <translation>恢复本示例原有的权重（教材中的权重，或按其随机种子初始化的权重）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="77" />
@@ -1288,7 +1288,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="92" />
             <source>A preset sets the whole lesson</source>
-            <translation>选择一个示例，一次设定全部参数</translation>
+            <translation>选择一个内置示例，一次设定全部参数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
@@ -1305,7 +1305,7 @@
             <source>Scale the recurrent weights W_h to spectral radius ρ:
 ρ &lt; 1 lets gradients vanish, ρ &gt; 1 lets them explode (“default” keeps the initialiser's own scale)</source>
             <translation>把循环权重 W_h 缩放到谱半径 ρ：
-ρ &lt; 1 时梯度会消失，ρ &gt; 1 时梯度会爆炸（“默认”保留初始化方法自身的尺度）</translation>
+ρ &lt; 1 时梯度容易消失，ρ &gt; 1 时梯度容易爆炸（“默认”保留初始化方法自身的尺度）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="102" />
@@ -1351,7 +1351,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/notice_bar.py" line="21" />
             <source>What to notice</source>
-            <translation>请注意</translation>
+            <translation>观察要点</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/notice_bar.py" line="32" />
@@ -1391,12 +1391,12 @@
         <message>
             <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="180" />
             <source>feeds {y}, output {k} of y_t</source>
-            <translation>计算 {y}，即 y_t 的第 {k} 个输出</translation>
+            <translation>用于计算 {y}，即 y_t 的第 {k} 个输出</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameter_blocks.py" line="182" />
             <source>feeds {col}, unit {k} of {name}</source>
-            <translation>计算 {col}，即 {name} 的第 {k} 个单元</translation>
+            <translation>用于计算 {col}，即 {name} 的第 {k} 个单元</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/parameters/parameters_view.py" line="113" />
@@ -1548,7 +1548,7 @@
             <location filename="../../visualrnn/ui/shell/presenter.py" line="33" />
             <source>1–9: choose the view · ←/→: step · Esc: back</source>
             <extracomment>The text size while presenting (at least; a larger one the teacher chose stays).</extracomment>
-            <translation>1–9：选择视图 · ←/→：单步 · Esc：返回</translation>
+            <translation>1–9：选择视图 · ←/→：单步 · Esc：退出演示</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/presenter.py" line="63" />
@@ -1615,7 +1615,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="151" />
             <source>Numbers</source>
-            <translation>数字</translation>
+            <translation>数值</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="79" />
@@ -1637,7 +1637,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="42" />
             <source>Phase (rad)</source>
-            <translation>相位 (rad)</translation>
+            <translation>相位（弧度）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="43" />
@@ -1723,7 +1723,7 @@
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="166" />
             <source>Type the inputs, e.g. 1, 2, 0.5</source>
-            <translation>输入序列，例如 1, 2, 0.5</translation>
+            <translation>在此键入输入序列，例如 1, 2, 0.5</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="169" />
@@ -1783,12 +1783,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="43" />
             <source>Reveal as you step</source>
-            <translation>随步骤显示</translation>
+            <translation>逐步显示</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="44" />
             <source>Grey out the steps not reached yet, like the network.</source>
-            <translation>与网络图一样，把尚未到达的步显示为灰色。</translation>
+            <translation>与网络图一样，把尚未到达的时刻显示为灰色。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="46" />
@@ -1798,7 +1798,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="49" />
             <source>Gates: colours span their own min … max instead of 0 … 1; tanh outputs ±their largest |value|. The colour bars show the range. Off: fixed ranges, comparable between lessons.</source>
-            <translation>门：颜色覆盖其自身的最小值 … 最大值，而不是 0 … 1；tanh 输出覆盖 ±其最大 |值|。颜色条显示所用范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
+            <translation>门：颜色范围取其自身的最小值 … 最大值，而不是 0 … 1；tanh 的输出取 ±其最大绝对值。颜色条显示所用的范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="58" />
@@ -1885,7 +1885,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="38" />
             <source>The batch, the budget and the test interval must be ≥ 1.</source>
-            <translation>批量、预算和测试间隔都必须 ≥ 1。</translation>
+            <translation>批量、更新次数上限和测试间隔都必须 ≥ 1。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="42" />
@@ -1895,7 +1895,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="46" />
             <source>Momentum belongs to SGD; Adam has its own (β₁ = 0.9).</source>
-            <translation>动量属于 SGD；Adam 有自己的动量（β₁ = 0.9）。</translation>
+            <translation>动量只用于 SGD；Adam 自带动量（β₁ = 0.9）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="52" />
@@ -1957,7 +1957,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
             <source>solved</source>
-            <translation>已解决</translation>
+            <translation>达标</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="110" />
@@ -1967,7 +1967,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="95" />
             <source>Loss L (log scale)</source>
-            <translation>损失 L（对数坐标）</translation>
+            <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
@@ -2079,12 +2079,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="191" />
             <source>The lesson cannot show this task: {0}</source>
-            <translation>课程无法显示这个任务：{0}</translation>
+            <translation>当前示例无法显示这个任务：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="272" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
-            <translation>{0} 次更新的预算已用完：请提高预算，或重置。</translation>
+            <translation>已用完 {0} 次更新的上限：请提高上限，或重置。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="301" />
@@ -2114,12 +2114,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="408" />
             <source>Solved after {0} updates.</source>
-            <translation>经过 {0} 次更新后已解决。</translation>
+            <translation>经过 {0} 次更新，已达标。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="412" />
             <source>The budget of {0} updates ran out (not solved).</source>
-            <translation>{0} 次更新的预算已用完（未解决）。</translation>
+            <translation>已达到 {0} 次更新的上限（未达标）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_lesson.py" line="67" />
@@ -2183,7 +2183,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="119" />
             <source>Budget (updates)</source>
-            <translation>预算（更新次数）</translation>
+            <translation>更新次数上限</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="130" />
@@ -2193,7 +2193,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="131" />
             <source>The lesson's cell (the same as in the toolbar)</source>
-            <translation>课程的循环体（与工具栏中的相同）</translation>
+            <translation>本示例的循环体（与工具栏中的相同）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="132" />
@@ -2213,7 +2213,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="135" />
             <source>The most updates of a run</source>
-            <translation>一次训练最多的更新次数</translation>
+            <translation>一次训练最多进行的更新次数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="136" />
@@ -2223,7 +2223,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_settings_form.py" line="138" />
             <source>Truncated BPTT: no gradient crosses every k-th step</source>
-            <translation>截断的时间反向传播：梯度不跨越每第 k 个时刻</translation>
+            <translation>截断 BPTT：每隔 k 步截断一次，梯度不会越过截断处</translation>
         </message>
     </context>
     <context>
@@ -2252,7 +2252,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="18" />
             <source>Learn the sine (next step)</source>
-            <translation>学习正弦（下一步预测）</translation>
+            <translation>学习正弦（预测下一步）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="19" />
@@ -2278,7 +2278,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="32" />
             <source>Memory: ten symbols must be held through the whole gap.</source>
-            <translation>记忆：十个符号必须在整个间隔中保持。</translation>
+            <translation>记忆：十个符号必须在整个间隔中一直保留。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="35" />
@@ -2305,7 +2305,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="47" />
             <source>Lag T</source>
-            <translation>间隔 T</translation>
+            <translation>延迟 T</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="48" />
@@ -2327,7 +2327,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="55" />
             <source>cause word</source>
-            <translation>原因词</translation>
+            <translation>线索词</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_text.py" line="56" />
@@ -2449,7 +2449,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/shell/transport_bar.py" line="69" />
             <source>Show all steps at once</source>
-            <translation>一次显示所有步</translation>
+            <translation>一次显示全部时刻</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/transport_bar.py" line="75" />
@@ -2475,7 +2475,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/shell/transport_bar.py" line="185" />
             <source>{0} of {1} steps taken; the current cell is A{2} (time index t = {2})</source>
-            <translation>已执行 {0}/{1} 步；当前循环体为 A{2}（时刻 t = {2}）</translation>
+            <translation>已执行 {0} / {1} 步；当前循环体为 A{2}（时刻 t = {2}）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/transport_bar.py" line="189" />
@@ -2635,7 +2635,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/shell/view_menu.py" line="157" />
             <source>Text size {0:.0f} %</source>
-            <translation>文字大小 {0:.0f} %</translation>
+            <translation>文字大小 {0:.0f}%</translation>
         </message>
     </context>
     <context>
@@ -2653,7 +2653,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/01_textbook.json" />
             <source>What to notice: every number of Fig. 8.5 is on screen — h₀ = [0.537, 0.462], y₀ = 1.56, h₁ = [0.860, 0.884], y₁ = 2.73; press “Backward” to check BPTT by hand.</source>
-            <translation>请注意：图 8.5 中的每个数都在屏幕上——h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；点击“反向”即可亲手核对沿时间反向传播（BPTT）的计算。</translation>
+            <translation>请注意：图 8.5 中的每个数都能在屏幕上找到：h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；点击“反向”可手算核对 BPTT。</translation>
         </message>
         <message>
             <location filename="../presets/02_vanishing.json" />
@@ -2663,7 +2663,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/02_vanishing.json" />
             <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂hₜ‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
-            <translation>一个 tanh 循环神经网络，循环权重矩阵的谱半径为 0.5。损失只在最后一个时刻：误差信号沿时间反向传播时，‖∂L/∂hₜ‖ 缩小若干个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度消失。</translation>
+            <translation>一个 tanh RNN，循环权重矩阵的谱半径为 0.5。只有最后一个时刻有损失：观察误差信号沿时间反向传播时，‖∂L/∂hₜ‖ 缩小好几个数量级。σ_max·γ &lt; 1，因此 Pascanu 界保证梯度必然消失。</translation>
         </message>
         <message>
             <location filename="../presets/02_vanishing.json" />
@@ -2673,7 +2673,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/04_lstm_memory.json" />
             <source>An LSTM whose forget gate is biased open (b_f = +4, so f ≈ 1). The cell state c is a conveyor belt: ‖∂L/∂cₜ‖ stays within a small factor over 100 steps, where the plain RNN on the same input vanishes (try compare mode).</source>
-            <translation>一个遗忘门偏置为打开状态的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 像一条传送带：在 100 个时刻内 ‖∂L/∂cₜ‖ 只变化一个很小的倍数，而同样输入下的普通循环神经网络梯度消失（试试比较模式）。</translation>
+            <translation>一个遗忘门通过偏置保持常开的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 就像一条传送带：100 个时刻内 ‖∂L/∂cₜ‖ 只在很小的倍数内变化，而相同输入下简单 RNN 的梯度会消失（试试比较模式）。</translation>
         </message>
         <message>
             <location filename="../presets/04_lstm_memory.json" />
@@ -2693,7 +2693,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/10_sky_grey.json" />
             <source>What to notice: with 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word. Switch Cell to LSTM and train again: solved in about 100 updates, and ‖∂L/∂c_t‖ reaches the cause word. Try Gap L = 5 for both.</source>
-            <translation>注意：原因词与“天空”之间隔着 60 个词时，RNN 一直停在随机猜测（50%），它的梯度图像远在原因词之前就变暗了。把循环体换成 LSTM 再训练：大约 100 次更新就解决了，‖∂L/∂c_t‖ 能到达原因词。再对两者试试间隔 L = 5。</translation>
+            <translation>请注意：线索词与“天空”之间隔着 60 个词时，RNN 的准确率一直停在随机猜测水平（50%），它的梯度图像远在线索词之前就已变暗。把循环体换成 LSTM 再训练：大约 100 次更新即可达标，‖∂L/∂c_t‖ 能一直传到线索词。再把间隔 L 设为 5，两种循环体都试一试。</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
@@ -2703,7 +2703,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/11_adding50.json" />
             <source>What to notice: the LSTM's error drops from the chance line (0.167) to below the solved line (0.01) in about 850 updates, once the gradient reaches the marked steps; the RNN (switch Cell) stays at chance.</source>
-            <translation>注意：梯度一旦到达标记的时刻，LSTM 的误差就在约 850 次更新内从随机猜测线（0.167）降到已解决线（0.01）以下；RNN（切换循环体）一直停在随机猜测。</translation>
+            <translation>请注意：梯度一旦传到被标记的时刻，LSTM 的误差就会在约 850 次更新内从随机猜测线（0.167）降到达标线（0.01）以下；RNN（切换循环体）则一直停在随机猜测水平。</translation>
         </message>
         <message>
             <location filename="../presets/12_learn_sine.json" />
@@ -2713,7 +2713,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/12_learn_sine.json" />
             <source>What to notice: predicting the next value of a sine, the LSTM's error falls under 1 % of the variance within about 100 updates; step through the lesson afterwards to see each prediction y_t follow the wave.</source>
-            <translation>注意：预测正弦的下一个值时，LSTM 的误差在约 100 次更新内降到方差的 1% 以下；之后逐步播放课程，看每个预测 y_t 跟随波形。</translation>
+            <translation>请注意：预测正弦的下一个值时，LSTM 的误差在约 100 次更新内降到方差的 1% 以下；之后逐步播放这个示例，可以看到每个预测 y_t 如何跟随波形。</translation>
         </message>
         <message>
             <location filename="../presets/13_clipping.json" />
@@ -2723,7 +2723,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/13_clipping.json" />
             <source>What to notice: an RNN with ρ(W_h) = 1.5 and SGD without clipping diverges within about 100 updates (‖g‖ shoots up). Turn on “Clip ‖g‖ at 1” and train again: the same network learns the sine.</source>
-            <translation>注意：ρ(W_h) = 1.5 的 RNN 用不带裁剪的 SGD 训练，约 100 次更新内就发散（‖g‖ 急剧增大）。打开“梯度裁剪 ‖g‖ ≤ 1”再训练：同一个网络学会了正弦。</translation>
+            <translation>请注意：ρ(W_h) = 1.5 的 RNN 用不做梯度裁剪的 SGD 训练，约 100 次更新内就会发散（‖g‖ 急剧增大）。勾选“梯度裁剪 ‖g‖ ≤ 1”后再训练：同一个网络就能学会正弦。</translation>
         </message>
         <message>
             <location filename="../presets/14_learn_to_spell.json" />
@@ -2733,7 +2733,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/14_learn_to_spell.json" />
             <source>What to notice: the text the LSTM writes turns from random letters into words within a few hundred updates (about half a minute); the accuracy of the next character climbs above 90 %.</source>
-            <translation>注意：几百次更新（约半分钟）内，LSTM 写出的文本从随机字母变成单词；下一个字符的准确率升到 90% 以上。</translation>
+            <translation>请注意：几百次更新（约半分钟）内，LSTM 写出的文本就从随机字母变成单词；预测下一个字符的准确率升到 90% 以上。</translation>
         </message>
         <message>
             <source>A tanh RNN whose recurrent matrix has spectral radius 0.5. The loss sits at the last step only: watch ‖∂L/∂h_t‖ shrink by orders of magnitude as the error signal travels back in time. σ_max·γ &lt; 1, so the Pascanu bound guarantees the vanishing.</source>
@@ -2752,7 +2752,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/03_exploding.json" />
             <source>What to notice: this is a linear RNN (φ = identity, no tanh) with ρ = 1.15: ‖∂L/∂hₜ‖ grows ×1.15 per step back, a million-fold over 100 steps; clipping caps ‖g‖ at C = 1.</source>
-            <translation>请注意：这是一个线性循环神经网络（φ 为恒等函数，没有 tanh），ρ = 1.15：每反向一步 ‖∂L/∂hₜ‖ 增大为 1.15 倍，100 步后增大百万倍；梯度裁剪把 ‖g‖ 限制在 C = 1。</translation>
+            <translation>请注意：这是线性 RNN（φ 为恒等函数，没有 tanh），ρ = 1.15：每反向一步 ‖∂L/∂hₜ‖ 变为 1.15 倍，100 步后增大约百万倍；梯度裁剪把 ‖g‖ 限制在 C = 1 以内。</translation>
         </message>
         <message>
             <location filename="../presets/04_lstm_memory.json" />
@@ -2776,7 +2776,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/05_sine.json" />
             <source>What to notice: in the heatmaps and one unit's time course the gates open and close with the rhythm of the wave; the weights are random, nothing is learned here.</source>
-            <translation>请注意：在热图和单个单元的时间曲线中，各个门随正弦波的节奏打开和关闭；这里的权重是随机的，并没有经过训练。</translation>
+            <translation>请注意：在热力图和单个单元的时间曲线中，各个门随正弦波的节奏打开和关闭；这里的权重是随机的，并没有经过训练。</translation>
         </message>
         <message>
             <location filename="../presets/06_truncated.json" />
