@@ -166,55 +166,60 @@
     <context>
         <name>EquationPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="69" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
             <source>Significant digits of every number (in every panel)</source>
             <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
             <translation>数值的有效位数（对所有面板生效）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
             <source>Show all units</source>
             <translation>显示所有单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="72" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
             <source>A hidden unit that is always written out</source>
             <translation>始终完整写出的隐藏单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
             <source>Unit:</source>
             <translation>单元：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="76" />
             <source>Digits:</source>
             <translation>有效位数：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="181" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="182" />
             <source>Step t = {t}</source>
             <translation>时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="183" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
             <source>Backwards (BPTT), step t = {t}</source>
             <translation>沿时间反向传播（BPTT），时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="185" />
             <source>({n} of {T})</source>
             <translation>（第 {n} 步，共 {T} 步）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="191" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="192" />
             <source>Press → (or Step) to take the first step.</source>
             <translation>按 →（或“前进一步”）执行第一步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="192" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="193" />
             <source>The equations of the cell appear here with the step's numbers.</source>
             <translation>这里将显示循环体的公式，并代入当前这一步的数值。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="213" />
+            <source>{name}:</source>
+            <translation>{name}：</translation>
         </message>
     </context>
     <context>

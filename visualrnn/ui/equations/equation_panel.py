@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -200,11 +201,16 @@ def _equation_html(eq: Equation, n_equations: int) -> str:
     """A grey caption (name and symbols) above the substituted line in large monospace."""
     general = subscripts(html.escape(eq.general))
     return (
-        f'<p style="margin:3px 0 0 0; color:#444">{html.escape(eq.name)}: '
+        f'<p style="margin:3px 0 0 0; color:#444">{_caption(eq.name)} '
         f'<span style="font-family:{MONO}">{general}</span></p>'
         f'<p style="margin:0 0 0 12px; {line_style(n_equations)}">'
         f"{_substituted_html(eq)}</p>"
     )
+
+
+def _caption(name: str) -> str:
+    """ "hidden state h (隐藏状态):" / "隐藏状态 h：" — the colon of the interface's language."""
+    return QCoreApplication.translate("EquationPanel", "{name}:").format(name=html.escape(name))
 
 
 def _substituted_html(eq: Equation) -> str:
