@@ -216,11 +216,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if not self.isVisible():
             self._size_docks()
-        QTimer.singleShot(0, self._hide_stale_tab_bars)
+        QTimer.singleShot(0, self, self._hide_stale_tab_bars)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        QTimer.singleShot(0, self._hide_stale_tab_bars)
+        QTimer.singleShot(0, self, self._hide_stale_tab_bars)
 
     def _hide_stale_tab_bars(self) -> None:
         hide_stale_tab_bars(self, self.docks)

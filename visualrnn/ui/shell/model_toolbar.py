@@ -123,7 +123,7 @@ class ModelToolbar(QToolBar):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self._fix_spin_sizes)
+            QTimer.singleShot(0, self, self._fix_spin_sizes)  # not after the toolbar is gone
 
     def _fix_spin_sizes(self) -> None:
         """Fixed-size spin boxes: a widget whose minimum equals its maximum does not ask the

@@ -101,7 +101,7 @@ class TrainingPanel(QWidget):
         once the layout has settled, and only if the curves really are in front (the
         window's first show shows every dock for a moment)."""
         super().showEvent(event)
-        QTimer.singleShot(0, self._bring_controls)
+        QTimer.singleShot(0, self, self._bring_controls)  # not after the panel is gone
 
     def _bring_controls(self) -> None:
         if not self.isVisible() or self.visibleRegion().isEmpty():
