@@ -1542,7 +1542,12 @@
             <translation>各参数的 ‖∂L/∂θ‖（裁剪前）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="191" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="186" />
+            <source>‖g‖ counts b twice: PyTorch keeps two bias vectors that add up to b.</source>
+            <translation>‖g‖ 把 b 计算了两次：PyTorch 用两个相加等于 b 的偏置向量来存储它。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="197" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -2656,9 +2661,8 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>教材中的前向传播例子：一个有两个隐藏单元的简单 RNN 依次读入 x = 1, 2。逐步执行，把每个数字与图 8.5 对照。</translation>
         </message>
         <message>
-            <location filename="../presets/01_textbook.json" />
             <source>What to notice: every number of Fig. 8.5 is on screen — h₀ = [0.537, 0.462], y₀ = 1.56, h₁ = [0.860, 0.884], y₁ = 2.73; press “Backward” to check BPTT by hand.</source>
-            <translation>请注意：图 8.5 中的每个数都能在屏幕上找到：h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；点击“反向”可手算核对 BPTT。</translation>
+            <translation type="vanished">请注意：图 8.5 中的每个数都能在屏幕上找到：h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；点击“反向”可手算核对 BPTT。</translation>
         </message>
         <message>
             <location filename="../presets/02_vanishing.json" />
@@ -2681,9 +2685,8 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>一个遗忘门通过偏置保持常开的 LSTM（b_f = +4，因此 f ≈ 1）。状态 c 就像一条传送带：100 个时刻内 ‖∂L/∂cₜ‖ 只在很小的倍数内变化，而相同输入下简单 RNN 的梯度会消失（试试比较模式）。</translation>
         </message>
         <message>
-            <location filename="../presets/04_lstm_memory.json" />
             <source>What to notice: along the cell state c the gradient is multiplied by f ≈ 0.98 per step, so ‖∂L/∂cₜ‖ stays within ×3 over 100 steps; tick “Compare” to see the RNN fall 20 orders of magnitude on the same input.</source>
-            <translation>请注意：沿状态 c，梯度每步乘以 f ≈ 0.98，因此在 100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍；勾选“比较”，可以看到同样输入下 RNN 的梯度下降 20 个数量级。</translation>
+            <translation type="vanished">请注意：沿状态 c，梯度每步乘以 f ≈ 0.98，因此在 100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍；勾选“比较”，可以看到同样输入下 RNN 的梯度下降 20 个数量级。</translation>
         </message>
         <message>
             <location filename="../presets/06_truncated.json" />
@@ -2701,14 +2704,38 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>请注意：线索词与“天空”之间隔着 60 个词时，RNN 的准确率一直停在随机猜测水平（50%），它的梯度图像远在线索词之前就已变暗。把循环体换成 LSTM 再训练：大约 100 次更新即可达标，‖∂L/∂c_t‖ 能一直传到线索词。再把间隔 L 设为 5，两种循环体都试一试。</translation>
         </message>
         <message>
+            <location filename="../presets/10_sky_grey.json" />
+            <source>What to notice: press ▶ Train. With 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word; switch Cell to LSTM and train again: solved in about 100 updates.</source>
+            <translation>请注意：点击 ▶ 训练。线索词与“天空”之间隔了 60 个词，RNN 一直停留在随机猜测水平（50%），它的梯度图远在线索词之前就变暗了；把循环体换成 LSTM 再训练一次：大约 100 次更新就能达标。</translation>
+        </message>
+        <message>
             <location filename="../presets/11_adding50.json" />
+            <source>Adding two numbers in a 50-step sequence</source>
+            <translation>在 50 步的序列中把两个数相加</translation>
+        </message>
+        <message>
             <source>Adding two numbers 50 steps apart</source>
-            <translation>相隔 50 步的两个数相加</translation>
+            <translation type="vanished">相隔 50 步的两个数相加</translation>
+        </message>
+        <message>
+            <location filename="../presets/01_textbook.json" />
+            <source>What to notice: step through both steps (→) and every number of Fig. 8.5 appears — h₀ = [0.537, 0.462], y₀ = 1.56, h₁ = [0.860, 0.884], y₁ = 2.73; then press “Backward” to check BPTT by hand.</source>
+            <translation>请注意：按 → 走完两个时刻，图 8.5 中的每个数都会出现——h₀ = [0.537, 0.462]，y₀ = 1.56，h₁ = [0.860, 0.884]，y₁ = 2.73；再点击“反向”亲手核对 BPTT。</translation>
+        </message>
+        <message>
+            <location filename="../presets/04_lstm_memory.json" />
+            <source>What to notice: ‖∂L/∂cₜ‖ stays within ×3 over 100 steps. Along c alone it is multiplied by f ≈ 0.98 per step (the dashed curve); the other paths add the rest. Tick “Compare” to see the RNN fall 20 orders of magnitude.</source>
+            <translation>请注意：100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍。仅沿 c 传播时，梯度每步乘以 f ≈ 0.98（虚线）；其余部分来自其他通路。勾选“比较”，可以看到 RNN 的梯度下降 20 个数量级。</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
             <source>What to notice: the LSTM's error drops from the chance line (0.167) to below the solved line (0.01) in about 850 updates, once the gradient reaches the marked steps; the RNN (switch Cell) stays at chance.</source>
             <translation>请注意：梯度一旦传到被标记的时刻，LSTM 的误差就会在约 850 次更新内从随机猜测线（0.167）降到达标线（0.01）以下；RNN（切换循环体）则一直停在随机猜测水平。</translation>
+        </message>
+        <message>
+            <location filename="../presets/11_adding50.json" />
+            <source>What to notice: press ▶ Train. The LSTM's error falls from the chance line (0.167) below the solved line (0.01) in about 850 updates, once the gradient reaches the two marked steps; the RNN (switch Cell) stays at chance.</source>
+            <translation>请注意：点击 ▶ 训练。当梯度到达两个被标记的时刻后，LSTM 的误差在大约 850 次更新内从随机猜测线（0.167）降到达标线（0.01）以下；RNN（切换循环体）则一直停留在随机猜测水平。</translation>
         </message>
         <message>
             <location filename="../presets/12_learn_sine.json" />

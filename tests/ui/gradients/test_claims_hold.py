@@ -82,3 +82,13 @@ def test_compare_mode_gives_the_lstm_a_memory_bias_and_says_so(panel, shown_text
     dh_rnn = results["rnn"].grads.dh_norm
     assert dc[0] / dc[-1] > 1e3 * (dh_rnn[0] / dh_rnn[-1])  # the LSTM keeps far more
     assert "LSTM (b_f + 3)" in shown_text(view.legend_label.text())
+
+
+def test_the_listed_parameter_norms_add_up_to_the_global_norm(panel, shown_text):
+    session = panel.plot_view.session
+    session.set_config(PRESETS["vanishing"].config)
+    norms = session.grads.param_norms
+    listed = [norms[k] for k in ("weight_hh_l0", "weight_ih_l0", "bias_ih_l0", "head.weight")]
+    listed += [norms["head.bias"], norms["bias_ih_l0"]]  # b once more, as the note says
+    assert np.sqrt(np.sum(np.square(listed))) == pytest.approx(session.grads.grad_norm)
+    assert "counts b twice" in shown_text(panel.readout.params_label.text())

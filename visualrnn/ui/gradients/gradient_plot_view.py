@@ -57,7 +57,7 @@ DC_WIDTH = 3
 REFERENCE_COLOR = "#707070"
 #: The truncation cuts: the same dark red as the cut marks in the network.
 BOUNDARY_COLOR = CUT_COLOR
-MIN_PLOT_HEIGHT = 170
+MIN_PLOT_HEIGHT = 230  # with both axes' labels: below it the panel scrolls, never overlaps
 
 
 class GradientFlowView(QWidget):

@@ -179,7 +179,13 @@ class PascanuReadout(QWidget):
             for k in range(0, len(items), 2)
         ]
         head = self.tr("‖∂L/∂θ‖ per parameter (before clipping)")
-        return head + _pairs_table(rows, italic=True)
+        table = head + _pairs_table(rows, italic=True)
+        if cell_spec(cell).has_activation_choice and "bias_hh_l0" in norms:
+            # ‖g‖ sums every stored parameter: PyTorch stores b as b_ih + b_hh, so ∂L/∂b
+            # counts twice there — said, so that the listed numbers add up to ‖g‖
+            note = self.tr("‖g‖ counts b twice: PyTorch keeps two bias vectors that add up to b.")
+            table += f"<span style='color:#555'>{note}</span>"
+        return table
 
 
 def _number(value: float | None) -> str:
