@@ -21,7 +21,7 @@ import numpy as np
 
 from ..engine import Model
 from ..engine.sequences import format_numbers
-from ..engine.training import TASKS, Task, make_task, recipe_for
+from ..engine.training import TASKS, Task, TrainConfig, make_task, recipe_for
 
 #: The tasks of the lab, in the chooser's order.
 LAB_TASKS = ("sky_color", "adding", "temporal_order", "copy", "next_step", "text")
@@ -75,6 +75,11 @@ class TrainSettings:
             eval_every=r.eval_every,
         )
         return base.replace(**changes)
+
+    def train_config(self, **extra) -> TrainConfig:
+        """The engine's :class:`TrainConfig` for these settings (``extra``: snapshots)."""
+        names = ("optimizer", "lr", "momentum", "batch", "clip", "truncate", "eval_every")
+        return TrainConfig(**{name: getattr(self, name) for name in names}, **extra)
 
     def replace(self, **changes) -> TrainSettings:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}

@@ -43,21 +43,14 @@ def worker_main(spec: dict, commands, out) -> None:
 class _Worker:
     def __init__(self, spec: dict, commands, out):
         from ..engine import Model
-        from ..engine.training import TaskSource, TrainConfig, Trainer
+        from ..engine.training import TaskSource, Trainer
         from .training_tasks import TrainSettings
 
         self.commands, self.out = commands, out
         settings = TrainSettings.from_dict(spec["settings"])
         self.settings, self.task = settings, settings.make_task()
         model = Model(spec["cell"], spec["params"], spec["activation"])
-        config = TrainConfig(
-            optimizer=settings.optimizer,
-            lr=settings.lr,
-            momentum=settings.momentum,
-            batch=settings.batch,
-            clip=settings.clip,
-            truncate=settings.truncate,
-            eval_every=settings.eval_every,
+        config = settings.train_config(
             snapshot_every=spec.get("snapshot_every", 10),
             max_snapshots=spec.get("max_snapshots", 64),
         )
