@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.lesson and not window.lessons.open(args.lesson, ask=False) and batch:
         return _fail(window.error_label.text())
     session = window.session
+    session.wait_until_computed()  # a large lesson is computed off the interface's thread
+    if batch and session.errors:
+        return _fail(window.error_label.text())
     what = f"lesson {args.lesson!r}" if args.lesson else f"preset {args.preset!r}"
     if args.step is not None and not 0 <= args.step <= session.T:
         return _fail(f"--step {args.step} is outside 0 … {session.T} ({what})")

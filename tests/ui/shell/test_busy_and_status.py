@@ -94,3 +94,32 @@ def test_a_long_run_without_spaces_wraps_anywhere_and_stays_quick(window, qtbot)
     window.sequence_editor.flush()
     assert "input" in window.session.errors  # refused by the parser, in one line
     assert isinstance(window.sequence_editor.input_error, QLabel)
+
+
+def test_a_large_lesson_on_the_command_line_is_computed_before_the_screenshot(tmp_path):
+    """``main.py LESSON --step T --screenshot``: the lesson is computed in the background
+    like any large change, and the command waits for it (the step is checked against it)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from visualrnn.session import LessonConfig, LessonSession
+    from visualrnn.session.lesson_file import save_lesson
+
+    session = LessonSession(LessonConfig(cell="lstm", hidden_size=8, model_source="init"))
+    session.sync_work = float("inf")
+    session.generate_input("sine", T=5_000, period=25.0)
+    save_lesson(tmp_path / "long.vrnn", session.snapshot())
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "VISUALRNN_SETTINGS": str(tmp_path / "s.ini"),
+    }
+    main = Path(__file__).resolve().parents[3] / "main.py"
+    args = [tmp_path / "long.vrnn", "--step", "4500", "--screenshot", tmp_path / "shot.png"]
+    done = subprocess.run(
+        [sys.executable, str(main), *map(str, args)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "shot.png").stat().st_size > 0
