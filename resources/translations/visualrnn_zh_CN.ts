@@ -166,58 +166,73 @@
     <context>
         <name>EquationPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="70" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
             <source>Significant digits of every number (in every panel)</source>
             <extracomment>Cells with more equations than this (the LSTM's six) get a smaller substituted line, so that all of them fit the panel at its default size.</extracomment>
             <translation>数值的有效位数（对所有面板生效）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="71" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="72" />
             <source>Show all units</source>
             <translation>显示所有单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
             <source>A hidden unit that is always written out</source>
             <translation>始终完整写出的隐藏单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
             <source>Unit:</source>
             <translation>单元：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="76" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="78" />
+            <source>significant</source>
+            <translation>有效数字</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="79" />
+            <source>after the point</source>
+            <translation>小数位</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="82" />
+            <source>Count significant digits (2.73) or places after the point (2.727)</source>
+            <translation>按有效数字（2.73）或小数位（2.727）计数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="84" />
             <source>Digits:</source>
             <translation>有效位数：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="182" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="196" />
             <source>Step t = {t}</source>
             <translation>时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="184" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="198" />
             <source>Backwards (BPTT), step t = {t}</source>
             <translation>沿时间反向传播（BPTT），时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="185" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="199" />
             <source>({n} of {T})</source>
             <translation>（第 {n} 步，共 {T} 步）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="192" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="206" />
             <source>Press → (or Step) to take the first step.</source>
             <translation>按 →（或“前进一步”）执行第一步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="193" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="207" />
             <source>The equations of the cell appear here with the step's numbers.</source>
             <translation>这里将显示循环体的公式，并代入当前这一步的数值。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="213" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="227" />
             <source>{name}:</source>
             <translation>{name}：</translation>
         </message>
@@ -1572,6 +1587,117 @@
         </message>
     </context>
     <context>
+        <name>RacePlots</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="36" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="39" />
+            <source>update</source>
+            <translation type="unfinished">更新次数</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="46" />
+            <source>chance</source>
+            <translation type="unfinished">随机猜测</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="47" />
+            <source>solved</source>
+            <translation type="unfinished">达标</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="73" />
+            <source>{0} on the test set — higher is better</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="75" />
+            <source>{0} on the test set — lower is better</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="77" />
+            <source>Loss L (log scale, mean of 20 updates)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="92" />
+            <source>{0}: H = {1}, {2} parameters</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RaceSession</name>
+        <message>
+            <location filename="../../visualrnn/session/race_session.py" line="170" />
+            <source>Tick at least one cell to race.</source>
+            <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. How each cell's run ended (None while it runs). Updates averaged in the drawn loss (one batch's loss is noisy). The settings, seed and sizes of the race that ran last (or runs now).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/race_session.py" line="209" />
+            <source>Cannot start a worker: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/race_session.py" line="214" />
+            <source>Racing…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RaceView</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="43" />
+            <source>Same number of parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="45" />
+            <source>Size every cell's H so that it has about as many parameters as the LSTM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="50" />
+            <source>Start race</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="53" />
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="159" />
+            <source>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · budget {budget} updates · every cell gets the same batches (seed {seed})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="188" />
+            <source>{0} ✓ solved at update {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="190" />
+            <source>{0} ✗ not solved in {1} updates ({2})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="192" />
+            <source>{0} ✗ diverged at update {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="194" />
+            <source>{0} ✗ its process stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="195" />
+            <source>{0}: {1} at update {2}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <location filename="../../visualrnn/ui/common/figure_menu.py" line="235" />
@@ -1877,6 +2003,96 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="170" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SweepSession</name>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="45" />
+            <source>The file is too large.</source>
+            <extracomment>The columns a sweep file must have (the others are read when present). The largest sweep file read (bytes).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="49" />
+            <source>Cannot read the file: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="52" />
+            <source>Not a sweep file: it is not text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="57" />
+            <source>Not a sweep file: the column “{0}” is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="66" />
+            <source>Not a sweep file: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="69" />
+            <source>The sweep file has no runs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="71" />
+            <source>The file mixes several tasks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="79" />
+            <source>Line {0}: unknown cell “{1}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="86" />
+            <source>Line {0}: “{1}” is not a whole number ({2}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="92" />
+            <source>Line {0}: “{1}” is not True or False (solved).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="194" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="275" />
+            <source>Cannot write {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="197" />
+            <source>Nothing to run: choose cells and lengths.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="206" />
+            <source>Cannot start the sweep: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="214" />
+            <source>Sweeping…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="224" />
+            <source>Cancelled: {0} of {1} runs kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="253" />
+            <source>The sweep failed: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/sweep_session.py" line="263" />
+            <source>Saved {0} runs to {1}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -23,7 +23,9 @@ def _tr(text: str) -> str:
 
 
 class NumberSettings(QObject):
-    """The app-wide number format: significant digits (the equation panel's "Digits:").
+    """The app-wide number format (the equation panel's "Digits:"): ``digits`` significant
+    digits, or — with ``decimals`` — that many places after the point (the textbook's
+    0.537 and 1.561 side by side; tiny values keep significant digits, never 0.000).
 
     The network, the cell diagram and the step table follow ``digits_changed`` so that one
     number reads the same in every panel.
@@ -34,6 +36,17 @@ class NumberSettings(QObject):
     def __init__(self):
         super().__init__()
         self._digits = 3
+        self._decimals = False
+
+    @property
+    def decimals(self) -> bool:
+        """Whether ``digits`` counts decimal places instead of significant digits."""
+        return self._decimals
+
+    def set_decimals(self, on: bool) -> None:
+        if bool(on) != self._decimals:
+            self._decimals = bool(on)
+            self.digits_changed.emit(self._digits)
 
     @property
     def digits(self) -> int:
@@ -69,6 +82,8 @@ def format_number(value: float, digits: int = 3, min_decimals: int = 0) -> str:
     v = float(value)
     if not np.isfinite(v):
         return OVERFLOW
+    if number_settings().decimals and 10 ** (-digits) <= abs(v) < 1e6:
+        return _fixed(v, digits, min_decimals)
     text = _short(v, digits, min_decimals)
     if text is None:
         text = f"{v:#.{digits}g}".rstrip(".")
@@ -77,6 +92,12 @@ def format_number(value: float, digits: int = 3, min_decimals: int = 0) -> str:
             text = f"{mant.rstrip('.')}e{int(exp)}"
     if text.lstrip("-").strip("0.") == "":
         text = text.lstrip("-")
+    return text.replace("-", MINUS)
+
+
+def _fixed(v: float, decimals: int, min_decimals: int) -> str:
+    """``decimals`` places after the point (a value short exactly stays short: 0.6, 1.0)."""
+    text = _short(v, decimals + 1, min_decimals) or f"{v:.{decimals}f}"
     return text.replace("-", MINUS)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -73,8 +74,16 @@ class EquationPanel(QWidget):
         self.unit.setToolTip(self.tr("A hidden unit that is always written out"))
         self._unit_label = QLabel(self.tr("Unit:"))
         controls = QHBoxLayout()
+        self.digit_mode = QComboBox()
+        self.digit_mode.addItem(self.tr("significant"), False)
+        self.digit_mode.addItem(self.tr("after the point"), True)
+        self.digit_mode.setCurrentIndex(int(number_settings().decimals))
+        self.digit_mode.setToolTip(
+            self.tr("Count significant digits (2.73) or places after the point (2.727)")
+        )
         controls.addWidget(QLabel(self.tr("Digits:")))
         controls.addWidget(self.digits)
+        controls.addWidget(self.digit_mode)
         controls.addSpacing(12)
         controls.addWidget(self._unit_label)
         controls.addWidget(self.unit)
@@ -88,6 +97,7 @@ class EquationPanel(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.browser, 1)
         self.digits.valueChanged.connect(self._on_digits_edited)
+        self.digit_mode.currentIndexChanged.connect(self._on_digit_mode_chosen)
         number_settings().digits_changed.connect(self.digits.setValue)
         self.show_all.toggled.connect(self._render)
         self.unit.valueChanged.connect(self._render)
@@ -117,6 +127,10 @@ class EquationPanel(QWidget):
         for w in (self.unit, self._unit_label, self.show_all):
             w.setEnabled(long)
             w.setVisible(long)
+        self._render()
+
+    def _on_digit_mode_chosen(self, index: int) -> None:
+        number_settings().set_decimals(bool(self.digit_mode.itemData(index)))
         self._render()
 
     def _on_digits_edited(self, digits: int) -> None:
