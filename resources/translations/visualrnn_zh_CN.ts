@@ -177,62 +177,72 @@
             <translation>显示所有单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="74" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="73" />
+            <source>Write out W and b</source>
+            <translation>写出 W 和 b</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
+            <source>The simple RNN's W = [Wₕ; Wₓ] and b with their numbers, as Fig. 8.5 does</source>
+            <translation>像图 8.5 那样写出简单循环神经网络的 W = [Wₕ; Wₓ] 和 b 的数值</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="78" />
             <source>A hidden unit that is always written out</source>
             <translation>始终完整写出的隐藏单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="75" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="79" />
             <source>Unit:</source>
             <translation>单元：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="78" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="82" />
             <source>significant</source>
             <translation>有效数字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="79" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="83" />
             <source>after the point</source>
             <translation>小数位</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="82" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="86" />
             <source>Count significant digits (2.73) or places after the point (2.727)</source>
             <translation>按有效数字（2.73）或小数位（2.727）计数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="84" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="88" />
             <source>Digits:</source>
             <translation>有效位数：</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="196" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="209" />
             <source>Step t = {t}</source>
             <translation>时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="198" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="211" />
             <source>Backwards (BPTT), step t = {t}</source>
             <translation>沿时间反向传播（BPTT），时刻 t = {t}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="199" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="212" />
             <source>({n} of {T})</source>
             <translation>（第 {n} 步，共 {T} 步）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="206" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="219" />
             <source>Press → (or Step) to take the first step.</source>
             <translation>按 →（或“前进一步”）执行第一步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="207" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="220" />
             <source>The equations of the cell appear here with the step's numbers.</source>
             <translation>这里将显示循环体的公式，并代入当前这一步的数值。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="227" />
+            <location filename="../../visualrnn/ui/equations/equation_panel.py" line="240" />
             <source>{name}:</source>
             <translation>{name}：</translation>
         </message>
@@ -240,7 +250,7 @@
     <context>
         <name>Equations</name>
         <message>
-            <location filename="../../visualrnn/ui/equations/equation_text.py" line="51" />
+            <location filename="../../visualrnn/ui/equations/equation_text.py" line="52" />
             <source>output layer y (用于输出的全连接层)</source>
             <extracomment>Symbol of φ for the simple RNN, per activation.</extracomment>
             <translation>用于输出的全连接层 y</translation>
@@ -2006,6 +2016,30 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>SweepPlot</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="22" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="37" />
+            <source>% of seeds solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="41" />
+            <source>{0}: share of seeds solved against {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="46" />
+            <source>Run a sweep, or open one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="51" />
+            <source>{0}: H = {1}, {2} parameters</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SweepSession</name>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="45" />
@@ -2096,6 +2130,86 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>SweepView</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="52" />
+            <source>Same number of parameters</source>
+            <extracomment>The lengths offered at first, per task (the sweep command's defaults otherwise).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="53" />
+            <source>Run sweep…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="55" />
+            <source>Choose a CSV file; every finished run is written to it at once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="57" />
+            <source>Cancel</source>
+            <translation type="unfinished">取消</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="58" />
+            <source>Open sweep…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="59" />
+            <source>Show a sweep saved before (a CSV file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="83" />
+            <source>Seeds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="85" />
+            <source>Budget (updates)</source>
+            <translation type="unfinished">更新次数上限</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="118" />
+            <source>Lengths: whole numbers ≥ 1 separated by commas, e.g. 5, 10, 20.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="121" />
+            <source>Tick at least one cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
+            <source>Save the sweep as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
+            <source>Sweep (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
+            <source>Open a sweep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="177" />
+            <source>{0} / {1} runs · {2} left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="179" />
+            <source>{0} runs</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TrainingChecks</name>
         <message>
             <location filename="../../visualrnn/session/training_checks.py" line="28" />
@@ -2140,14 +2254,52 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
     </context>
     <context>
+        <name>TrainingControls</name>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="49" />
+            <source>Race the cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="50" />
+            <source>RNN, LSTM and GRU side by side on the same batches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="51" />
+            <source>Sweep…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="52" />
+            <source>Success rate against length, per cell</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TrainingPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="91" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="94" />
+            <source>This run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="95" />
+            <source>Race</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
+            <source>Sweep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="125" />
             <source>update {0}</source>
             <translation>第 {0} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="93" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="127" />
             <source>{0:.0f} updates/s</source>
             <translation>每秒 {0:.0f} 次更新</translation>
         </message>

@@ -23,7 +23,7 @@ from ..common.number_format import NumberFormat, number_settings
 from ..common.refresh import SessionRefresh
 from ..common.theme import CURSOR_COLOR, font_scale, scaled_font
 from .backward_text import backward_equations
-from .equation_text import Equation, cell_equations
+from .equation_text import MAX_WRITTEN_OUT, Equation, cell_equations
 
 MONO = "'DejaVu Sans Mono', 'Consolas', 'Menlo', monospace"
 #: Cells with more equations than this (the LSTM's six) get a smaller substituted line, so
@@ -70,6 +70,10 @@ class EquationPanel(QWidget):
         self.digits = QSpinBox(minimum=2, maximum=6, value=number_settings().digits)
         self.digits.setToolTip(self.tr("Significant digits of every number (in every panel)"))
         self.show_all = QCheckBox(self.tr("Show all units"))
+        self.show_weights = QCheckBox(self.tr("Write out W and b"))
+        self.show_weights.setToolTip(
+            self.tr("The simple RNN's W = [Wₕ; Wₓ] and b with their numbers, as Fig. 8.5 does")
+        )
         self.unit = QSpinBox(minimum=0, maximum=0)
         self.unit.setToolTip(self.tr("A hidden unit that is always written out"))
         self._unit_label = QLabel(self.tr("Unit:"))
@@ -88,6 +92,7 @@ class EquationPanel(QWidget):
         controls.addWidget(self._unit_label)
         controls.addWidget(self.unit)
         controls.addWidget(self.show_all)
+        controls.addWidget(self.show_weights)
         controls.addStretch(1)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -100,6 +105,7 @@ class EquationPanel(QWidget):
         self.digit_mode.currentIndexChanged.connect(self._on_digit_mode_chosen)
         number_settings().digits_changed.connect(self.digits.setValue)
         self.show_all.toggled.connect(self._render)
+        self.show_weights.toggled.connect(self._render)
         self.unit.valueChanged.connect(self._render)
         self._on_scale_changed(font_scale().scale)
 
@@ -127,6 +133,12 @@ class EquationPanel(QWidget):
         for w in (self.unit, self._unit_label, self.show_all):
             w.setEnabled(long)
             w.setVisible(long)
+        model = self.session.model
+        small = (
+            model.spec.has_activation_choice
+            and (model.input_size + model.hidden_size) * (model.hidden_size) <= MAX_WRITTEN_OUT
+        )
+        self.show_weights.setVisible(small)  # only where W and b are small enough to read
         self._render()
 
     def _on_digit_mode_chosen(self, index: int) -> None:
@@ -165,7 +177,8 @@ class EquationPanel(QWidget):
         if session.backward:
             pieces = session.breakdown()
             return backward_equations(t, session.trace, session.grads, pieces, session.model, fmt)
-        return cell_equations(session.trace.step(t), session.model, fmt)
+        weights = self.show_weights.isChecked()
+        return cell_equations(session.trace.step(t), session.model, fmt, weights)
 
     def _on_direction_changed(self, _backward: bool) -> None:
         self._layout_key = None

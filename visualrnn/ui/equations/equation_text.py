@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from ...engine.cellspec import cell_spec, general_form, substitute
@@ -51,7 +52,7 @@ def output_name() -> str:
     return QCoreApplication.translate("Equations", "output layer y (用于输出的全连接层)")
 
 
-def cell_equations(step: dict, model, fmt: NumberFormat) -> list[Equation]:
+def cell_equations(step: dict, model, fmt: NumberFormat, weights: bool = False) -> list[Equation]:
     """The equations of ``model``'s cell at one step, numbers substituted.
 
     One line per quantity of the cell's description (:mod:`visualrnn.engine.cellspec`), in
@@ -64,11 +65,31 @@ def cell_equations(step: dict, model, fmt: NumberFormat) -> list[Equation]:
         has a memory state, and every quantity of the cell (H,).
     model : the Model (its head weights are written out when O = 1 and H is small).
     fmt : how to write the numbers.
+    weights : write the simple RNN's W and b out when they are small (Fig. 8.5).
     """
     spec = cell_spec(model.cell)
     lines = [q for q in spec.quantities if q.kind != "preactivation"]
     eqs = [_equation(spec, q, step, model.activation, fmt) for q in lines]
+    if weights and spec.has_activation_choice:
+        eqs = [_with_weights(e, model, fmt) for e in eqs]
     return eqs + [_output(step, model, fmt)]
+
+
+#: Write W and b out in the simple RNN's line when they are this small (the textbook's 3 × 2).
+MAX_WRITTEN_OUT = 8
+
+
+def _with_weights(eq: Equation, model, f: NumberFormat) -> Equation:
+    """The textbook's Fig. 8.5 writes the stacked W = [W_h; W_x] and b with their numbers:
+    so does the simple RNN's line when they are small."""
+    p = model.params
+    W = np.vstack([p["weight_hh_l0"].T, p["weight_ih_l0"].T])  # rows h_{t−1}, then x_t
+    if W.size > MAX_WRITTEN_OUT or " · W + b" not in eq.substituted:
+        return eq
+    rows = ", ".join(f.vec(row, 1) for row in W)
+    b = f.vec(p["bias_ih_l0"] + p["bias_hh_l0"], 1)
+    written = eq.substituted.replace(" · W + b", f" · [{rows}] + {b}", 1)
+    return Equation(eq.key, eq.name, eq.general, written)
 
 
 def _equation(spec, q, s: dict, activation: str, f: NumberFormat) -> Equation:
