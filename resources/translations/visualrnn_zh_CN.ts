@@ -1990,27 +1990,43 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="46" />
+            <source>gradient at the output</source>
+            <extracomment>Backwards (BPTT), the gradients: rows per unit, and ∂L/∂y_t in the values line.</extracomment>
+            <translation>输出的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="50" />
+            <source>gradient of h</source>
+            <translation>h 的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="52" />
+            <source>gradient of c</source>
+            <translation>c 的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="57" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="47" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="58" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="152" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="216" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="165" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="243" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="166" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="179" />
             <source>No step taken yet — press → to take step t = 0.</source>
             <translation>尚未执行任何一步：按 → 执行第 t = 0 步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="170" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="183" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
         </message>

@@ -10,7 +10,7 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,17 @@ def _rows_of(cell: str) -> list[tuple[str, str, str]]:
 #: The per-step vectors of other sizes (input, output) and the scalar loss: shown below the
 #: hidden units, with their own header row, so that they do not read as "unit 0".
 _HEAD = [("x", "xₜ", QT_TRANSLATE_NOOP("StepTableView", "input"))]
+#: Backwards (BPTT), the gradients: rows per unit, and ∂L/∂y_t in the values line.
+_BACKWARD_TAIL = [("dy", "∂L/∂yₜ", QT_TRANSLATE_NOOP("StepTableView", "gradient at the output"))]
+
+
+def _backward_rows(trace) -> list[tuple[str, str, str]]:
+    rows = [("dh", "∂L/∂hₜ", QCoreApplication.translate("StepTableView", "gradient of h"))]
+    if trace.c is not None:
+        rows.append(("dc", "∂L/∂cₜ", QCoreApplication.translate("StepTableView", "gradient of c")))
+    return rows
+
+
 _TAIL = [
     ("y", "yₜ", QT_TRANSLATE_NOOP("StepTableView", "output")),
     ("loss", "ℓₜ", QT_TRANSLATE_NOOP("StepTableView", "loss")),
@@ -86,6 +97,7 @@ class StepTableView(QWidget):
         self._rows: list[tuple[str, str, str]] = []
         self._io_values: dict[str, list[str]] = {}
         self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
+        session.direction_changed.connect(self._on_direction_changed)
         self._apply_font()
         number_settings().digits_changed.connect(self._on_digits_changed)
         self._refresh.request_trace()
@@ -98,7 +110,8 @@ class StepTableView(QWidget):
     def row_symbols(self) -> list[str]:
         """The symbols shown: xₜ, the table's rows, then yₜ and ℓₜ."""
         self._refresh.flush()
-        return [_HEAD[0][1]] + [symbol for _, symbol, _ in self._rows] + [s for _, s, _ in _TAIL]
+        tail = _TAIL + (_BACKWARD_TAIL if self.session.backward else [])
+        return [_HEAD[0][1]] + [symbol for _, symbol, _ in self._rows] + [s for _, s, _ in tail]
 
     def column_labels(self) -> list[str]:
         """The column headers: "unit 0", "unit 1", … (from 0 like everywhere in the app)."""
@@ -144,7 +157,7 @@ class StepTableView(QWidget):
 
     def _show_trace(self) -> None:
         trace = self.session.trace
-        self._rows = _rows_of(trace.cell)
+        self._rows = _rows_of(trace.cell) + (_backward_rows(trace) if self.session.backward else [])
         width = trace.H
         self._table.clear()
         self._table.setRowCount(len(self._rows))
@@ -169,7 +182,20 @@ class StepTableView(QWidget):
         self._title.setText(
             self.tr("Step {0} of {1} (t = {2})").format(cursor, self.session.T, step)
         )
-        self._fill(self.session.trace.step(step))
+        self._fill(self._record(step))
+
+    def _record(self, t: int) -> dict:
+        """Step t's values; backwards also its gradients ∂L/∂h_t, ∂L/∂c_t and ∂L/∂y_t."""
+        record = self.session.trace.step(t)
+        if self.session.backward:
+            grads = self.session.grads
+            record["dh"], record["dy"] = grads.dh[t], self.session.breakdown().dy[t]
+            if grads.dc is not None:
+                record["dc"] = grads.dc[t]
+        return record
+
+    def _on_direction_changed(self, _backward: bool) -> None:
+        self._refresh.request_trace()
 
     def _fill(self, record: dict | None) -> None:
         for row, (key, _, _) in enumerate(self._rows):
@@ -187,7 +213,8 @@ class StepTableView(QWidget):
     def _fill_io(self, record: dict | None) -> None:
         """The line "input xₜ = …   output yₜ = …   loss ℓₜ = …" (at most 8 values each)."""
         self._io_values, parts = {}, []
-        for key, symbol, meaning in _HEAD + _TAIL:
+        tail = _TAIL + (_BACKWARD_TAIL if self.session.backward else [])
+        for key, symbol, meaning in _HEAD + tail:
             values = [] if record is None else np.atleast_1d(record.get(key, [])).ravel()
             texts = [format_value(float(v)) for v in values]
             self._io_values[symbol] = texts
