@@ -217,9 +217,14 @@ def build_model(c: LessonConfig, input_size: int, O: int, loaded: Model | None =
             input_scale=c.input_scale,
         )
     if model.input_size != input_size:
+        if c.input_mode == "text":
+            raise ValueError(
+                f"these weights take {model.input_size} value(s) per step; the text is read "
+                f"as {input_size} values per step (one per distinct character)"
+            )
         raise ValueError(
             f"these weights take {model.input_size} value(s) per step; "
-            f"the sequence has {input_size}"
+            f"each step of the sequence has {input_size}"
         )
     return model
 

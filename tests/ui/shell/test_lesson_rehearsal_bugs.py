@@ -75,3 +75,14 @@ def test_loaded_weights_are_named_in_the_title(window, tmp_path):
     assert "with the weights of trained.safetensors" in window.windowTitle()
     window.select_preset("vanishing")
     assert "trained.safetensors" not in window.windowTitle()
+
+
+def test_weights_refused_in_text_mode_say_what_the_six_is(window, tmp_path):
+    from visualrnn.engine import init_model, save_weights
+
+    window.sequence_editor.text_radio.click()
+    assert window.session.wait_until_computed(10)
+    path = tmp_path / "three_inputs.safetensors"
+    save_weights(init_model("lstm", 3, 3, 1, seed=2), path)
+    assert not window.file_menu.load_weights(str(path))
+    assert "one per distinct character" in window.error_label.text()
