@@ -11,13 +11,24 @@ away. Closing the window stops the worker. ``figure_data()`` is the training log
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...session.training_session import TrainingSession
 from ..common.refresh import RefreshWhenSeen
 from ..common.theme import scaled_font
 from . import training_text as text
 from .learning_gradient_view import LearningGradientView
+from .race_view import RaceView
+from .sweep_view import SweepView
 from .training_plots import TrainingPlots
 from .training_run_box import TrainingRunBox
 from .training_settings_form import TrainingSettingsForm
@@ -35,7 +46,15 @@ class TrainingControls(QWidget):
         column.setContentsMargins(6, 4, 6, 4)
         self.form = TrainingSettingsForm(self.training, self)
         self.run_box = TrainingRunBox(self.training, self)
+        self.race_button = QPushButton(self.tr("Race the cells"), self)
+        self.race_button.setToolTip(self.tr("RNN, LSTM and GRU side by side on the same batches"))
+        self.sweep_button = QPushButton(self.tr("Sweep…"), self)
+        self.sweep_button.setToolTip(self.tr("Success rate against length, per cell"))
+        more = QHBoxLayout()
+        more.addWidget(self.race_button)
+        more.addWidget(self.sweep_button)
         column.addWidget(self.form)
+        column.addLayout(more)
         column.addWidget(self.run_box, 1)
         self.training.state_changed.connect(self._on_state)
         self._closing = _WindowCloseWatch(self, self.training)
@@ -64,8 +83,23 @@ class TrainingPanel(QWidget):
         splitter.addWidget(self.plots)
         splitter.addWidget(self.gradient_view)
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
+        run_page = QWidget(self)
+        run_layout = QVBoxLayout(run_page)
+        run_layout.setContentsMargins(0, 0, 0, 0)
+        run_layout.addWidget(self.status)
+        run_layout.addWidget(splitter, 1)
+        self.race_view, self.sweep_view = RaceView(session), SweepView(session)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(run_page, self.tr("This run"))
+        self.tabs.addTab(self.race_view, self.tr("Race"))
+        self.tabs.addTab(self.sweep_view, self.tr("Sweep"))
+        layout.addWidget(self.tabs, 1)
+        self._race_closing = _WindowCloseWatch(self, self.race_view.race)
+        self._sweep_closing = _WindowCloseWatch(self, self.sweep_view.sweep)
+        if controls is not None and hasattr(controls, "race_button"):
+            controls.race_button.clicked.connect(self.show_race)
+            controls.sweep_button.clicked.connect(self.show_sweep)
         self._refresh = RefreshWhenSeen(self, self._show_all, self._show_all)
         self.training.progressed.connect(self._request)
         self.training.settings_changed.connect(self._request)
@@ -108,6 +142,20 @@ class TrainingPanel(QWidget):
             return
         dock = _dock_of(self.controls)
         if dock is not None and dock.visibleRegion().isEmpty():
+            dock.raise_()
+
+    def show_race(self) -> None:
+        self._show_tab(self.race_view)
+
+    def show_sweep(self) -> None:
+        self._show_tab(self.sweep_view)
+
+    def _show_tab(self, page: QWidget) -> None:
+        """Bring the curves panel to the front with ``page`` shown."""
+        self.tabs.setCurrentWidget(page)
+        dock = _dock_of(self)
+        if dock is not None:
+            dock.show()
             dock.raise_()
 
     def figure_data(self) -> dict:

@@ -1,0 +1,127 @@
+"""The race and the sweep in the real window: the real buttons, real worker processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from visualrnn.engine.cellspec import CELL_SPECS
+
+WAIT = 90_000
+
+
+def _race(window, budget=30):
+    panel = window.panel_widget("training")
+    controls = window.panel_widget("training_lab")
+    t = controls.training
+    assert t.set_settings(length=5, budget=budget, until_solved=False, eval_every=10)
+    assert t.prepare_lesson(hidden=6)
+    return panel, controls, panel.race_view
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return "zombie" in f.read().lower()
+    except OSError:
+        return True
+
+
+def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window):
+    panel, controls, view = _race(window)
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    assert panel.tabs.currentWidget() is view and view.isVisible()
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    assert view.race.running and not view.start_button.isEnabled()
+    qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
+    assert set(view.plots.metric_curves) == {"rnn", "lstm", "gru"}
+    for cell, curve in view.plots.metric_curves.items():
+        x, _ = curve.getData()
+        assert list(x) == [10, 20, 30]
+        assert curve.opts["pen"].color().name().lower() == CELL_SPECS[cell].color.lower()
+    text = view.scoreboard.text()
+    assert "not solved in 30 updates" in text and "GRU" in text
+    assert view.progress.value() == 1000 and view.start_button.isEnabled()
+
+
+def test_the_parameter_switch_resizes_the_cells(qtbot, window):
+    panel, _, view = _race(window)
+    panel.show_race()
+    view.cells.boxes["lstm_nofg"].setChecked(True)
+    view.match_box.setChecked(True)
+    sizes = view.race.planned_sizes()
+    assert sizes["lstm"][0] == 6
+    lstm_count = sizes["lstm"][1]
+    for _H, count in sizes.values():
+        assert abs(count - lstm_count) < 0.2 * lstm_count
+    assert sizes["rnn"][0] > sizes["gru"][0] > sizes["lstm"][0]
+    names = [item[1].text for item in view.plots.legend.items]
+    assert any(f"H = {sizes['rnn'][0]}," in name for name in names)
+
+
+def test_closing_the_window_during_a_race_ends_its_processes(qtbot, window):
+    panel, _, view = _race(window, budget=100_000)
+    panel.show_race()
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(log.n >= 2 for log in view.race.logs.values()), timeout=WAIT)
+    pids = view.race.process_ids()
+    assert len(pids) == 3
+    window.close()
+    qtbot.waitUntil(lambda: all(_gone(p) for p in pids), timeout=15_000)
+    assert not view.race.running
+
+
+def test_the_sweep_view_draws_a_file_of_the_sweep_command(qtbot, window, tmp_path):
+    path = tmp_path / "sweep.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "visualrnn", "sweep", "--task", "sky_color", "--cells", "rnn,gru"]
+        + ["--lengths", "3,4", "--seeds", "2", "--steps", "3", "--workers", "1"]
+        + ["--out", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    panel = window.panel_widget("training")
+    controls = window.panel_widget("training_lab")
+    qtbot.mouseClick(controls.sweep_button, Qt.MouseButton.LeftButton)
+    view = panel.sweep_view
+    assert panel.tabs.currentWidget() is view
+    assert view.open_file(str(path))
+    assert set(view.plot.curves) == {"rnn", "gru"}
+    x, y = view.plot.curves["rnn"].getData()
+    assert list(x) == [3, 4] and all(0 <= v <= 100 for v in y)
+    assert view.progress.format() == "8 runs" and view.message_label.text() == ""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("this,is\nnot,a sweep\n", encoding="utf-8")
+    assert not view.open_file(str(bad))
+    message = view.message_label.text()
+    assert "Not a sweep file" in message and "\n" not in message
+    assert set(view.plot.curves) == {"rnn", "gru"}  # the sweep shown stays
+
+
+def test_the_sweep_view_runs_and_cancels(qtbot, window, tmp_path):
+    panel = window.panel_widget("training")
+    view = panel.sweep_view
+    panel.show_sweep()
+    view.lengths_edit.setText("3")
+    view.seeds_spin.setValue(1)
+    view.budget_spin.setValue(3)
+    path = str(tmp_path / "run.csv")
+    assert view.start(path, view.lengths())
+    assert view.cancel_button.isEnabled() and not view.run_button.isEnabled()
+    qtbot.waitUntil(lambda: view.sweep.state == "finished", timeout=WAIT)
+    assert set(view.plot.curves) == {"rnn", "lstm", "gru"}
+    view.budget_spin.setValue(5000)
+    view.lengths_edit.setText("60, 61")
+    assert view.start(path, view.lengths())
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert view.sweep.state == "cancelled" and view.run_button.isEnabled()
