@@ -123,3 +123,14 @@ def test_a_large_lesson_on_the_command_line_is_computed_before_the_screenshot(tm
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "shot.png").stat().st_size > 0
+
+
+def test_new_text_after_a_long_run_without_spaces_is_quick(window):
+    edit = window.sequence_editor.input_edit
+    edit.setPlainText("x" * 100_000)
+    QApplication.processEvents()
+    start = time.perf_counter()
+    edit.setPlainText("1, 2, 3")
+    QApplication.processEvents()
+    assert time.perf_counter() - start < 0.2
+    assert edit.toPlainText() == "1, 2, 3"

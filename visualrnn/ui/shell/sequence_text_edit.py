@@ -45,9 +45,12 @@ class SequenceTextEdit(QPlainTextEdit):
         super().insertFromMimeData(source)
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt naming)
-        """Show ``text`` (wrapped anywhere if it has long runs without spaces)."""
-        self.setWordWrapMode(_WORDS)
-        self.fit_wrap(text)
+        """Show ``text`` (wrapped anywhere if it has long runs without spaces). The old
+        text goes first: wrapping a long run of it again at word boundaries took ~1 s."""
+        mode = _ANYWHERE if _LONG_RUN.search(text) else _WORDS
+        if mode != self.wordWrapMode():
+            super().setPlainText("")
+            self.setWordWrapMode(mode)
         super().setPlainText(text)
 
     def fit_wrap(self, text: str) -> None:
