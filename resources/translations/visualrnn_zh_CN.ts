@@ -1602,37 +1602,37 @@
             <location filename="../../visualrnn/ui/training/race_plot.py" line="36" />
             <location filename="../../visualrnn/ui/training/race_plot.py" line="39" />
             <source>update</source>
-            <translation type="unfinished">更新次数</translation>
+            <translation>更新次数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_plot.py" line="46" />
             <source>chance</source>
-            <translation type="unfinished">随机猜测</translation>
+            <translation>随机猜测</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_plot.py" line="47" />
             <source>solved</source>
-            <translation type="unfinished">达标</translation>
+            <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="73" />
-            <source>{0} on the test set — higher is better</source>
-            <translation type="unfinished" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="76" />
+            <source>Test set: {0} (higher is better)</source>
+            <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="75" />
-            <source>{0} on the test set — lower is better</source>
-            <translation type="unfinished" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="78" />
+            <source>Test set: {0} (lower is better)</source>
+            <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="77" />
-            <source>Loss L (log scale, mean of 20 updates)</source>
-            <translation type="unfinished" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="80" />
+            <source>Loss L (log scale)</source>
+            <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="92" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="97" />
             <source>{0}: H = {1}, {2} parameters</source>
-            <translation type="unfinished" />
+            <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
     </context>
     <context>
@@ -1640,18 +1640,18 @@
         <message>
             <location filename="../../visualrnn/session/race_session.py" line="170" />
             <source>Tick at least one cell to race.</source>
-            <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. How each cell's run ended (None while it runs). Updates averaged in the drawn loss (one batch's loss is noisy). The settings, seed and sizes of the race that ran last (or runs now).</extracomment>
-            <translation type="unfinished" />
+            <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. How each cell's run ended (None while it runs). Updates averaged in the drawn loss (one batch's loss is noisy).</extracomment>
+            <translation>请至少勾选一种单元参加比赛。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/race_session.py" line="209" />
             <source>Cannot start a worker: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法启动训练进程：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/race_session.py" line="214" />
             <source>Racing…</source>
-            <translation type="unfinished" />
+            <translation>比赛中…</translation>
         </message>
     </context>
     <context>
@@ -1659,52 +1659,52 @@
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="43" />
             <source>Same number of parameters</source>
-            <translation type="unfinished" />
+            <translation>参数数量相同</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="45" />
             <source>Size every cell's H so that it has about as many parameters as the LSTM</source>
-            <translation type="unfinished" />
+            <translation>调整每种单元的 H，使其参数数量与 LSTM 大致相同</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="50" />
             <source>Start race</source>
-            <translation type="unfinished" />
+            <translation>开始比赛</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="53" />
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="159" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="155" />
             <source>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · budget {budget} updates · every cell gets the same batches (seed {seed})</source>
-            <translation type="unfinished" />
+            <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种单元使用完全相同的批次（种子 {seed}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="188" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="185" />
             <source>{0} ✓ solved at update {1}</source>
-            <translation type="unfinished" />
+            <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="190" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="187" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
-            <translation type="unfinished" />
+            <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="189" />
+            <source>{0} ✗ diverged at update {1}</source>
+            <translation>{0} ✗ 第 {1} 次更新时发散</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="191" />
+            <source>{0} ✗ its process stopped</source>
+            <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="192" />
-            <source>{0} ✗ diverged at update {1}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="194" />
-            <source>{0} ✗ its process stopped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="195" />
             <source>{0}: {1} at update {2}</source>
-            <translation type="unfinished" />
+            <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
     </context>
     <context>
@@ -2037,22 +2037,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="22" />
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="37" />
             <source>% of seeds solved</source>
-            <translation type="unfinished" />
+            <translation>达标的种子比例（%）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="41" />
             <source>{0}: share of seeds solved against {1}</source>
-            <translation type="unfinished" />
+            <translation>{0}：达标的种子比例随 {1} 的变化</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="46" />
             <source>Run a sweep, or open one</source>
-            <translation type="unfinished" />
+            <translation>运行一次扫描，或打开已保存的扫描</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="51" />
             <source>{0}: H = {1}, {2} parameters</source>
-            <translation type="unfinished" />
+            <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
     </context>
     <context>
@@ -2061,88 +2061,88 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/session/sweep_session.py" line="45" />
             <source>The file is too large.</source>
             <extracomment>The columns a sweep file must have (the others are read when present). The largest sweep file read (bytes).</extracomment>
-            <translation type="unfinished" />
+            <translation>文件太大。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="49" />
             <source>Cannot read the file: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法读取文件：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="52" />
             <source>Not a sweep file: it is not text.</source>
-            <translation type="unfinished" />
+            <translation>不是扫描文件：它不是文本。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="57" />
             <source>Not a sweep file: the column “{0}” is missing.</source>
-            <translation type="unfinished" />
+            <translation>不是扫描文件：缺少“{0}”列。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="66" />
             <source>Not a sweep file: {0}</source>
-            <translation type="unfinished" />
+            <translation>不是扫描文件：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="69" />
             <source>The sweep file has no runs.</source>
-            <translation type="unfinished" />
+            <translation>扫描文件中没有任何运行记录。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="71" />
             <source>The file mixes several tasks.</source>
-            <translation type="unfinished" />
+            <translation>文件中混有多个任务。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="79" />
             <source>Line {0}: unknown cell “{1}”.</source>
-            <translation type="unfinished" />
+            <translation>第 {0} 行：未知的单元“{1}”。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="86" />
             <source>Line {0}: “{1}” is not a whole number ({2}).</source>
-            <translation type="unfinished" />
+            <translation>第 {0} 行：“{1}”不是整数（{2}）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="92" />
             <source>Line {0}: “{1}” is not True or False (solved).</source>
-            <translation type="unfinished" />
+            <translation>第 {0} 行：“{1}”不是 True 或 False（solved）。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="194" />
             <location filename="../../visualrnn/session/sweep_session.py" line="275" />
             <source>Cannot write {0}: {1}</source>
-            <translation type="unfinished" />
+            <translation>无法写入 {0}：{1}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="197" />
             <source>Nothing to run: choose cells and lengths.</source>
-            <translation type="unfinished" />
+            <translation>没有可运行的内容：请选择单元和长度。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="206" />
             <source>Cannot start the sweep: {0}</source>
-            <translation type="unfinished" />
+            <translation>无法开始扫描：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="214" />
             <source>Sweeping…</source>
-            <translation type="unfinished" />
+            <translation>扫描中…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="224" />
             <source>Cancelled: {0} of {1} runs kept.</source>
-            <translation type="unfinished" />
+            <translation>已取消：保留了 {1} 次运行中的 {0} 次。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="253" />
             <source>The sweep failed: {0}</source>
-            <translation type="unfinished" />
+            <translation>扫描失败：{0}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/sweep_session.py" line="263" />
             <source>Saved {0} runs to {1}.</source>
-            <translation type="unfinished" />
+            <translation>已将 {0} 次运行保存到 {1}。</translation>
         </message>
     </context>
     <context>
@@ -2151,78 +2151,78 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="52" />
             <source>Same number of parameters</source>
             <extracomment>The lengths offered at first, per task (the sweep command's defaults otherwise).</extracomment>
-            <translation type="unfinished" />
+            <translation>参数数量相同</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="53" />
             <source>Run sweep…</source>
-            <translation type="unfinished" />
+            <translation>运行扫描…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="55" />
             <source>Choose a CSV file; every finished run is written to it at once</source>
-            <translation type="unfinished" />
+            <translation>选择一个 CSV 文件；每完成一次运行就立即写入</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="57" />
             <source>Cancel</source>
-            <translation type="unfinished">取消</translation>
+            <translation>取消</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="58" />
             <source>Open sweep…</source>
-            <translation type="unfinished" />
+            <translation>打开扫描…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="59" />
             <source>Show a sweep saved before (a CSV file)</source>
-            <translation type="unfinished" />
+            <translation>显示之前保存的扫描（CSV 文件）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="83" />
             <source>Seeds</source>
-            <translation type="unfinished" />
+            <translation>种子数</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="85" />
             <source>Budget (updates)</source>
-            <translation type="unfinished">更新次数上限</translation>
+            <translation>更新次数上限</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="118" />
             <source>Lengths: whole numbers ≥ 1 separated by commas, e.g. 5, 10, 20.</source>
-            <translation type="unfinished" />
+            <translation>长度：用逗号分隔的 ≥ 1 的整数，例如 5, 10, 20。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="121" />
             <source>Tick at least one cell.</source>
-            <translation type="unfinished" />
+            <translation>请至少勾选一种单元。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
             <source>Save the sweep as</source>
-            <translation type="unfinished" />
+            <translation>将扫描保存为</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
             <source>Sweep (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>扫描 (*.csv)</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
             <source>Open a sweep</source>
-            <translation type="unfinished" />
+            <translation>打开扫描</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="177" />
             <source>{0} / {1} runs · {2} left</source>
-            <translation type="unfinished" />
+            <translation>{0} / {1} 次运行 · 剩余 {2}</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="179" />
             <source>{0} runs</source>
-            <translation type="unfinished" />
+            <translation>{0} 次运行</translation>
         </message>
     </context>
     <context>
@@ -2274,22 +2274,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="49" />
             <source>Race the cells</source>
-            <translation type="unfinished" />
+            <translation>单元比赛</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="50" />
             <source>RNN, LSTM and GRU side by side on the same batches</source>
-            <translation type="unfinished" />
+            <translation>RNN、LSTM 与 GRU 在相同批次上并排训练</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="51" />
             <source>Sweep…</source>
-            <translation type="unfinished" />
+            <translation>扫描…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="52" />
             <source>Success rate against length, per cell</source>
-            <translation type="unfinished" />
+            <translation>每种单元的成功率随长度的变化</translation>
         </message>
     </context>
     <context>
@@ -2297,17 +2297,17 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="94" />
             <source>This run</source>
-            <translation type="unfinished" />
+            <translation>本次训练</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="95" />
             <source>Race</source>
-            <translation type="unfinished" />
+            <translation>比赛</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
             <source>Sweep</source>
-            <translation type="unfinished" />
+            <translation>扫描</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="125" />

@@ -86,7 +86,7 @@ class RaceSession(QObject):
         self.match_params = False
         self.state = "idle"
         self.message, self.message_is_error = "", False
-        #: The settings, seed and sizes of the race that ran last (or runs now).
+        # The settings, seed and sizes of the race that ran last (or runs now).
         self.settings: TrainSettings | None = None
         self.seed = 0
         self.sizes: dict[str, tuple[int, int]] = {}

@@ -47,7 +47,7 @@ class RacePlots(pg.GraphicsLayoutWidget):
         self.solved_line = self._hline(SOLVED_COLOR, self.tr("solved"))
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
-        #: A solved cell's run ends: a star where it was solved, a dashed line on from there.
+        # A solved cell's run ends: a star where it was solved, a dashed line on from there.
         self.tails: dict[str, pg.PlotDataItem] = {}
         self.marks: dict[str, pg.PlotDataItem] = {}
         self._key = None
@@ -80,6 +80,9 @@ class RacePlots(pg.GraphicsLayoutWidget):
         set_plot_title(self.loss_plot, self.tr("Loss L (log scale)"))
         self._log_metric = not task.higher_is_better
         self.metric_plot.setLogMode(y=self._log_metric)
+        # the legend where the curves rarely are: under chance for accuracy, on top for errors
+        corner = (1, 1) if task.higher_is_better else (1, 0)
+        self.legend.anchor(corner, corner, (-10, -30 if task.higher_is_better else 40))
         for line, value in ((self.chance_line, task.chance), (self.solved_line, task.threshold)):
             line.setVisible(bool(np.isfinite(value)))
             if np.isfinite(value):
@@ -92,11 +95,12 @@ class RacePlots(pg.GraphicsLayoutWidget):
             self.loss_plot.removeItem(item)
         self.legend.clear()
         self.metric_curves, self.loss_curves, self.tails, self.marks = {}, {}, {}, {}
-        for cell, (H, count) in sizes.items():
+        for k, (cell, (H, count)) in enumerate(sizes.items()):
             spec = CELL_SPECS[cell]
+            wider = 2 * (len(sizes) - 1 - k)  # cells on the same values stay visible as stripes
             name = self.tr("{0}: H = {1}, {2} parameters").format(cell_label(spec), H, f"{count:,}")
             self.metric_curves[cell] = self.metric_plot.plot(
-                pen=pg.mkPen(spec.color, width=5), name=name
+                pen=pg.mkPen(spec.color, width=4 + wider), name=name
             )
             dashed = pg.mkPen(spec.color, width=3, style=Qt.PenStyle.DashLine)
             self.tails[cell] = self.metric_plot.plot(pen=dashed)

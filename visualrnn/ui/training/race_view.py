@@ -60,7 +60,7 @@ class RaceView(QWidget):
         self.plots = RacePlots()
         self.message_label = QLabel(self)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        #: One line per cell in its colour: where it stands (wraps in a narrow panel).
+        # One line per cell in its colour: where it stands (wraps in a narrow panel).
         self.scoreboard = QLabel(self)
         self.scoreboard.setTextFormat(Qt.TextFormat.RichText)
         self.scoreboard.setWordWrap(True)

@@ -22,7 +22,9 @@ class SweepPlot(pg.PlotWidget):
         style_plot(self.plot_item, "", self.tr("% of seeds solved"))
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
         self.plot_item.setYRange(-4, 104, padding=0)
-        self.legend = self.plot_item.addLegend(offset=(-10, -10))
+        self.legend = self.plot_item.addLegend(offset=(10, -10))  # bottom left: short and failed
+        ticks = [(v, f"{v}") for v in range(0, 101, 20)]
+        self.plot_item.getAxis("left").setTicks([ticks, []])
         style_legend(self.legend)
         self.curves: dict[str, pg.PlotDataItem] = {}
 
@@ -45,16 +47,17 @@ class SweepPlot(pg.PlotWidget):
         else:
             set_plot_title(self.plot_item, self.tr("Run a sweep, or open one"))
         runs = 0
-        for cell, (lengths, solved, counts) in curves.items():
+        for k, (cell, (lengths, solved, counts)) in enumerate(curves.items()):
+            wider = 3 * (len(curves) - 1 - k)  # cells on the same points stay visible as stripes
             spec = CELL_SPECS[cell]
             H, count = sizes.get(cell, (0, 0))
             name = self.tr("{0}: H = {1}, {2} parameters").format(cell_label(spec), H, f"{count:,}")
             self.curves[cell] = self.plot_item.plot(
                 lengths,
                 [100.0 * v for v in solved],
-                pen=pg.mkPen(spec.color, width=5),
+                pen=pg.mkPen(spec.color, width=4 + wider),
                 symbol="o",
-                symbolSize=14,
+                symbolSize=12 + 2 * wider,
                 symbolBrush=spec.color,
                 symbolPen=None,
                 name=name,
