@@ -125,3 +125,16 @@ def test_the_sweep_view_runs_and_cancels(qtbot, window, tmp_path):
     assert view.start(path, view.lengths())
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert view.sweep.state == "cancelled" and view.run_button.isEnabled()
+
+
+def test_an_mse_task_shows_the_race_before_it_is_run(qtbot, window):
+    """A task scored by MSE draws its metric on a log axis; before a race has run no cell
+    has a log yet, and showing the race view must not look one up."""
+    panel, controls, view = _race(window)
+    assert controls.training.set_settings(task="adding", length=5)
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    assert panel.tabs.currentWidget() is view and view.isVisible()
+    assert view.plots._log_metric
+    assert view.start_button.isEnabled() and not view.race.logs
+    labels = [label for _, label in view.plots.loss_plot.getAxis("left")._tickLevels[0]]
+    assert labels, "the loss axis is labelled at whole decades"

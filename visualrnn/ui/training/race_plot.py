@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import CELL_SPECS, cell_label
 from ..common.plot_helpers import log_range
+from ..common.plot_items import DecadeTicks
 from ..common.plot_style import BACKGROUND, style_legend, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from . import training_text as text
@@ -38,6 +39,7 @@ class RacePlots(pg.GraphicsLayoutWidget):
         self.loss_plot = self.addPlot(row=0, col=1)
         style_plot(self.loss_plot, self.tr("update"), "")
         self.loss_plot.setLogMode(y=True)
+        self._ticks = DecadeTicks(self.loss_plot)  # decades only (no piled-up 2 … 9)
         self.loss_plot.showGrid(x=False, y=True, alpha=0.25)
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
@@ -139,7 +141,9 @@ class RacePlots(pg.GraphicsLayoutWidget):
         lo, hi = log_range([np.asarray(c, dtype=float) for c in losses], pad=0.1)
         self.loss_plot.setYRange(lo, hi, padding=0)
         if self._log_metric:
-            tests = [race.logs[c].column("test_metric") for c in self.metric_curves]
+            tests = [
+                race.logs[c].column("test_metric") for c in self.metric_curves if c in race.logs
+            ]
             lines = np.array([10 ** line.value() for line in (self.chance_line, self.solved_line)])
             lo, hi = log_range([np.asarray(c, dtype=float) for c in [*tests, lines]], pad=0.1)
             self.metric_plot.setYRange(lo, hi, padding=0)
