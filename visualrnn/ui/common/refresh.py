@@ -75,6 +75,8 @@ class RefreshWhenSeen(QObject):
         return parent
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if "_widget" not in self.__dict__:  # an event while Python builds or tears us down
+            return False
         if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
             self.flush()
         return False

@@ -181,6 +181,8 @@ class _WindowCloseWatch(QObject):
         panel.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if "panel" not in self.__dict__:  # an event while Python builds or tears us down
+            return False
         if watched is self.panel and event.type() in (QEvent.Type.Show, QEvent.Type.ParentChange):
             window = self.panel.window()
             if window is not self.window and window is not self.panel:
