@@ -5,7 +5,8 @@
 1. Time per update (forward + BPTT + clipping + Adam), B = 64, T = 50, H = 32, adding task
    batches, per cell; beside it PyTorch float64 autograd and float32 with the same model,
    optimizer and batch (where torch is importable; timed after NumPy).
-   Targets (issue 9): NumPy ≤ 0.5 × PyTorch float64 and ≤ 3 × PyTorch float32.
+   Targets (issue 9): NumPy ≤ 0.5 × PyTorch float64 and ≤ 3 × PyTorch float32. Medians,
+   with the 10th–90th percentile in brackets (the machine is shared: run it twice).
 2. Time to solve ``adding`` T = 50 with the LSTM recipe (until the test MSE ≤ 0.01, checked
    every eval_every updates), and PyTorch float32 with the same recipe on the same batches.
    Target: ≤ 60 s.
@@ -49,24 +50,36 @@ B, T, H = 64, 50, 32
 TORCH_CELLS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 
 
-def median_time(fn, repeats: int) -> float:
+def timings(fn, repeats: int) -> list[float]:
+    """Wall times of ``repeats`` calls after one warm-up call."""
     fn()
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return times
+
+
+def median_time(fn, repeats: int) -> float:
+    return statistics.median(timings(fn, repeats))
+
+
+def spread(times: list[float]) -> str:
+    """The 10th–90th percentile of ``times`` in ms: how noisy the machine was."""
+    q = statistics.quantiles(times, n=10)
+    return f"[{q[0] * 1e3:.2f}–{q[-1] * 1e3:.2f}]"
 
 
 # --- 1. time per update ---------------------------------------------------------------------
 
 
-def numpy_update_time(cell: str, batch, repeats: int) -> float:
+def numpy_update_times(cell: str, batch, repeats: int) -> list[float]:
     model = init_model(cell, 2, H, 1, seed=0)
     source = FileSource(batch, "mse", 1)
-    trainer = Trainer(model, source, recipe_for("adding").with_changes(batch=B).config())
-    return median_time(trainer.step, repeats)
+    recipe = recipe_for("adding").with_changes(batch=B, eval_every=repeats + 2)
+    trainer = Trainer(model, source, recipe.config())  # no test evaluation while timed
+    return timings(trainer.step, repeats)
 
 
 class TorchModel:
@@ -112,26 +125,28 @@ class TorchModel:
         return float(np.mean((y - batch.targets[:, -1, 0]) ** 2))
 
 
-def torch_update_time(cell, batch, dtype, repeats: int) -> float:
+def torch_update_times(cell, batch, dtype, repeats: int) -> list[float]:
     recipe = recipe_for("adding")
     tm = TorchModel(init_model(cell, 2, H, 1, seed=0), dtype)
     opt = tm.optimizer(recipe)
     x, tg, mask = tm.tensors(batch)
-    return median_time(lambda: tm.step(opt, x, tg, mask, recipe.clip), repeats)
+    return timings(lambda: tm.step(opt, x, tg, mask, recipe.clip), repeats)
 
 
 def update_rows(repeats: int) -> list[str]:
     batch = make_task("adding", T).sample(np.random.default_rng(0), B)
     rows = []
     for cell in ("rnn", "lstm", "gru", "lstm_nofg"):
-        ours = numpy_update_time(cell, batch, repeats) * 1e3
-        line = f"update B={B} T={T} H={H} {cell:<9} numpy {ours:7.2f} ms"
+        times = numpy_update_times(cell, batch, repeats)
+        ours = statistics.median(times) * 1e3
+        line = f"update B={B} T={T} H={H} {cell:<9} numpy {ours:6.2f} ms {spread(times)}"
         if torch is not None and cell in TORCH_CELLS:
-            f64 = torch_update_time(cell, batch, torch.float64, repeats) * 1e3
-            f32 = torch_update_time(cell, batch, torch.float32, repeats) * 1e3
+            t64 = torch_update_times(cell, batch, torch.float64, repeats)
+            t32 = torch_update_times(cell, batch, torch.float32, repeats)
+            f64, f32 = statistics.median(t64) * 1e3, statistics.median(t32) * 1e3
             line += (
-                f" | torch f64 {f64:7.2f} ms (numpy/f64 {ours / f64:4.2f}, target ≤ 0.5)"
-                f" | torch f32 {f32:7.2f} ms (numpy/f32 {ours / f32:4.2f}, target ≤ 3)"
+                f" | torch f64 {f64:6.2f} ms {spread(t64)} (numpy/f64 {ours / f64:4.2f}, ≤ 0.5)"
+                f" | torch f32 {f32:6.2f} ms {spread(t32)} (numpy/f32 {ours / f32:4.2f}, ≤ 3)"
             )
         rows.append(line)
     return rows

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .cellspec import cell_spec
+from .forward import time_blocks
 from .model import Model
 from .numerics import activation_slope
+from .workspace import FRESH
 
 
 def cut_steps(T: int, truncate: int | None) -> np.ndarray:
@@ -30,92 +33,165 @@ def cut_steps(T: int, truncate: int | None) -> np.ndarray:
 
 def _h_prev(cache: dict) -> np.ndarray:
     """(T, B, H): h_{t−1} for every step."""
+    if "h_prev" in cache:
+        return cache["h_prev"]
     return np.concatenate([cache["h0"][None], cache["h"][:-1]], axis=0)
 
 
-def _dh_from_outputs(model: Model, dy: np.ndarray) -> np.ndarray:
+def _dh_from_outputs(model: Model, dy: np.ndarray, ws=FRESH) -> np.ndarray:
     """∂L/∂h_t through y_t only: dy @ W_y, (T, B, H)."""
-    return dy @ model.params["head.weight"] if model.has_head else dy.copy()
+    T, B, O = dy.shape
+    out = ws.empty("dh_y", (T, B, model.hidden_size))
+    if not model.has_head:
+        out[...] = dy
+        return out
+    np.matmul(dy.reshape(T * B, O), model.params["head.weight"], out=out.reshape(T * B, -1))
+    return out
 
 
-def _backward_rnn(model, cache, dh_y, cut):
+def _backward_rnn(model, cache, dh_y, cut, ws=FRESH):
     T, B, H = dh_y.shape
-    W = model.params["weight_hh_l0"]
-    slope = activation_slope(model.activation, cache["a"], cache["h"])
-    dh, da = np.empty_like(dh_y), np.empty_like(dh_y)
+    W, h = model.params["weight_hh_l0"], cache["h"]
+    dh, da = ws.empty("dh", (T, B, H)), ws.empty("d_pre", (T, B, H))
+    if model.activation == "tanh":  # φ' = 1 − h², written into da
+        np.multiply(h, h, da)
+        np.subtract(1.0, da, da)
+    else:
+        da[...] = activation_slope(model.activation, cache["a"], h)
     nxt = np.zeros((B, H))
     for t in range(T - 1, -1, -1):
         np.add(dh_y[t], nxt, dh[t])
-        np.multiply(dh[t], slope[t], da[t])
-        nxt = np.zeros((B, H)) if cut[t] else np.dot(da[t], W)
+        da[t] *= dh[t]
+        if cut[t]:
+            nxt.fill(0.0)
+        else:
+            np.dot(da[t], W, nxt)
     return {"dh": dh}, da, da
 
 
-def _lstm_coefficients(blocks, cache) -> np.ndarray:
-    """∂pre/∂c_t factors of the blocks before o, (T, B, G−1, H): how dc_t reaches them.
+_SLOPE_SHIFTS: dict[tuple[str, int], np.ndarray] = {}
+
+
+def _slope_shift(cell: str, H: int) -> np.ndarray:
+    """(G·H,): 0 on the σ blocks, 1 on the tanh blocks, so that (1 − g)(g + shift) is each
+    block's derivative by its pre-activation: σ(1 − σ) and (1 − z)(1 + z) = 1 − z²."""
+    if (cell, H) not in _SLOPE_SHIFTS:
+        spec = cell_spec(cell)
+        tanh = [spec.quantity(b).kind != "gate" for b in spec.blocks]
+        _SLOPE_SHIFTS[cell, H] = np.repeat(np.array(tanh, dtype=float), H)
+    return _SLOPE_SHIFTS[cell, H]
+
+
+def _gate_slopes(g: np.ndarray, shift: np.ndarray, out: np.ndarray, scratch: np.ndarray) -> None:
+    """out = ∂gate/∂pre for every block of g (k, B, G·H), in three full-width passes;
+    ``shift`` is :func:`_slope_shift` repeated to (≥ k, B, G·H)."""
+    np.subtract(1.0, g, out)
+    np.add(g, shift[: g.shape[0]], scratch)
+    out *= scratch
+
+
+def _lstm_coefficients(model, cache, s, e, out, k_c, scratch, shift) -> None:
+    """Block [s, e) of the LSTM's local derivatives, written into ``out`` (k, B, G·H) and
+    ``k_c`` (k, B, H): ∂c_t/∂pre of the blocks before o (how dc_t reaches them),
+    ∂h_t/∂pre_o for o, and k_c = o(1 − tanh²c_t), the local ∂c_t/∂h_t.
 
     c_t = f ⊙ c_{t−1} + i ⊙ z (the 1997 cell: no f), so ∂c/∂pre_i = z·i(1−i),
-    ∂c/∂pre_f = c_{t−1}·f(1−f), ∂c/∂pre_z = i(1−z²).
+    ∂c/∂pre_f = c_{t−1}·f(1−f), ∂c/∂pre_z = i(1−z²); h_t = o ⊙ tanh c_t, so
+    ∂h/∂pre_o = tanh c_t · o(1−o).
     """
-    i, z = cache["i"], cache["z"]
-    coef = {"i": lambda: z * i * (1 - i), "z": lambda: i * (1 - z * z)}
+    blocks, g, H = model.spec.blocks, cache["gates"][s:e], cache["h"].shape[2]
+    _gate_slopes(g, shift, out, scratch)
+    gate = {b: g[..., k * H : (k + 1) * H] for k, b in enumerate(blocks)}
+    slope = {b: out[..., k * H : (k + 1) * H] for k, b in enumerate(blocks)}
+    tc = cache["tanh_c"][s:e]
+    factor = {"i": gate["z"], "z": gate["i"], "o": tc}
     if "f" in blocks:
-        f, c_prev = cache["f"], np.concatenate([cache["c0"][None], cache["c"][:-1]], axis=0)
-        coef["f"] = lambda: c_prev * f * (1 - f)
-    return np.stack([coef[b]() for b in blocks[:-1]], axis=2)
+        factor["f"] = cache["c_prev"][s:e]
+    for b, by in factor.items():
+        slope[b] *= by
+    np.multiply(tc, tc, k_c)
+    np.subtract(1.0, k_c, k_c)
+    k_c *= gate["o"]
 
 
-def _backward_lstm(model, cache, dh_y, cut):
-    """Both LSTMs; along c each step back multiplies dc by f (``lstm``) or by 1 (1997)."""
+def _backward_lstm(model, cache, dh_y, cut, ws=FRESH):
+    """Both LSTMs; along c each step back multiplies dc by f (``lstm``) or by 1 (1997).
+
+    Block by block of steps (latest first): the local derivatives of a block, then its steps.
+    """
     T, B, H = dh_y.shape
     W, blocks = model.params["weight_hh_l0"], model.spec.blocks
     G, f = len(blocks), cache.get("f")
-    o, tc = cache["o"], np.tanh(cache["c"])
-    k_c = o * (1.0 - tc * tc)
-    coef = _lstm_coefficients(blocks, cache)
-    d_o = tc * o * (1 - o)
-    del tc
-    dh, dc = np.empty_like(dh_y), np.empty_like(dh_y)
-    dpre = np.empty((T, B, G, H))
-    nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
-    for t in range(T - 1, -1, -1):
-        dh_t, dc_t, dp = dh[t], dc[t], dpre[t]
-        np.add(dh_y[t], nxt_h, dh_t)
-        np.multiply(dh_t, k_c[t], dc_t)
-        dc_t += nxt_c
-        np.multiply(coef[t], dc_t[:, None, :], dp[:, : G - 1])
-        np.multiply(dh_t, d_o[t], dp[:, G - 1])
-        if cut[t]:
-            nxt_h, nxt_c = np.zeros((B, H)), np.zeros((B, H))
-        else:
-            nxt_h = np.dot(dp.reshape(B, G * H), W)
-            nxt_c = dc_t * f[t] if f is not None else dc_t.copy()
-    dpre = dpre.reshape(T, B, G * H)
+    dh, dc = ws.empty("dh", (T, B, H)), ws.empty("dc", (T, B, H))
+    dpre = ws.empty("d_pre", (T, B, G * H))
+    nxt_h, nxt_c, zeros = np.zeros((B, H)), np.zeros((B, H)), np.zeros((B, H))
+    spans = time_blocks(T, B, G * H)
+    k_c = np.empty((spans[0][1], B, H)) if T else None
+    scratch = np.empty((spans[0][1], B, G * H)) if T else None
+    shift = np.broadcast_to(_slope_shift(model.cell, H), scratch.shape).copy() if T else None
+    carry = np.empty((B, H))  # dc_t ⊙ f_t, on its way to step t − 1
+    for s, e in reversed(spans):
+        _lstm_coefficients(model, cache, s, e, dpre[s:e], k_c[: e - s], scratch[: e - s], shift)
+        for t in range(e - 1, s - 1, -1):
+            dh_t, dc_t, dp = dh[t], dc[t], dpre[t].reshape(B, G, H)
+            np.add(dh_y[t], nxt_h, dh_t)
+            np.multiply(dh_t, k_c[t - s], dc_t)
+            dc_t += nxt_c
+            dp[:, : G - 1] *= dc_t[:, None, :]
+            dp[:, G - 1] *= dh_t
+            if cut[t]:
+                nxt_h.fill(0.0)
+                nxt_c = zeros
+            else:
+                np.dot(dpre[t], W, nxt_h)
+                nxt_c = dc_t if f is None else np.multiply(dc_t, f[t], carry)
     return {"dh": dh, "dc": dc}, dpre, dpre
 
 
-def _backward_gru(model, cache, dh_y, cut):
+def _gru_coefficients(cache, s, e, k_gh, k_gi, scratch, shift) -> None:
+    """Block [s, e) of the GRU's local derivatives: k_gh (k, B, 3H) = (k_r, k_z, k_n·r) and
+    k_gi (k, B, 3H) with k_n in its n block (its r, z blocks are filled after the steps).
+
+    k_n = (1 − z)(1 − n²), k_r = k_n·hn·r(1 − r), k_z = (h_{t−1} − n)·z(1 − z).
+    """
+    H = k_gh.shape[2] // 3
+    r, z, n, hn, hp = (cache[k][s:e] for k in ("r", "z", "n", "hn", "h_prev"))
+    _gate_slopes(cache["gates"][s:e], shift, k_gh, scratch)  # r(1 − r), z(1 − z), 1 − n²
+    g_r, g_z, g_n = k_gh[..., :H], k_gh[..., H : 2 * H], k_gh[..., 2 * H :]
+    k_n, tmp = k_gi[..., 2 * H :], scratch[..., :H]
+    np.subtract(1.0, z, tmp)
+    np.multiply(tmp, g_n, k_n)
+    g_r *= k_n
+    g_r *= hn
+    np.subtract(hp, n, tmp)
+    g_z *= tmp
+    np.multiply(k_n, r, g_n)
+
+
+def _backward_gru(model, cache, dh_y, cut, ws=FRESH):
+    """d_gh = dh_t ⊙ (k_r, k_z, k_n·r); d_gi equals it except in the n block, dh_t ⊙ k_n."""
     T, B, H = dh_y.shape
-    W = model.params["weight_hh_l0"]
-    r, z, n, hn = (cache[k] for k in ("r", "z", "n", "hn"))
-    k_n = (1 - z) * (1 - n * n)
-    k_gi = np.concatenate([k_n * hn * r * (1 - r), (_h_prev(cache) - n) * z * (1 - z), k_n], 2)
-    k_gh = k_gi.copy()
-    k_gh[:, :, 2 * H :] *= r
-    k_gh3 = k_gh.reshape(T, B, 3, H)
-    dh, buf = np.empty_like(dh_y), np.empty((B, 3, H))
-    nxt = np.zeros((B, H))
-    for t in range(T - 1, -1, -1):
-        dh_t = dh[t]
-        np.add(dh_y[t], nxt, dh_t)
-        if cut[t]:
-            nxt = np.zeros((B, H))
-        else:
-            np.multiply(k_gh3[t], dh_t[:, None, :], buf)
-            nxt = np.dot(buf.reshape(B, 3 * H), W)
-            nxt += dh_t * z[t]
-    dh3 = np.tile(dh, (1, 1, 3))
-    return {"dh": dh}, dh3 * k_gi, dh3 * k_gh
+    W, z = model.params["weight_hh_l0"], cache["z"]
+    dh, d_gh = ws.empty("dh", (T, B, H)), ws.empty("d_pre", (T, B, 3 * H))
+    d_gi = ws.empty("d_gi", (T, B, 3 * H))
+    nxt, dz = np.zeros((B, H)), np.empty((B, H))
+    spans = time_blocks(T, B, 3 * H)
+    scratch = np.empty((spans[0][1], B, 3 * H)) if T else None
+    shift = np.broadcast_to(_slope_shift("gru", H), scratch.shape).copy() if T else None
+    for s, e in reversed(spans):
+        _gru_coefficients(cache, s, e, d_gh[s:e], d_gi[s:e], scratch[: e - s], shift)
+        for t in range(e - 1, s - 1, -1):
+            dh_t = dh[t]
+            np.add(dh_y[t], nxt, dh_t)
+            d_gi[t, :, 2 * H :] *= dh_t
+            d_gh[t].reshape(B, 3, H)[...] *= dh_t[:, None, :]
+            if cut[t]:
+                nxt.fill(0.0)
+            else:
+                np.dot(d_gh[t], W, nxt)
+                nxt += np.multiply(dh_t, z[t], dz)
+        d_gi[s:e, :, : 2 * H] = d_gh[s:e, :, : 2 * H]
+    return {"dh": dh}, d_gi, d_gh
 
 
 #: The backward loop of each cell: (model, cache, dh_y, cut) → (states, d_gi, d_gh).
@@ -127,7 +203,9 @@ _BACKWARDS = {
 }
 
 
-def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | None = None):
+def backward_batch(
+    model: Model, cache: dict, dy: np.ndarray, truncate: int | None = None, *, workspace=None
+):
     """Gradients of L with respect to every parameter and every hidden state.
 
     Parameters
@@ -135,6 +213,8 @@ def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | No
     cache : dict from :func:`forward_batch`.
     dy : (T, B, O), ∂L/∂y_t (time-major, like the cache).
     truncate : int, optional, the truncation length k.
+    workspace : :class:`~.workspace.Workspace`, optional: take the arrays from it (they are
+        overwritten by the next pass that uses it).
 
     Returns
     -------
@@ -143,9 +223,10 @@ def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | No
     """
     T = dy.shape[0]
     with np.errstate(all="ignore"):
-        dh_y = _dh_from_outputs(model, dy)
+        ws = workspace or FRESH
+        dh_y = _dh_from_outputs(model, dy, ws)
         run = _BACKWARDS[model.cell]
-        states, d_gi, d_gh = run(model, cache, dh_y, cut_steps(T, truncate))
+        states, d_gi, d_gh = run(model, cache, dh_y, cut_steps(T, truncate), ws)
         grads = _parameter_grads(model, cache, d_gi, d_gh)
         if model.has_head:
             O, H = dy.shape[2], cache["h"].shape[2]
@@ -155,16 +236,21 @@ def backward_batch(model: Model, cache: dict, dy: np.ndarray, truncate: int | No
 
 
 def _parameter_grads(model, cache, d_gi, d_gh):
-    """Sum the per-step outer products: d_gi (T, B, G·H) ⊗ x_t and d_gh ⊗ h_{t−1}."""
-    G_H = d_gi.shape[2]
-    x = cache["x"].reshape(-1, cache["x"].shape[2])
+    """Sum the per-step outer products: d_gi (T, B, G·H) ⊗ [x_t, 1] and d_gh ⊗ h_{t−1},
+    each as one (G·H, T·B) @ (T·B, ·) product over all steps (the 1 gives the bias)."""
+    G_H, I = d_gi.shape[2], cache["x"].shape[2]
+    x1 = np.empty((d_gi.shape[0] * d_gi.shape[1], I + 1))
+    x1[:, :I] = cache["x"].reshape(-1, I)
+    x1[:, I] = 1.0
     hp = _h_prev(cache).reshape(-1, cache["h"].shape[2])
     gi, gh = d_gi.reshape(-1, G_H), d_gh.reshape(-1, G_H)
+    w_ih = gi.T @ x1
+    b_ih = np.ascontiguousarray(w_ih[:, I])
     return {
-        "weight_ih_l0": gi.T @ x,
+        "weight_ih_l0": np.ascontiguousarray(w_ih[:, :I]),
         "weight_hh_l0": gh.T @ hp,
-        "bias_ih_l0": gi.sum(axis=0),
-        "bias_hh_l0": gh.sum(axis=0),
+        "bias_ih_l0": b_ih,
+        "bias_hh_l0": b_ih.copy() if d_gh is d_gi else gh.sum(axis=0),
     }
 
 

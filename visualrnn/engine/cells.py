@@ -1,8 +1,9 @@
-"""One time step of each cell, batched: every state is (B, H), every input block (B, G·H).
+"""One time step of each cell, batched: every state is (B, H), every gate block (B, G·H).
 
-The input side ``gi_t = x_t @ weight_ihᵀ + b_ih (+ b_hh)`` is computed for all steps at
-once by the caller; a step only adds the recurrent side ``h_{t−1} @ weight_hhᵀ``. Each step
-writes into views of the trace arrays (``out``), so a step allocates almost nothing.
+The input side ``gi_t = x_t @ weight_ihᵀ + b_ih (+ b_hh)`` is computed by the caller for a
+block of steps at once, straight into the step's output array (``g`` / ``a_out``); a step
+only adds the recurrent side ``h_{t−1} @ weight_hhᵀ`` and applies the nonlinearities, in
+place, writing into views of the trace arrays. A step allocates nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from .cellspec import cell_spec
-from .numerics import activate
 
 # LSTM gate blocks (i, f, z, o; or i, z, o): σ(x) = ½ + ½·tanh(x/2) for the gates and tanh(x)
 # for the candidate z, so all come from one tanh: gates = tanh(pre · scale) · scale + shift.
@@ -28,81 +28,91 @@ def lstm_scales(H: int, cell: str = "lstm") -> tuple[np.ndarray, np.ndarray]:
     return _LSTM_SCALES[cell, H]
 
 
-def rnn_step(gi_t, h_prev, W_hhT, activation: str, a_out, h_out) -> None:
-    """a_t = h_{t−1}·W_h + x_t·W_x + b; h_t = φ(a_t). Writes a_out, h_out (B, H)."""
-    np.dot(h_prev, W_hhT, a_out)
-    a_out += gi_t
-    h_out[...] = activate(activation, a_out)
+def rnn_step(h_prev, W_hhT, activation: str, buf, a_out, h_out) -> None:
+    """a_t = h_{t−1}·W_h + x_t·W_x + b; h_t = φ(a_t).
+
+    ``a_out`` (B, H) holds x_t·W_x + b on entry and a_t on return; writes h_out.
+    ``buf`` is a (B, H) scratch array.
+    """
+    np.dot(h_prev, W_hhT, buf)
+    a_out += buf
+    if activation == "tanh":
+        np.tanh(a_out, h_out)
+    elif activation == "relu":
+        np.maximum(a_out, 0.0, out=h_out)
+    elif activation == "identity":
+        h_out[...] = a_out
+    else:
+        raise ValueError(f"unknown activation {activation!r}")
 
 
-def lstm_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
-    """The textbook's LSTM step (§8.2), biases folded into ``gi_t``.
+def lstm_step(h_prev, c_prev, W_hhT, scale, shift, buf, g, c_out, tc_out, h_out) -> None:
+    """The textbook's LSTM step (§8.2), biases folded into the input side.
 
     z = tanh(W_z[h, x] + b_z), i = σ(…), f = σ(…), o = σ(…),
     c_t = f ⊙ c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
 
-    ``gi_t`` (B, 4H) and ``W_hhT`` (H, 4H) come pre-multiplied by :func:`lstm_scales`'s
-    ``scale``. Writes ``gates_out`` (B, 4H) with the blocks i, f, z, o, and c_out, h_out.
+    ``g`` (B, 4H) holds the input side on entry and the gates i, f, z, o on return; the
+    input side and ``W_hhT`` (H, 4H) come pre-multiplied by :func:`lstm_scales`'s
+    ``scale``. Writes c_out, tanh(c_t) into tc_out and h_out. ``buf``: (B, 4H) scratch.
     """
     H = h_prev.shape[-1]
-    scale, shift = lstm_scales(H)
-    g = gates_out
-    np.dot(h_prev, W_hhT, g)
-    g += gi_t
+    np.dot(h_prev, W_hhT, buf)
+    g += buf
     np.tanh(g, g)
     g *= scale
     g += shift
     np.multiply(g[:, H : 2 * H], c_prev, c_out)
-    c_out += g[:, :H] * g[:, 2 * H : 3 * H]
-    np.tanh(c_out, h_out)
-    h_out *= g[:, 3 * H :]
+    iz = buf[:, :H]
+    np.multiply(g[:, :H], g[:, 2 * H : 3 * H], iz)
+    c_out += iz
+    np.tanh(c_out, tc_out)
+    np.multiply(tc_out, g[:, 3 * H :], h_out)
 
 
-def lstm_nofg_step(gi_t, h_prev, c_prev, W_hhT, gates_out, c_out, h_out) -> None:
+def lstm_nofg_step(h_prev, c_prev, W_hhT, scale, shift, buf, g, c_out, tc_out, h_out) -> None:
     """Hochreiter & Schmidhuber's 1997 LSTM step, without a forget gate.
 
     i = σ(W_i[h, x] + b_i), z = tanh(W_z[h, x] + b_z), o = σ(W_o[h, x] + b_o),
     c_t = c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
 
-    ``gi_t`` (B, 3H) and ``W_hhT`` (H, 3H) come pre-multiplied by
-    ``lstm_scales(H, "lstm_nofg")``'s ``scale``. Writes ``gates_out`` (B, 3H) with the blocks
-    i, z, o, and c_out, h_out (B, H).
+    As :func:`lstm_step`, with ``g`` (B, 3H) holding the blocks i, z, o.
     """
     H = h_prev.shape[-1]
-    scale, shift = lstm_scales(H, "lstm_nofg")
-    g = gates_out
-    np.dot(h_prev, W_hhT, g)
-    g += gi_t
+    np.dot(h_prev, W_hhT, buf)
+    g += buf
     np.tanh(g, g)
     g *= scale
     g += shift
     np.multiply(g[:, :H], g[:, H : 2 * H], c_out)
     c_out += c_prev
-    np.tanh(c_out, h_out)
-    h_out *= g[:, 2 * H :]
+    np.tanh(c_out, tc_out)
+    np.multiply(tc_out, g[:, 2 * H :], h_out)
 
 
-def gru_step(gi_t, h_prev, W_hhT, b_hn, gh_buf, rzn_out, hn_out, h_out) -> None:
-    """PyTorch's GRU step; ``gi_t`` holds b_ir + b_hr, b_iz + b_hz and b_in, not b_hn.
+def gru_step(h_prev, W_hhT, b_hn, gh_buf, rzn, hn_out, h_out) -> None:
+    """PyTorch's GRU step; the input side holds b_ir + b_hr, b_iz + b_hz and b_in, not b_hn.
 
     r = σ(x W_ir + h W_hr + b), z = σ(x W_iz + h W_hz + b),
     n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn)), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
 
-    Writes ``rzn_out`` (B, 3H) with the blocks r, z, n; ``hn_out = h W_hn + b_hn`` (kept for
-    the backward pass) and h_out. ``gh_buf`` is a (B, 3H) scratch array.
+    The r, z blocks of the input side and of ``W_hhT`` come pre-multiplied by ½ (so that one
+    tanh gives σ). ``rzn`` (B, 3H) holds the input side on entry and r, z, n on return; writes
+    ``hn_out = h W_hn + b_hn`` (kept for the backward pass) and h_out. ``gh_buf`` is a
+    (B, 3H) scratch array.
     """
     H = h_prev.shape[-1]
     np.dot(h_prev, W_hhT, gh_buf)
-    rz = rzn_out[:, : 2 * H]
-    np.add(gi_t[:, : 2 * H], gh_buf[:, : 2 * H], rz)
+    rz = rzn[:, : 2 * H]
+    rz += gh_buf[:, : 2 * H]
+    np.tanh(rz, rz)  # σ(x) = ½ + ½·tanh(x/2): the r, z blocks come pre-multiplied by ½
     rz *= 0.5
-    np.tanh(rz, rz)
-    rz += 1.0
-    rz *= 0.5
+    rz += 0.5
     np.add(gh_buf[:, 2 * H :], b_hn, hn_out)
-    n = rzn_out[:, 2 * H :]
-    np.multiply(rz[:, :H], hn_out, n)
-    n += gi_t[:, 2 * H :]
+    n = rzn[:, 2 * H :]
+    r_hn = gh_buf[:, :H]
+    np.multiply(rz[:, :H], hn_out, r_hn)
+    n += r_hn
     np.tanh(n, n)
     np.subtract(h_prev, n, h_out)
     h_out *= rz[:, H:]

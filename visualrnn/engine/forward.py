@@ -15,6 +15,7 @@ import numpy as np
 from .cells import gru_step, lstm_nofg_step, lstm_scales, lstm_step, rnn_step
 from .losses import check_targets, default_targets, loss_and_grad, loss_mask
 from .model import GATE_NAMES, Model
+from .workspace import FRESH
 
 
 def _freeze(a):
@@ -25,14 +26,35 @@ def _freeze(a):
     return a
 
 
-def _input_side(model: Model, x: np.ndarray) -> np.ndarray:
-    """gi = x @ weight_ihᵀ + b_ih, plus the b_hh that is not inside r ⊙ ( ): (B, T, G·H)."""
+#: Floats in one block of steps of the (T, B, G·H) arrays: 256 kB, which stays in L2 while
+#: a block is filled (input side) and stepped through, forward and back.
+BLOCK_FLOATS = 1 << 15
+
+
+def time_blocks(T: int, B: int, width: int) -> list[tuple[int, int]]:
+    """[(start, stop)) blocks of steps, each about :data:`BLOCK_FLOATS` of (B, width) rows."""
+    k = max(1, BLOCK_FLOATS // max(1, B * width))
+    return [(s, min(T, s + k)) for s in range(0, T, k)]
+
+
+def _input_weights(model: Model, scale=None):
+    """(weight_ihᵀ, bias) of the input side gi = x @ weight_ihᵀ + b_ih + the b_hh that is not
+    inside r ⊙ ( ), each times ``scale`` (per column) when given."""
     p, H = model.params, model.hidden_size
     bias = p["bias_ih_l0"] + p["bias_hh_l0"]
     if model.cell == "gru":
-        bias = bias.copy()
         bias[2 * H :] = p["bias_ih_l0"][2 * H :]
-    return x @ p["weight_ih_l0"].T + bias
+    W = p["weight_ih_l0"].T
+    if scale is not None:
+        W, bias = W * scale, bias * scale
+    return W, bias
+
+
+def _fill_input_side(x, W, bias, out) -> None:
+    """out[s:e] = x[s:e] @ W + bias for one block of steps: (k, B, I) → (k, B, G·H)."""
+    k, B, I = x.shape
+    np.matmul(x.reshape(k * B, I), W, out=out.reshape(k * B, -1))
+    out += bias
 
 
 def _initial_states(model: Model, B: int, h0, c0):
@@ -42,91 +64,111 @@ def _initial_states(model: Model, B: int, h0, c0):
     return np.array(h0), np.array(c0)
 
 
-def _run_rnn(model, gi, h0, c0=None):
-    T, B, H = gi.shape
-    W, act = model.params["weight_hh_l0"].T, model.activation
-    a, h = np.empty((T, B, H)), np.empty((T, B, H))
-    hp = h0
-    for t in range(T):
-        rnn_step(gi[t], hp, W, act, a[t], h[t])
-        hp = h[t]
-    return {"a": a, "h": h}
+def _state_buffer(ws, key: str, T: int, s0: np.ndarray) -> np.ndarray:
+    """(T + 1, B, H) with s0 at row 0: rows 1… are the states, rows …T − 1 the previous ones."""
+    buf = ws.empty(key, (T + 1,) + s0.shape)
+    buf[0] = s0
+    return buf
 
 
-def _run_lstm(model, gi, h0, c0):
+def _run_rnn(model, x, h0, c0=None, ws=FRESH):
+    T, B, _ = x.shape
+    H, act = model.hidden_size, model.activation
+    W = model.params["weight_hh_l0"].T
+    Wx, bias = _input_weights(model)
+    a, hs, buf = ws.empty("a", (T, B, H)), _state_buffer(ws, "h", T, h0), np.empty((B, H))
+    for s, e in time_blocks(T, B, H):
+        _fill_input_side(x[s:e], Wx, bias, a[s:e])
+        for t in range(s, e):
+            rnn_step(hs[t], W, act, buf, a[t], hs[t + 1])
+    return {"a": a, "h": hs[1:], "h_prev": hs[:-1]}
+
+
+def _run_lstm(model, x, h0, c0, ws=FRESH):
     """Both LSTMs: blocks i, f, z, o (``lstm``) or i, z, o (``lstm_nofg``)."""
-    T, B, GH = gi.shape
+    T, B, _ = x.shape
     H, blocks = model.hidden_size, model.spec.blocks
+    GH = len(blocks) * H
     step = lstm_step if "f" in blocks else lstm_nofg_step
-    scale, _ = lstm_scales(H, model.cell)
+    scale, shift = lstm_scales(H, model.cell)
     W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
-    gi = gi * scale
-    gates, c, h = np.empty((T, B, GH)), np.empty((T, B, H)), np.empty((T, B, H))
-    hp, cp = h0, c0
-    for t in range(T):
-        step(gi[t], hp, cp, W, gates[t], c[t], h[t])
-        hp, cp = h[t], c[t]
+    Wx, bias = _input_weights(model, scale)
+    scale, shift = (np.repeat(v[None], B, axis=0) for v in (scale, shift))  # (B, G·H): no broadcast
+    gates, tc, buf = ws.empty("gates", (T, B, GH)), ws.empty("tc", (T, B, H)), np.empty((B, GH))
+    hs, cs = _state_buffer(ws, "h", T, h0), _state_buffer(ws, "c", T, c0)
+    for s, e in time_blocks(T, B, GH):
+        _fill_input_side(x[s:e], Wx, bias, gates[s:e])
+        for t in range(s, e):
+            step(hs[t], cs[t], W, scale, shift, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
     out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(blocks)}
-    out.update(c=c, h=h)
+    out.update(c=cs[1:], h=hs[1:], h_prev=hs[:-1], c_prev=cs[:-1], gates=gates, tanh_c=tc)
     return out
 
 
-def _run_gru(model, gi, h0, c0=None):
-    T, B, H3 = gi.shape
-    H = H3 // 3
-    W = np.ascontiguousarray(model.params["weight_hh_l0"].T)
+def _run_gru(model, x, h0, c0=None, ws=FRESH):
+    T, B, _ = x.shape
+    H = model.hidden_size
+    scale = np.repeat([0.5, 0.5, 1.0], H)  # σ from one tanh: ½ on the r, z blocks
+    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
     b_hn = model.params["bias_hh_l0"][2 * H :]
-    rzn, hn, h, buf = (
-        np.empty((T, B, H3)),
-        np.empty((T, B, H)),
-        np.empty((T, B, H)),
-        np.empty((B, H3)),
-    )
-    hp = h0
-    for t in range(T):
-        gru_step(gi[t], hp, W, b_hn, buf, rzn[t], hn[t], h[t])
-        hp = h[t]
+    Wx, bias = _input_weights(model, scale)
+    rzn, hn, buf = ws.empty("gates", (T, B, 3 * H)), ws.empty("hn", (T, B, H)), np.empty((B, 3 * H))
+    hs = _state_buffer(ws, "h", T, h0)
+    for s, e in time_blocks(T, B, 3 * H):
+        _fill_input_side(x[s:e], Wx, bias, rzn[s:e])
+        for t in range(s, e):
+            gru_step(hs[t], W, b_hn, buf, rzn[t], hn[t], hs[t + 1])
     out = {n: rzn[:, :, k * H : (k + 1) * H] for k, n in enumerate(("r", "z", "n"))}
-    out.update(hn=hn, h=h)
+    out.update(hn=hn, h=hs[1:], h_prev=hs[:-1], gates=rzn)
     return out
 
 
-#: The loop over time of each cell: (model, gi (T, B, G·H), h0, c0) → the cache's arrays.
+#: The loop over time of each cell: (model, x (T, B, I), h0, c0, workspace) → the cache.
 _RUNNERS = {"rnn": _run_rnn, "lstm": _run_lstm, "lstm_nofg": _run_lstm, "gru": _run_gru}
 
 
-def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None) -> dict:
+def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None, *, workspace=None) -> dict:
     """Run the cell over a batch of sequences.
 
     Parameters
     ----------
     x : (B, T, I) inputs.
     h0, c0 : (H,) or (B, H), optional initial states (zeros by default).
+    workspace : :class:`~.workspace.Workspace`, optional: take the arrays from it (they are
+        overwritten by the next pass that uses it).
 
     Returns
     -------
     dict of *time-major* (T, B, ·) arrays: ``x``, ``h``, ``y``, and per cell ``a`` (RNN);
     ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``, ``o``, ``c`` (lstm_nofg); ``r``,
-    ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H).
+    ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H); and for
+    the backward pass ``h_prev`` (and ``c_prev``): h_{t−1} for every step, ``gates``: the
+    gated cells' (T, B, G·H) array the gate views belong to, ``tanh_c``: tanh(c_t).
     """
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 3 or x.shape[2] != model.input_size:
         raise ValueError(f"input must have shape (B, T, {model.input_size}), got {x.shape}")
+    ws = workspace or FRESH
     h0, c0 = _initial_states(model, x.shape[0], h0, c0)
     x = np.ascontiguousarray(x.transpose(1, 0, 2))
     with np.errstate(all="ignore"):
-        gi = _input_side(model, x)
-        out = _RUNNERS[model.cell](model, gi, h0, c0)
-        out["y"] = head(model, out["h"])
+        out = _RUNNERS[model.cell](model, x, h0, c0, ws)
+        out["y"] = head(model, out["h"], ws.empty("y", out["h"].shape[:2] + (model.output_size,)))
     out.update(x=x, h0=h0, c0=c0)
     return out
 
 
-def head(model: Model, h: np.ndarray) -> np.ndarray:
+def head(model: Model, h: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """The output layer y = h·W_y + b_y (or y = h without a head); h: (…, H) → (…, O)."""
+    if out is None:
+        out = np.empty(h.shape[:-1] + (model.output_size,))
     if not model.has_head:
-        return h.copy()
-    return h @ model.params["head.weight"].T + model.params["head.bias"]
+        out[...] = h
+        return out
+    flat = out.reshape(-1, out.shape[-1])
+    np.matmul(h.reshape(-1, h.shape[-1]), model.params["head.weight"].T, out=flat)
+    flat += model.params["head.bias"]
+    return out
 
 
 @dataclass(frozen=True)

@@ -64,11 +64,15 @@ def masked_loss(model_y: np.ndarray, loss_kind: str, batch: Batch):
     return loss, np.where(mask[:, :, None], dy, 0.0)
 
 
-def evaluate(model: Model, batch: Batch, loss_kind: str, truncate: int | None = None):
-    """Forward, masked batch loss and BPTT: an :class:`Evaluation`."""
-    cache = forward_batch(model, batch.x)
+def evaluate(model: Model, batch: Batch, loss_kind: str, truncate=None, *, workspace=None):
+    """Forward, masked batch loss and BPTT: an :class:`Evaluation`.
+
+    With a :class:`~..workspace.Workspace` the arrays of the previous evaluation that used
+    it are reused (and so overwritten): keep nothing of that one.
+    """
+    cache = forward_batch(model, batch.x, workspace=workspace)
     loss, dy = masked_loss(cache["y"], loss_kind, batch)
-    grads, states = backward_batch(model, cache, dy, truncate)
+    grads, states = backward_batch(model, cache, dy, truncate, workspace=workspace)
     return Evaluation(loss, grads, states, cache)
 
 

@@ -72,6 +72,7 @@ class Adam:
         self.t = 0
         self.m: dict[str, np.ndarray] = {}
         self.v: dict[str, np.ndarray] = {}
+        self._tmp: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         """Update every array of ``params`` in place with its gradient in ``grads``."""
@@ -82,13 +83,21 @@ class Adam:
         for k, g in grads.items():
             if k not in self.m:
                 self.m[k], self.v[k] = np.zeros_like(g), np.zeros_like(g)
-            m, v = self.m[k], self.v[k]
+                self._tmp[k] = np.empty_like(g)
+            m, v, tmp = self.m[k], self.v[k], self._tmp[k]
+            # in place, in torch's order of operations: no temporaries
             m *= b1
-            m += (1.0 - b1) * g
+            m += np.multiply(g, 1.0 - b1, tmp)
             v *= b2
-            v += (1.0 - b2) * g * g
-            denom = np.sqrt(v) / root_bc2 + self.eps
-            params[k] -= step_size * (m / denom)
+            np.multiply(g, 1.0 - b2, tmp)
+            tmp *= g
+            v += tmp
+            denom = np.sqrt(v, tmp)
+            denom /= root_bc2
+            denom += self.eps
+            np.divide(m, denom, tmp)
+            tmp *= step_size
+            params[k] -= tmp
 
 
 def make_optimizer(name: str, lr: float, momentum: float = 0.0):

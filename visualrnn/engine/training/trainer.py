@@ -19,6 +19,7 @@ import numpy as np
 from ..gradients import clip_by_global_norm
 from ..model import Model
 from ..numerics import safe_norm
+from ..workspace import Workspace
 from .data import DataSource
 from .objective import evaluate, outputs
 from .optimizers import OPTIMIZERS, make_optimizer
@@ -154,6 +155,7 @@ class Trainer:
         self.snapshots = SnapshotStore(self.config.snapshot_every, self.config.max_snapshots)
         self.snapshots.offer(0, self.params)
         self._model: Model | None = model
+        self._workspace = Workspace()  # the BPTT arrays, reused from update to update
 
     @property
     def model(self) -> Model:
@@ -168,7 +170,9 @@ class Trainer:
             raise RuntimeError(self.diverged)
         k, cfg = self.steps_done + 1, self.config
         batch = self.source.next_batch(self.steps_done, cfg.batch)
-        ev = evaluate(self.model, batch, self.source.loss_kind, cfg.truncate)
+        ev = evaluate(
+            self.model, batch, self.source.loss_kind, cfg.truncate, workspace=self._workspace
+        )
         grads, before, after = clip_by_global_norm(ev.grads, cfg.clip)
         param_norms = {n: safe_norm(g) for n, g in ev.grads.items()}
         metric = self.source.metric(ev.y, batch)
