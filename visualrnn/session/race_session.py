@@ -26,6 +26,7 @@ from ..engine.cellspec import CELL_SPECS
 from ..engine.init import init_model
 from ..engine.training import recipe_for
 from ..engine.training.sweep import matched_hidden, parameter_count
+from .job_status import JobStatus
 from .training_log import TrainingLog
 from .training_process import WorkerProcess
 from .training_session import POLL_MS, STOP_TIMEOUT, TrainingSession
@@ -58,7 +59,7 @@ def race_sizes(cells, task, hidden: int, match_params: bool) -> dict[str, tuple[
     return sizes
 
 
-class RaceSession(QObject):
+class RaceSession(JobStatus, QObject):
     """A race of cells on one data stream, each in its own worker process.
 
     Signals
@@ -287,18 +288,6 @@ class RaceSession(QObject):
             worker.send("stop")  # all leave together, then each is waited for
         for worker in workers.values():
             worker.stop(STOP_TIMEOUT)
-
-    # ---------------------------------------------------------------- small things
-    def _set_state(self, state: str) -> None:
-        if state != self.state:
-            self.state = state
-            self.state_changed.emit(state)
-
-    def _say(self, text: str, is_error: bool) -> bool:
-        if (text, is_error) != (self.message, self.message_is_error):
-            self.message, self.message_is_error = text, is_error
-            self.message_changed.emit(text, is_error)
-        return not is_error
 
 
 @atexit.register

@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from ..engine.cellspec import CELL_SPECS
 from ..engine.training.sweep import COLUMNS, plan, run_job, success_table
 from ..engine.weights import write_atomic
+from .job_status import JobStatus
 
 #: The columns a sweep file must have (the others are read when present).
 REQUIRED = ("task", "cell", "hidden", "parameters", "length", "seed", "solved")
@@ -122,7 +123,7 @@ def success_curves(rows: list[dict]) -> dict[str, tuple[list[int], list[float], 
     return curves
 
 
-class SweepSession(QObject):
+class SweepSession(JobStatus, QObject):
     """A sweep running in a process pool, or one read from a file.
 
     Signals
@@ -280,17 +281,6 @@ class SweepSession(QObject):
         if pool is not None:
             pool.terminate()
             pool.join()
-
-    def _set_state(self, state: str) -> None:
-        if state != self.state:
-            self.state = state
-            self.state_changed.emit(state)
-
-    def _say(self, text: str, is_error: bool) -> bool:
-        if (text, is_error) != (self.message, self.message_is_error):
-            self.message, self.message_is_error = text, is_error
-            self.message_changed.emit(text, is_error)
-        return not is_error
 
 
 @atexit.register

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ..engine import Model
 from ..engine.training.snapshots import SnapshotStore
+from .job_status import JobStatus
 from .training_checks import check_settings
 from .training_lesson import LessonLink, preset_training
 from .training_log import TrainingLog
@@ -49,7 +50,7 @@ STATES = ("idle", "starting", "running", "paused", "finished", "diverged", "fail
 _LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
-class TrainingSession(LessonLink, QObject):
+class TrainingSession(LessonLink, JobStatus, QObject):
     """Training of the lesson's model on a task, off the window's process.
 
     Signals
@@ -427,18 +428,6 @@ class TrainingSession(LessonLink, QObject):
             self.shown_step = step
             self._write_lesson_block()
             self.snapshots_changed.emit()
-
-    # ---------------------------------------------------------------- small things
-    def _set_state(self, state: str) -> None:
-        if state != self.state:
-            self.state = state
-            self.state_changed.emit(state)
-
-    def _say(self, text: str, is_error: bool) -> bool:
-        if (text, is_error) != (self.message, self.message_is_error):
-            self.message, self.message_is_error = text, is_error
-            self.message_changed.emit(text, is_error)
-        return not is_error
 
 
 @atexit.register
