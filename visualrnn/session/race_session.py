@@ -14,13 +14,10 @@ the window, quitting, or :meth:`RaceSession.stop` ends every worker.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import math
-import weakref
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..engine.cellspec import CELL_SPECS
 from ..engine.init import init_model
@@ -43,8 +40,6 @@ STATES = ("idle", "running", "finished", "stopped")
 OUTCOMES = ("solved", "budget", "diverged", "failed", "stopped")
 #: Updates averaged in the drawn loss (one batch's loss is noisy).
 SMOOTH = 10
-
-_LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
 def race_sizes(cells, task, hidden: int, match_params: bool) -> dict[str, tuple[int, int]]:
@@ -95,13 +90,7 @@ class RaceSession(JobStatus, QObject):
         self.outcomes: dict[str, str | None] = {}
         self.ended_at: dict[str, int] = {}
         self._workers: dict[str, WorkerProcess] = {}
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.poll)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        _LIVE.add(self)
+        self._watch_job(POLL_MS)
 
     # ---------------------------------------------------------------- reading
     @property
@@ -289,10 +278,4 @@ class RaceSession(JobStatus, QObject):
         for worker in workers.values():
             worker.stop(STOP_TIMEOUT)
 
-
-@atexit.register
-def _stop_all() -> None:
-    """Never leave a worker behind at exit."""
-    for race in list(_LIVE):
-        with contextlib.suppress(Exception):
-            race._stop_workers()
+    _end_processes = _stop_workers  # at interpreter exit (JobStatus)

@@ -12,17 +12,14 @@ files the other reads.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import csv
 import io
 import multiprocessing
 import os
 import queue
 import time
-import weakref
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..engine.cellspec import CELL_SPECS
 from ..engine.training.sweep import COLUMNS, plan, run_job, success_table
@@ -35,8 +32,6 @@ REQUIRED = ("task", "cell", "hidden", "parameters", "length", "seed", "solved")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 POLL_MS = 100
 STATES = ("idle", "running", "finished", "cancelled", "failed")
-
-_LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
 def read_sweep(path: str) -> list[dict]:
@@ -152,13 +147,7 @@ class SweepSession(JobStatus, QObject):
         self.started_at: float | None = None
         self._pool = None
         self._done: queue.SimpleQueue = queue.SimpleQueue()
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.poll)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        _LIVE.add(self)
+        self._watch_job(POLL_MS)
 
     # ---------------------------------------------------------------- reading
     @property
@@ -282,9 +271,4 @@ class SweepSession(JobStatus, QObject):
             pool.terminate()
             pool.join()
 
-
-@atexit.register
-def _stop_all() -> None:
-    for sweep in list(_LIVE):
-        with contextlib.suppress(Exception):
-            sweep._end_pool()
+    _end_processes = _end_pool  # at interpreter exit (JobStatus)

@@ -15,12 +15,9 @@ again (:meth:`show_snapshot`), so a class compares the gates before and after le
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import time
-import weakref
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..engine import Model
 from ..engine.training.snapshots import SnapshotStore
@@ -46,8 +43,6 @@ STOP_TIMEOUT = 1.0
 #: States: no run yet; worker starting; training; paused; done (solved or budget);
 #: diverged; the worker died.
 STATES = ("idle", "starting", "running", "paused", "finished", "diverged", "failed")
-
-_LIVE: weakref.WeakSet = weakref.WeakSet()
 
 
 class TrainingSession(LessonLink, JobStatus, QObject):
@@ -100,14 +95,8 @@ class TrainingSession(LessonLink, JobStatus, QObject):
             or self._settings_from(preset_training(lesson.config))
             or TrainSettings.for_task("sky_color")
         )
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.poll)
+        self._watch_job(POLL_MS)
         lesson.config_changed.connect(self._on_config_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        _LIVE.add(self)
         if lesson.training is not None:
             self._open_lesson_block()  # a lesson opened with a training block and curves
         else:
@@ -312,6 +301,8 @@ class TrainingSession(LessonLink, JobStatus, QObject):
         if worker is not None:
             worker.stop(STOP_TIMEOUT)
 
+    _end_processes = _stop_worker  # at interpreter exit (JobStatus)
+
     def _drain(self) -> None:
         worker = self._worker
         if worker is None:
@@ -428,11 +419,3 @@ class TrainingSession(LessonLink, JobStatus, QObject):
             self.shown_step = step
             self._write_lesson_block()
             self.snapshots_changed.emit()
-
-
-@atexit.register
-def _stop_all() -> None:
-    """Never leave a worker behind at exit."""
-    for session in list(_LIVE):
-        with contextlib.suppress(Exception):
-            session._stop_worker()
