@@ -1599,38 +1599,38 @@
     <context>
         <name>RacePlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="36" />
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="39" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="37" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="40" />
             <source>update</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="46" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="48" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="47" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="49" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="76" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="78" />
             <source>Test set: {0} (higher is better)</source>
             <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="78" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="80" />
             <source>Test set: {0} (lower is better)</source>
             <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="80" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="82" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="97" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="103" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1638,18 +1638,18 @@
     <context>
         <name>RaceSession</name>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="170" />
+            <location filename="../../visualrnn/session/race_session.py" line="160" />
             <source>Tick at least one cell to race.</source>
             <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. How each cell's run ended (None while it runs). Updates averaged in the drawn loss (one batch's loss is noisy).</extracomment>
-            <translation>请至少勾选一种单元参加比赛。</translation>
+            <translation>请至少勾选一种循环体参加比赛。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="209" />
+            <location filename="../../visualrnn/session/race_session.py" line="199" />
             <source>Cannot start a worker: {0}</source>
             <translation>无法启动训练进程：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="214" />
+            <location filename="../../visualrnn/session/race_session.py" line="204" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
@@ -1664,7 +1664,7 @@
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="45" />
             <source>Size every cell's H so that it has about as many parameters as the LSTM</source>
-            <translation>调整每种单元的 H，使其参数数量与 LSTM 大致相同</translation>
+            <translation>调整每种循环体的 H，使其参数数量与 LSTM 大致相同</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="50" />
@@ -1679,7 +1679,7 @@
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="155" />
             <source>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · budget {budget} updates · every cell gets the same batches (seed {seed})</source>
-            <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种单元使用完全相同的批次（种子 {seed}）</translation>
+            <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种循环体使用完全相同的批次（种子 {seed}）</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/race_view.py" line="185" />
@@ -2035,22 +2035,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <name>SweepPlot</name>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_plot.py" line="22" />
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="37" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="39" />
             <source>% of seeds solved</source>
             <translation>达标的种子比例（%）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="41" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="43" />
             <source>{0}: share of seeds solved against {1}</source>
             <translation>{0}：达标的种子比例随 {1} 的变化</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="46" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="48" />
             <source>Run a sweep, or open one</source>
             <translation>运行一次扫描，或打开已保存的扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="51" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="54" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -2058,89 +2058,89 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>SweepSession</name>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="45" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="41" />
             <source>The file is too large.</source>
             <extracomment>The columns a sweep file must have (the others are read when present). The largest sweep file read (bytes).</extracomment>
             <translation>文件太大。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="49" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="45" />
             <source>Cannot read the file: {0}</source>
             <translation>无法读取文件：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="52" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="48" />
             <source>Not a sweep file: it is not text.</source>
             <translation>不是扫描文件：它不是文本。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="57" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="53" />
             <source>Not a sweep file: the column “{0}” is missing.</source>
             <translation>不是扫描文件：缺少“{0}”列。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="66" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="62" />
             <source>Not a sweep file: {0}</source>
             <translation>不是扫描文件：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="69" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="65" />
             <source>The sweep file has no runs.</source>
             <translation>扫描文件中没有任何运行记录。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="71" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="67" />
             <source>The file mixes several tasks.</source>
             <translation>文件中混有多个任务。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="79" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="75" />
             <source>Line {0}: unknown cell “{1}”.</source>
-            <translation>第 {0} 行：未知的单元“{1}”。</translation>
+            <translation>第 {0} 行：未知的循环体“{1}”。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="86" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="82" />
             <source>Line {0}: “{1}” is not a whole number ({2}).</source>
             <translation>第 {0} 行：“{1}”不是整数（{2}）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="92" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="88" />
             <source>Line {0}: “{1}” is not True or False (solved).</source>
             <translation>第 {0} 行：“{1}”不是 True 或 False（solved）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="194" />
-            <location filename="../../visualrnn/session/sweep_session.py" line="275" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="184" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="265" />
             <source>Cannot write {0}: {1}</source>
             <translation>无法写入 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="197" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="187" />
             <source>Nothing to run: choose cells and lengths.</source>
-            <translation>没有可运行的内容：请选择单元和长度。</translation>
+            <translation>没有可运行的内容：请选择循环体和长度。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="206" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="196" />
             <source>Cannot start the sweep: {0}</source>
             <translation>无法开始扫描：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="214" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="204" />
             <source>Sweeping…</source>
             <translation>扫描中…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="224" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="214" />
             <source>Cancelled: {0} of {1} runs kept.</source>
             <translation>已取消：保留了 {1} 次运行中的 {0} 次。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="253" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="243" />
             <source>The sweep failed: {0}</source>
             <translation>扫描失败：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/sweep_session.py" line="263" />
+            <location filename="../../visualrnn/session/sweep_session.py" line="253" />
             <source>Saved {0} runs to {1}.</source>
             <translation>已将 {0} 次运行保存到 {1}。</translation>
         </message>
@@ -2196,7 +2196,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="121" />
             <source>Tick at least one cell.</source>
-            <translation>请至少勾选一种单元。</translation>
+            <translation>请至少勾选一种循环体。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
@@ -2274,7 +2274,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="49" />
             <source>Race the cells</source>
-            <translation>单元比赛</translation>
+            <translation>循环体比赛</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="50" />
@@ -2284,12 +2284,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="51" />
             <source>Sweep…</source>
-            <translation>扫描…</translation>
+            <translation>参数扫描…</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="52" />
             <source>Success rate against length, per cell</source>
-            <translation>每种单元的成功率随长度的变化</translation>
+            <translation>每种循环体的成功率随长度的变化</translation>
         </message>
     </context>
     <context>
@@ -2307,7 +2307,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
             <source>Sweep</source>
-            <translation>扫描</translation>
+            <translation>参数扫描</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/training/training_panel.py" line="125" />
@@ -2336,45 +2336,45 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="39" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="42" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="59" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="40" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="43" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="54" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
             <source>update</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="51" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="110" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="113" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="95" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="114" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="117" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="118" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="121" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>
@@ -2465,53 +2465,53 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingSession</name>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="154" />
+            <location filename="../../visualrnn/session/training_session.py" line="144" />
             <source>Unknown task.</source>
             <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
             <translation>未知的任务。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="191" />
+            <location filename="../../visualrnn/session/training_session.py" line="181" />
             <source>The lesson cannot show this task: {0}</source>
             <translation>当前示例无法显示这个任务：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="272" />
+            <location filename="../../visualrnn/session/training_session.py" line="262" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
             <translation>已用完 {0} 次更新的上限：请提高上限，或重置。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="301" />
+            <location filename="../../visualrnn/session/training_session.py" line="291" />
             <source>Starting the training process…</source>
             <translation>正在启动训练进程…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="344" />
+            <location filename="../../visualrnn/session/training_session.py" line="336" />
             <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
             <translation>训练进程意外退出（退出码 {0}）。已保留最后收到的权重；按“训练”继续。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="382" />
+            <location filename="../../visualrnn/session/training_session.py" line="374" />
             <source>Training…</source>
             <translation>训练中…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="398" />
+            <location filename="../../visualrnn/session/training_session.py" line="390" />
             <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
             <translation>在第 {0} 次更新时发散——请降低学习率或打开梯度裁剪。已保留最后的有限权重（第 {1} 次更新）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="405" />
+            <location filename="../../visualrnn/session/training_session.py" line="397" />
             <source>Training failed: {0}</source>
             <translation>训练失败：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="408" />
+            <location filename="../../visualrnn/session/training_session.py" line="400" />
             <source>Solved after {0} updates.</source>
             <translation>经过 {0} 次更新，已达标。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="412" />
+            <location filename="../../visualrnn/session/training_session.py" line="404" />
             <source>The budget of {0} updates ran out (not solved).</source>
             <translation>已达到 {0} 次更新的上限（未达标）。</translation>
         </message>
@@ -3083,14 +3083,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>天空是灰色的（§8.1）：间隔变长时的 RNN 与 LSTM</translation>
         </message>
         <message>
-            <location filename="../presets/10_sky_grey.json" />
             <source>What to notice: with 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word. Switch Cell to LSTM and train again: solved in about 100 updates, and ‖∂L/∂c_t‖ reaches the cause word. Try Gap L = 5 for both.</source>
-            <translation>请注意：线索词与“天空”之间隔着 60 个词时，RNN 的准确率一直停在随机猜测水平（50%），它的梯度图像远在线索词之前就已变暗。把循环体换成 LSTM 再训练：大约 100 次更新即可达标，‖∂L/∂c_t‖ 能一直传到线索词。再把间隔 L 设为 5，两种循环体都试一试。</translation>
+            <translation type="vanished">请注意：线索词与“天空”之间隔着 60 个词时，RNN 的准确率一直停在随机猜测水平（50%），它的梯度图像远在线索词之前就已变暗。把循环体换成 LSTM 再训练：大约 100 次更新即可达标，‖∂L/∂c_t‖ 能一直传到线索词。再把间隔 L 设为 5，两种循环体都试一试。</translation>
         </message>
         <message>
-            <location filename="../presets/10_sky_grey.json" />
             <source>What to notice: press ▶ Train. With 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word; switch Cell to LSTM and train again: solved in about 100 updates.</source>
-            <translation>请注意：点击 ▶ 训练。线索词与“天空”之间隔了 60 个词，RNN 一直停留在随机猜测水平（50%），它的梯度图远在线索词之前就变暗了；把循环体换成 LSTM 再训练一次：大约 100 次更新就能达标。</translation>
+            <translation type="vanished">请注意：点击 ▶ 训练。线索词与“天空”之间隔了 60 个词，RNN 一直停留在随机猜测水平（50%），它的梯度图远在线索词之前就变暗了；把循环体换成 LSTM 再训练一次：大约 100 次更新就能达标。</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
@@ -3110,6 +3108,16 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../presets/04_lstm_memory.json" />
             <source>What to notice: ‖∂L/∂cₜ‖ stays within ×3 over 100 steps. Along c alone it is multiplied by f ≈ 0.98 per step (the dashed curve); the other paths add the rest. Tick “Compare” to see the RNN fall 20 orders of magnitude.</source>
             <translation>请注意：100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍。仅沿 c 传播时，梯度每步乘以 f ≈ 0.98（虚线）；其余部分来自其他通路。勾选“比较”，可以看到 RNN 的梯度下降 20 个数量级。</translation>
+        </message>
+        <message>
+            <location filename="../presets/10_sky_grey.json" />
+            <source>What to notice: with 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word. Switch Cell to LSTM and train again: solved within 100 updates, and ‖∂L/∂c_t‖ reaches the cause word. Try Gap L = 5 for both.</source>
+            <translation>请注意：线索词与“天空”之间隔着 60 个词时，RNN 的准确率一直停在随机猜测水平（50%），它的梯度图像远在线索词之前就已变暗。把循环体换成 LSTM 再训练：100 次更新以内即可达标，‖∂L/∂c_t‖ 能一直传到线索词。再把间隔 L 设为 5，两种循环体都试一试。</translation>
+        </message>
+        <message>
+            <location filename="../presets/10_sky_grey.json" />
+            <source>What to notice: press ▶ Train. With 60 words between the cause and the sky, the RNN stays at chance (50 %) and its gradient image goes dark long before the cause word; switch Cell to LSTM and train again: solved within 100 updates.</source>
+            <translation>请注意：点击 ▶ 训练。线索词与“天空”之间隔了 60 个词，RNN 一直停留在随机猜测水平（50%），它的梯度图远在线索词之前就变暗了；把循环体换成 LSTM 再训练一次：100 次更新以内就能达标。</translation>
         </message>
         <message>
             <location filename="../presets/11_adding50.json" />
