@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import sys
 from PySide6.QtCore import Qt
 
 from visualrnn.engine.cellspec import CELL_SPECS
+from visualrnn.ui.common.figure_export import export_csv
 
 WAIT = 90_000
 
@@ -34,7 +36,7 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window):
+def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window, tmp_path):
     panel, controls, view = _race(window)
     qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
     assert panel.tabs.currentWidget() is view and view.isVisible()
@@ -49,6 +51,16 @@ def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window):
     text = view.scoreboard.text()
     assert "not solved in 30 updates" in text and "GRU" in text
     assert view.progress.value() == 1000 and view.start_button.isEnabled()
+    # the panel's "Export data (CSV)" with the race in front writes the race, not the log
+    path = tmp_path / "race.csv"
+    export_csv(panel, path)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    assert header[:4] == ["rnn update", "rnn loss", "rnn test update", "rnn test metric"]
+    assert len(header) == 12 and len(rows) == 30
+    loss = view.race.logs["gru"].column("loss")
+    assert [float(r[header.index("gru loss")]) for r in rows] == list(loss)
+    assert [r[header.index("lstm test update")] for r in rows[:4]] == ["10", "20", "30", ""]
 
 
 def test_the_parameter_switch_resizes_the_cells(qtbot, window):
@@ -100,6 +112,8 @@ def test_the_sweep_view_draws_a_file_of_the_sweep_command(qtbot, window, tmp_pat
     x, y = view.plot.curves["rnn"].getData()
     assert list(x) == [3, 4] and all(0 <= v <= 100 for v in y)
     assert view.progress.format() == "8 runs" and view.message_label.text() == ""
+    data = panel.figure_data()  # what "Export data (CSV)" writes with the sweep in front
+    assert sorted(set(data["cell"])) == ["gru", "rnn"] and len(data["length"]) == 8
     bad = tmp_path / "bad.csv"
     bad.write_text("this,is\nnot,a sweep\n", encoding="utf-8")
     assert not view.open_file(str(bad))

@@ -117,6 +117,22 @@ class RaceView(QWidget):
         else:
             self._dirty = True
 
+    def figure_data(self) -> dict:
+        """The race as columns: per cell, its loss at every update and its test metric on
+        the tested updates (the cells of the last race; the ticked ones before any)."""
+        data = {}
+        for cell in self.race.logs or dict.fromkeys(self.race.cells):
+            log = self.race.logs.get(cell)
+            for name, column, kind in (
+                ("update", "step", int),
+                ("loss", "loss", float),
+                ("test update", "profile_step", int),
+                ("test metric", "test_metric", float),
+            ):
+                values = log.column(column).astype(kind) if log is not None else []
+                data[f"{cell} {name}"] = values
+        return data
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._dirty:

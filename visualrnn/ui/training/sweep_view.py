@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...session.race_session import DEFAULT_CELLS, RaceSession
+from ...session.sweep_session import COLUMNS as SWEEP_COLUMNS
 from ...session.sweep_session import SweepSession
 from . import training_text as text
 from .cell_choice import CellChoice
@@ -155,6 +156,11 @@ class SweepView(QWidget):
 
     def open_file(self, path: str) -> bool:
         return self.sweep.open(path)
+
+    def figure_data(self) -> dict:
+        """The sweep's runs as columns (the CSV the sweep writes)."""
+        rows = self.sweep.rows
+        return {name: [row.get(name, "") for row in rows] for name in SWEEP_COLUMNS}
 
     def _say(self, message: str) -> None:
         self.message_label.setText(message)

@@ -159,7 +159,11 @@ class TrainingPanel(QWidget):
             dock.raise_()
 
     def figure_data(self) -> dict:
-        """The training log: one row per update, the test columns on tested updates."""
+        """The numbers of the tab in front: the race's or the sweep's runs, else the training
+        log (one row per update, the test columns on tested updates)."""
+        page = self.tabs.currentWidget()
+        if page in (self.race_view, self.sweep_view):
+            return page.figure_data()
         return self.training.log.table()
 
 
