@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from visualrnn.engine.cellspec import CELL_SPECS
@@ -152,3 +153,34 @@ def test_an_mse_task_shows_the_race_before_it_is_run(qtbot, window):
     assert view.start_button.isEnabled() and not view.race.logs
     labels = [label for _, label in view.plots.loss_plot.getAxis("left")._tickLevels[0]]
     assert labels, "the loss axis is labelled at whole decades"
+
+
+def test_the_race_grows_with_the_text_size(qtbot, window):
+    """View → Text size and presenter mode reach the race: the plots' ticks and legend, the
+    scoreboard and the cells' check boxes (a style sheet would have frozen their font)."""
+    from visualrnn.ui.common.theme import font_scale
+
+    panel, controls, view = _race(window)
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    axis = view.plots.metric_plot.getAxis("left")
+
+    def sizes():
+        box = view.cells.boxes["lstm"]
+        legend_size = view.plots.legend.opts["labelTextSize"]
+        return (
+            axis.style["tickFont"].pointSizeF(),
+            view.scoreboard.font().pointSizeF(),
+            box.font().pointSizeF(),
+            float(legend_size.removesuffix("pt")),
+        )
+
+    before = sizes()
+    try:
+        font_scale().set_scale(1.6)
+        after = sizes()
+    finally:
+        font_scale().set_scale(1.0)
+    for small, big in zip(before, after, strict=True):
+        assert big == pytest.approx(1.6 * small, rel=0.02)
+    box = view.cells.boxes["lstm"]
+    assert box.palette().windowText().color().name().lower() == CELL_SPECS["lstm"].color.lower()

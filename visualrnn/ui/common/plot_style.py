@@ -8,6 +8,7 @@ axis labels and titles grow together with the rest of the window.
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -143,3 +144,27 @@ class CursorMarker:
 
     def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the items it wraps)
         return self.lines[1].isVisible()
+
+
+class FollowFontScale(QObject):
+    """Re-styles ``plots`` (ticks, axis labels, titles), ``legends`` and colour ``bars``
+    whenever the projector text size changes (View → Text size, presenter mode).
+
+    A child of ``owner``, so the connection ends with the owner's widget.
+    """
+
+    def __init__(self, owner: QObject, plots=(), legends=(), bars=()):
+        super().__init__(owner)
+        self._plots, self._legends, self._bars = list(plots), list(legends), list(bars)
+        font_scale().scale_changed.connect(self._restyle)
+
+    def _restyle(self, _scale: float = 1.0) -> None:
+        for plot in self._plots:
+            apply_fonts(plot)
+        for legend in self._legends:
+            style_legend(legend)
+            for _, label in legend.items:  # a label keeps its size until drawn again
+                label.setText(label.text)
+            legend.updateSize()
+        for bar in self._bars:
+            style_colorbar(bar)

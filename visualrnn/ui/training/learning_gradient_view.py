@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import spec_of
-from ..common.plot_style import BACKGROUND, style_colorbar, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, style_colorbar, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from ..common.theme import CURSOR_COLOR, GRADIENT_MAP, colormap
 from . import training_text as text
@@ -48,6 +48,7 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
             values=LEVELS, colorMap=cmap, interactive=False, label="log₁₀ ‖∂L/∂·‖"
         )
         style_colorbar(self.bar)
+        self._fonts = FollowFontScale(self, self.plots, bars=[self.bar])
         self.addItem(self.bar, row=0, col=2)
         self._has_c = True
         self._key = None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ..common.cell_text import CELL_SPECS, cell_label
 from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
-from ..common.plot_style import BACKGROUND, style_legend, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, style_legend, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from . import training_text as text
 
@@ -45,6 +45,7 @@ class RacePlots(pg.GraphicsLayoutWidget):
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.legend = self.metric_plot.addLegend(offset=(-10, 40))
         style_legend(self.legend)
+        self._fonts = FollowFontScale(self, [self.metric_plot, self.loss_plot], [self.legend])
         self.chance_line = self._hline(CHANCE_COLOR, self.tr("chance"))
         self.solved_line = self._hline(SOLVED_COLOR, self.tr("solved"))
         self.metric_curves: dict[str, pg.PlotDataItem] = {}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...session.race_session import RaceSession
 from ..common.cell_text import CELL_SPECS, cell_label
-from ..common.theme import scaled_font
+from ..common.theme import font_scale, scaled_font
 from . import training_text as text
 from .cell_choice import CellChoice
 from .race_plot import RacePlots
@@ -64,7 +64,8 @@ class RaceView(QWidget):
         self.scoreboard = QLabel(self)
         self.scoreboard.setTextFormat(Qt.TextFormat.RichText)
         self.scoreboard.setWordWrap(True)
-        self.scoreboard.setFont(scaled_font(14, bold=True))
+        font_scale().scale_changed.connect(self._apply_fonts)
+        self._apply_fonts()
         self._lay_out()
         self.cells.changed.connect(self._on_cells)
         self.match_box.toggled.connect(self._on_match)
@@ -116,6 +117,9 @@ class RaceView(QWidget):
             self._show_all()
         else:
             self._dirty = True
+
+    def _apply_fonts(self, _scale: float = 1.0) -> None:
+        self.scoreboard.setFont(scaled_font(14, bold=True))
 
     def figure_data(self) -> dict:
         """The race as columns: per cell, its loss at every update and its test metric on

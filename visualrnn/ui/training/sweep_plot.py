@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import CELL_SPECS, cell_label
-from ..common.plot_style import BACKGROUND, style_legend, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, style_legend, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from . import training_text as text
 
@@ -26,6 +26,7 @@ class SweepPlot(pg.PlotWidget):
         ticks = [(v, f"{v}") for v in range(0, 101, 20)]
         self.plot_item.getAxis("left").setTicks([ticks, []])
         style_legend(self.legend)
+        self._fonts = FollowFontScale(self, [self.plot_item], [self.legend])
         self.curves: dict[str, pg.PlotDataItem] = {}
 
     def show_sweep(self, task_name: str | None, curves: dict, sizes: dict) -> None:

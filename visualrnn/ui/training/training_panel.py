@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...session.training_session import TrainingSession
 from ..common.refresh import RefreshWhenSeen
-from ..common.theme import scaled_font
+from ..common.theme import font_scale, scaled_font
 from . import training_text as text
 from .learning_gradient_view import LearningGradientView
 from .race_view import RaceView
@@ -32,6 +33,9 @@ from .sweep_view import SweepView
 from .training_plots import TrainingPlots
 from .training_run_box import TrainingRunBox
 from .training_settings_form import TrainingSettingsForm
+
+#: The share of the window's height the race and the sweep take when they are opened.
+ROOM_SHARE = 0.6
 
 
 class TrainingControls(QWidget):
@@ -76,7 +80,8 @@ class TrainingPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setFont(scaled_font(13, bold=True))
+        font_scale().scale_changed.connect(self._apply_fonts)
+        self._apply_fonts()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.plots = TrainingPlots()
         self.gradient_view = LearningGradientView()
@@ -108,6 +113,9 @@ class TrainingPanel(QWidget):
         session.config_changed.connect(self._request)
         self._shown_once = False
         self._show_all()
+
+    def _apply_fonts(self, _scale: float = 1.0) -> None:
+        self.status.setFont(scaled_font(13, bold=True))
 
     def _request(self, *_args) -> None:
         self._refresh.request(full=True)
@@ -157,6 +165,8 @@ class TrainingPanel(QWidget):
         if dock is not None:
             dock.show()
             dock.raise_()
+            if page is not self.tabs.widget(0):
+                _give_room(dock)
 
     def figure_data(self) -> dict:
         """The numbers of the tab in front: the race's or the sweep's runs, else the training
@@ -165,6 +175,18 @@ class TrainingPanel(QWidget):
         if page in (self.race_view, self.sweep_view):
             return page.figure_data()
         return self.training.log.table()
+
+
+def _give_room(dock: QDockWidget, share: float = ROOM_SHARE) -> None:
+    """Let a docked panel take ``share`` of its window's height: the race and the sweep
+    need their plots whole, and at 1280×720 the bottom docks are short. A floating panel,
+    or one already that tall, stays as it is."""
+    window = dock.parentWidget()
+    if dock.isFloating() or not isinstance(window, QMainWindow):
+        return
+    want = int(window.height() * share)
+    if dock.height() < want:
+        window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
 
 def _dock_of(widget: QWidget | None) -> QDockWidget | None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ..common.cell_text import quantity_meaning, spec_of
 from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
-from ..common.plot_style import BACKGROUND, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from . import training_text as text
 
@@ -70,6 +70,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self._gate_key = None
         # decades only on the log axes (pyqtgraph's 2 … 9 labels pile up on a short plot)
         self._ticks = [DecadeTicks(p) for p in (self.loss_plot, self.metric_plot, self.grad_plot)]
+        plots = (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot)
+        self._fonts = FollowFontScale(self, plots)  # grow with the text size
 
     def _plot(self, column: int, x_label: str, y_label: str) -> pg.PlotItem:
         plot = self.addPlot(row=0, col=column)
