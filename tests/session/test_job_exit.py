@@ -9,6 +9,8 @@ import sys
 import textwrap
 import time
 
+from tests.processes import process_gone
+
 SCRIPT = textwrap.dedent(
     """
     import sys, time
@@ -32,18 +34,6 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return "zombie" in f.read().lower()
-    except OSError:
-        return True
-
-
 def test_exit_during_training_ends_the_worker():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
@@ -52,6 +42,6 @@ def test_exit_during_training_ends_the_worker():
     assert done.returncode == 0, done.stderr[-2000:]
     pid = int(done.stdout.split()[-1])
     end = time.monotonic() + 10
-    while not _gone(pid) and time.monotonic() < end:
+    while not process_gone(pid) and time.monotonic() < end:
         time.sleep(0.05)
-    assert _gone(pid)
+    assert process_gone(pid)

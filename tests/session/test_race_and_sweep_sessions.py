@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
+from tests.processes import process_gone
 from visualrnn.engine.init import init_model
 from visualrnn.engine.training import TaskSource, recipe_for
 from visualrnn.engine.training.objective import evaluate
@@ -29,18 +28,6 @@ def race(qapp):
     r.set_cells(["rnn", "lstm", "gru"])
     yield r
     r.shutdown()
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return "zombie" in f.read().lower()
-    except OSError:
-        return True
 
 
 def test_every_cell_trains_on_the_same_batches(qtbot, race):
@@ -80,7 +67,7 @@ def test_stop_ends_every_worker(qtbot, race):
     assert len(pids) == 3
     race.stop()
     assert race.state == "stopped" and set(race.outcomes.values()) == {"stopped"}
-    qtbot.waitUntil(lambda: all(_gone(p) for p in pids), timeout=10_000)
+    qtbot.waitUntil(lambda: all(process_gone(p) for p in pids), timeout=10_000)
 
 
 def test_same_number_of_parameters_sizes_each_cell_to_the_lstm():

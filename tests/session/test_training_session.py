@@ -12,6 +12,7 @@ import signal
 import numpy as np
 import pytest
 
+from tests.processes import process_gone
 from visualrnn.session import LessonSession
 from visualrnn.session.lesson_file import open_lesson, save_lesson
 from visualrnn.session.training_session import TrainingSession
@@ -27,18 +28,6 @@ def training(qapp):
     assert t.prepare_lesson(hidden=8)
     yield t
     t.shutdown()
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    try:  # a zombie not yet reaped counts as gone
-        with open(f"/proc/{pid}/status") as f:
-            return "zombie" in f.read().lower()
-    except OSError:
-        return True
 
 
 def test_fifty_updates_lower_the_loss_and_the_views_get_the_weights(qtbot, training):
@@ -76,7 +65,7 @@ def test_pause_resume_and_one_update(qtbot, training):
     assert training.state == "running"
     pid = training.process_id
     training.shutdown()
-    assert _gone(pid)
+    assert process_gone(pid)
 
 
 def test_divergence_stops_with_a_message_and_keeps_finite_weights(qtbot, qapp):
@@ -161,4 +150,4 @@ def test_changing_the_model_ends_the_run(qtbot, training):
     pid = training.process_id
     training.lesson.update(hidden_size=4, model_source="init")
     assert training.state == "idle" and training.log.n == 0
-    qtbot.waitUntil(lambda: _gone(pid), timeout=WAIT)
+    qtbot.waitUntil(lambda: process_gone(pid), timeout=WAIT)

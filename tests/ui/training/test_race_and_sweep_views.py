@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
 import subprocess
 import sys
 
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.processes import process_gone
 from visualrnn.engine.cellspec import CELL_SPECS
 from visualrnn.ui.common.figure_export import export_csv
 
@@ -23,18 +23,6 @@ def _race(window, budget=30):
     assert t.set_settings(length=5, budget=budget, until_solved=False, eval_every=10)
     assert t.prepare_lesson(hidden=6)
     return panel, controls, panel.race_view
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return "zombie" in f.read().lower()
-    except OSError:
-        return True
 
 
 def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window, tmp_path):
@@ -87,7 +75,7 @@ def test_closing_the_window_during_a_race_ends_its_processes(qtbot, window):
     pids = view.race.process_ids()
     assert len(pids) == 3
     window.close()
-    qtbot.waitUntil(lambda: all(_gone(p) for p in pids), timeout=15_000)
+    qtbot.waitUntil(lambda: all(process_gone(p) for p in pids), timeout=15_000)
     assert not view.race.running
 
 

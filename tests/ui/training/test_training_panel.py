@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 from PySide6.QtCore import Qt
+
+from tests.processes import process_gone
 
 WAIT = 60_000
 
@@ -18,18 +18,6 @@ def _lab(window):
     assert t.prepare_lesson(hidden=8)
     window.raise_panel("training")
     return controls, curves, t
-
-
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return "zombie" in f.read().lower()
-    except OSError:
-        return True
 
 
 def test_train_from_the_button_lowers_the_loss_and_every_view_follows(qtbot, window):
@@ -79,7 +67,7 @@ def test_closing_the_window_while_training_stops_the_worker(qtbot, window):
     pid = t.process_id
     window.close()
     qtbot.waitUntil(lambda: t.process_id is None, timeout=WAIT)
-    qtbot.waitUntil(lambda: _gone(pid), timeout=WAIT)
+    qtbot.waitUntil(lambda: process_gone(pid), timeout=WAIT)
 
 
 def test_the_history_slider_shows_earlier_weights(qtbot, window):
