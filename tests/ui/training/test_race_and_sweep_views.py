@@ -172,3 +172,15 @@ def test_the_race_grows_with_the_text_size(qtbot, window):
         assert big == pytest.approx(1.6 * small, rel=0.02)
     box = view.cells.boxes["lstm"]
     assert box.palette().windowText().color().name().lower() == CELL_SPECS["lstm"].color.lower()
+
+
+def test_a_short_race_plot_hides_its_legend(qtbot, window):
+    """In a short bottom dock the legend would cover the curves; the line above the plots
+    names the cells in their colours instead."""
+    panel, controls, view = _race(window)
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    assert view.plots.sizeHint().height() == view.plots.minimumHeight()
+    view.plots.resize(700, 200)
+    assert not view.plots.legend.isVisible()
+    view.plots.resize(700, 500)
+    assert view.plots.legend.isVisible()

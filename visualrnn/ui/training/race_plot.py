@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import CELL_SPECS, cell_label
@@ -16,6 +16,7 @@ from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
 from ..common.plot_style import BACKGROUND, FollowFontScale, style_legend, style_plot
 from ..common.plot_style import set_title as set_plot_title
+from ..common.theme import font_scale
 from . import training_text as text
 
 CHANCE_COLOR, SOLVED_COLOR = "#7F7F7F", "#333333"
@@ -24,6 +25,10 @@ CHANCE_COLOR, SOLVED_COLOR = "#7F7F7F", "#333333"
 def _positive(values) -> np.ndarray:
     v = np.asarray(values, dtype=float)
     return np.where(np.isfinite(v) & (v > 0), v, np.nan)
+
+
+#: The plot height (at 100 % text) below which the legend hides.
+LEGEND_MIN_HEIGHT = 320
 
 
 class RacePlots(pg.GraphicsLayoutWidget):
@@ -55,6 +60,18 @@ class RacePlots(pg.GraphicsLayoutWidget):
         self.marks: dict[str, pg.PlotDataItem] = {}
         self._key = None
         self._log_metric = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """On a short plot the legend would cover the curves: it hides, and the line above
+        the plots (each cell in its colour) names them."""
+        super().resizeEvent(event)
+        if hasattr(self, "legend"):  # pyqtgraph resizes once while it is being built
+            self.legend.setVisible(self.height() >= LEGEND_MIN_HEIGHT * font_scale().scale)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As tall as its minimum: the panel's scroll area gives a page its preferred
+        height, and pyqtgraph's 480 px pushed the plot out of a bottom dock's view."""
+        return QSize(600, self.minimumHeight())
 
     def _hline(self, color: str, label: str) -> pg.InfiniteLine:
         line = pg.InfiniteLine(

@@ -4,6 +4,7 @@ cell in the cell's colour — where each cell stops learning."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import CELL_SPECS, cell_label
@@ -28,6 +29,11 @@ class SweepPlot(pg.PlotWidget):
         style_legend(self.legend)
         self._fonts = FollowFontScale(self, [self.plot_item], [self.legend])
         self.curves: dict[str, pg.PlotDataItem] = {}
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As tall as its minimum: the panel's scroll area gives a page its preferred
+        height, and pyqtgraph's 480 px pushed the plot out of a bottom dock's view."""
+        return QSize(600, self.minimumHeight())
 
     def show_sweep(self, task_name: str | None, curves: dict, sizes: dict) -> None:
         """``curves``: cell → (lengths, fraction solved, runs); ``sizes``: cell → (H, P)."""

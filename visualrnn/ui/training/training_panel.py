@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -33,9 +32,6 @@ from .sweep_view import SweepView
 from .training_plots import TrainingPlots
 from .training_run_box import TrainingRunBox
 from .training_settings_form import TrainingSettingsForm
-
-#: The share of the window's height the race and the sweep take when they are opened.
-ROOM_SHARE = 0.6
 
 
 class TrainingControls(QWidget):
@@ -165,8 +161,6 @@ class TrainingPanel(QWidget):
         if dock is not None:
             dock.show()
             dock.raise_()
-            if page is not self.tabs.widget(0):
-                _give_room(dock)
 
     def figure_data(self) -> dict:
         """The numbers of the tab in front: the race's or the sweep's runs, else the training
@@ -175,18 +169,6 @@ class TrainingPanel(QWidget):
         if page in (self.race_view, self.sweep_view):
             return page.figure_data()
         return self.training.log.table()
-
-
-def _give_room(dock: QDockWidget, share: float = ROOM_SHARE) -> None:
-    """Let a docked panel take ``share`` of its window's height: the race and the sweep
-    need their plots whole, and at 1280×720 the bottom docks are short. A floating panel,
-    or one already that tall, stays as it is."""
-    window = dock.parentWidget()
-    if dock.isFloating() or not isinstance(window, QMainWindow):
-        return
-    want = int(window.height() * share)
-    if dock.height() < want:
-        window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
 
 def _dock_of(widget: QWidget | None) -> QDockWidget | None:
