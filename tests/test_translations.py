@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -165,6 +166,8 @@ def _probe(*args: str, locale: str = "C") -> dict:
     translators it installs would otherwise stay in this test process)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": locale, "LANG": locale}
     env.pop("LANGUAGE", None)
+    # fresh settings: a language another test chose (View → Language) must not carry over
+    env["VISUALRNN_SETTINGS"] = os.path.join(tempfile.mkdtemp(), "probe.ini")
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, "--preset", "vanishing", *args],
         capture_output=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -148,10 +149,17 @@ def validate(c: LessonConfig) -> None:
 
 
 def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:
-    """x: (T, I) from the typed text, and the vocabulary ("" in numbers mode)."""
-    if c.input_mode == "text":
+    """x: (T, I) from the typed text, and the vocabulary ("" in numbers mode). The last
+    few parses are remembered: switching the cell of a 10,000-step lesson parsed its
+    numbers again on the interface's thread (60–110 ms)."""
+    if c.input_mode == "text":  # one-hot (T, vocabulary) arrays: too large to keep
         return parse_text(c.input_text, c.vocabulary or None)
-    return parse_numbers(c.input_text), ""
+    return _parse_numbers(c.input_text).copy(), ""
+
+
+@lru_cache(maxsize=4)
+def _parse_numbers(text: str) -> np.ndarray:
+    return parse_numbers(text)
 
 
 def text_vocabulary(c: LessonConfig) -> str:

@@ -66,6 +66,7 @@ class LessonSession(DerivedReaders, QObject):
         self._result = build_lesson(self._config)
         self._cursor = 0
         self._backward = False
+        self._large = False
         self._derived = Derived(self._config, self._result)
         self._wanted: set[str] = set()  # what the views asked of this result
         #: Why a cell is missing from :meth:`compare_results` (cell → message).
@@ -168,6 +169,12 @@ class LessonSession(DerivedReaders, QObject):
                 key
             ]
         return job.payload["loaded"] if key == "loaded" else getattr(job.prepared, key)
+
+    @property
+    def large_result(self) -> bool:
+        """Whether the current result is a large one (computed off the interface's thread):
+        views may then spread their rebuild over several event-loop turns."""
+        return self._large
 
     @property
     def backward(self) -> bool:
@@ -353,6 +360,7 @@ class LessonSession(DerivedReaders, QObject):
                 if other != payload["source"]:
                     self._set_error(other, "")
         config, derived = job.prepared.config, job.extra
+        self._large = job.prepared.work.ops > self.sync_work
         self._accept(config, job.result, payload["source"], payload.get("reset_cursor"), derived)
         if payload.get("cursor") is not None:
             self.set_cursor(payload["cursor"])

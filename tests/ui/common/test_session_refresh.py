@@ -39,3 +39,50 @@ def test_a_closed_panel_hears_nothing_more(qtbot):
     session.set_cursor(1)
     assert session.update(seed=7, model_source="init")
     assert calls == []
+
+
+def test_a_large_result_is_installed_one_panel_per_turn(qtbot):
+    """A result computed off the interface's thread (``large_result``) refreshes each panel
+    on its own event-loop turn; a cursor move meanwhile waits for the full refresh."""
+    session, calls = LessonSession(), []
+    panels = [_Panel(session, calls) for _ in range(3)]
+    for panel in panels:
+        qtbot.addWidget(panel)
+    session.sync_work = 0.0  # every run counts as large (and is computed on a worker)
+    assert session.update(seed=7, model_source="init")
+    assert session.wait_until_computed(10)
+    assert session.large_result
+    assert calls == []  # installed, but no panel redrawn within the same turn
+    session.set_cursor(2)
+    assert calls == []  # the cursor waits for the full refresh, which shows it too
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=2000)
+    assert calls == ["trace"] * 3
+    assert staged_installs_left() == 0
+
+
+def test_reading_a_waiting_panel_flushes_it_at_once(qtbot):
+    session, calls = LessonSession(), []
+    panel = _Panel(session, calls)
+    qtbot.addWidget(panel)
+    session.sync_work = 0.0
+    assert session.update(seed=8, model_source="init")
+    assert session.wait_until_computed(10)
+    panel.refresh.flush()  # what figure_data / export do before reading
+    assert calls == ["trace"]
+    qtbot.wait(50)
+    assert calls == ["trace"]  # not drawn twice
+
+
+def test_a_small_result_is_installed_at_once(qtbot):
+    session, calls = LessonSession(), []
+    panel = _Panel(session, calls)
+    qtbot.addWidget(panel)
+    assert session.update(seed=9, model_source="init")
+    assert not session.large_result
+    assert calls == ["trace"]
+
+
+def staged_installs_left() -> int:
+    from visualrnn.ui.common.refresh import staged_installs
+
+    return len(staged_installs())

@@ -3,15 +3,18 @@
 :class:`RefreshWhenSeen` defers a panel's work while its dock is tabbed away;
 :class:`SessionRefresh` is the same, connected to a session's ``trace_changed`` (a full
 refresh) and ``cursor_changed`` (the cursor only) — the wiring every view following the
-cursor would otherwise repeat.
+cursor would otherwise repeat. A large result (``session.large_result``) is installed one
+panel per event-loop turn (:func:`staged_installs`): with every panel visible, rebuilding
+them all at once blocked the window for 200–400 ms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
+from shiboken6 import isValid
 
 from ...session import LessonSession
 
@@ -38,13 +41,21 @@ class RefreshWhenSeen(QObject):
         self._dock: QDockWidget | None = None
         widget.installEventFilter(self)  # a panel shown again (moved, undocked) catches up
 
-    def request(self, full: bool = False) -> None:
+    def request(self, full: bool = False, staged: bool = False) -> None:
+        """Ask for a refresh (``full``: the trace changed). ``staged``: a large full refresh,
+        run on a later event-loop turn, one panel per turn (a cursor request meanwhile
+        waits for it: the full refresh shows the cursor too)."""
         if self._pending != "trace":
             self._pending = "trace" if full else "cursor"
-        if not self._out_of_sight():
+        if self._out_of_sight():
+            return
+        if self._pending == "trace" and (staged or self in staged_installs()):
+            staged_installs().add(self)
+        else:
             self.flush()
 
     def flush(self) -> None:
+        staged_installs().discard(self)
         pending, self._pending = self._pending, None
         if pending == "trace":
             self._on_trace()
@@ -109,13 +120,65 @@ class SessionRefresh(RefreshWhenSeen):
         on_cursor: Callable[[], None],
     ):
         super().__init__(widget, on_trace, on_cursor)
+        self._session = session
         session.trace_changed.connect(self.request_trace)
         session.cursor_changed.connect(self.request_cursor)
 
     def request_trace(self) -> None:
-        """The trace changed: redo everything (now, or once the panel shows)."""
-        self.request(full=True)
+        """The trace changed: redo everything (now, on a later turn for a large result, or
+        once the panel shows)."""
+        self.request(full=True, staged=self._session.large_result)
 
     def request_cursor(self, _cursor: int = 0) -> None:
         """The cursor moved: redo the per-step part (now, or once the panel shows)."""
         self.request()
+
+
+class StagedInstalls(QObject):
+    """Full refreshes waiting for their turn: one runs per event-loop turn, in the order
+    they were asked for, so the window paints and answers input in between."""
+
+    def __init__(self):
+        super().__init__()
+        self._queue: list[RefreshWhenSeen] = []
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._run_one)
+
+    def __contains__(self, refresh: RefreshWhenSeen) -> bool:
+        return refresh in self._queue
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    def add(self, refresh: RefreshWhenSeen) -> None:
+        if refresh not in self._queue:
+            self._queue.append(refresh)
+        self._timer.start()
+
+    def discard(self, refresh: RefreshWhenSeen) -> None:
+        if refresh in self._queue:
+            self._queue.remove(refresh)
+
+    def finish(self) -> None:
+        """Run every waiting refresh now (for screenshots, exports and tests)."""
+        while self._queue:
+            self._run_one()
+
+    def _run_one(self) -> None:
+        while self._queue:
+            refresh = self._queue.pop(0)
+            if isValid(refresh) and isValid(refresh._widget) and refresh.is_pending():
+                refresh.flush()
+                break
+        if self._queue:
+            self._timer.start()
+
+
+_STAGED: list[StagedInstalls] = []
+
+
+def staged_installs() -> StagedInstalls:
+    """The application's queue of staged full refreshes (created on first use)."""
+    if not _STAGED or not isValid(_STAGED[0]):
+        _STAGED[:] = [StagedInstalls()]
+    return _STAGED[0]

@@ -82,7 +82,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     hovered = Signal(str)
     unit_clicked = Signal(int)
 
-    def __init__(self, cell: str, parent=None):
+    def __init__(self, cell: str, parent=None, *, build: bool = True):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
         self.cell = cell
@@ -93,15 +93,36 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         columns = sq.columns(cell)
         self._rows = -(-len(sq.quantities(cell)) // columns)
         self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
-        for k, quantity in enumerate(sq.quantities(cell)):
-            self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
-        for slot in self.slots[1:]:
-            slot.plot.setXLink(self.slots[0].plot)
-            slot.plot.setYLink(self.slots[0].plot)
         self._hover_proxy = pg.SignalProxy(
             self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        if build:
+            self.finish_building()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every heatmap of the cell is built."""
+        return len(self.slots) == len(sq.quantities(self.cell))
+
+    def build_next(self) -> bool:
+        """Build one more heatmap (30–50 ms of pyqtgraph items); False once complete.
+        A grid built ahead of time (``build=False``) is built this way, one heatmap per
+        event-loop turn, so that switching the cell later never blocks the window."""
+        if self.complete:
+            return False
+        k, columns = len(self.slots), sq.columns(self.cell)
+        quantity = sq.quantities(self.cell)[k]
+        slot = self._make_slot(quantity, k // columns, k % columns, columns)
+        if self.slots:
+            slot.plot.setXLink(self.slots[0].plot)
+            slot.plot.setYLink(self.slots[0].plot)
+        self.slots.append(slot)
+        return not self.complete
+
+    def finish_building(self) -> None:
+        while self.build_next():
+            pass
 
     def _make_slot(self, quantity: sq.Quantity, row: int, col: int, columns: int) -> HeatmapSlot:
         plot = self.addPlot(row=row, col=2 * col)
@@ -213,11 +234,14 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             label.setZValue(20)
             slot.plot.addItem(label, ignoreBounds=True)
             slot.labels.append(label)
+        # labels no longer needed leave the scene: even hidden, each one is asked for its
+        # bounds on every repaint (192 of them cost ~1.5 ms per cursor step)
+        for label in slot.labels[count:]:
+            slot.plot.removeItem(label)
+        del slot.labels[count:]
         for k, label in enumerate(slot.labels):
-            label.setVisible(k < count)
-            if k < count:
-                t, u = divmod(k, H)
-                self._write_value(label, slot, float(slot.data[t, u]), t, u, lo, hi)
+            t, u = divmod(k, H)
+            self._write_value(label, slot, float(slot.data[t, u]), t, u, lo, hi)
 
     def _write_value(self, label, slot, value, t, u, lo, hi) -> None:
         if slot.quantity.kind == "gate":
@@ -244,7 +268,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             if veil:
                 slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
             for k, label in enumerate(slot.labels):  # the written values: none ahead of time
-                label.setVisible(k < self._T * self._H and not (reveal and k // self._H >= cursor))
+                label.setVisible(not (reveal and k // self._H >= cursor))
 
     def apply_fonts(self) -> None:
         for slot in self.slots:

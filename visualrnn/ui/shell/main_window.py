@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..common.figure_menu import FigureMenus
 from ..common.panels import CENTRAL, PanelSpec
 from ..common.plot_helpers import format_number
+from ..common.refresh import staged_installs
 from .busy_indicator import BusyIndicator
 from .dock_layout import hide_stale_tab_bars, scrollable, size_docks
 from .exception_hook import log_path
@@ -281,7 +282,9 @@ class MainWindow(QMainWindow):
         self.details_button.show()
 
     def finish_animations(self) -> None:
-        """Jump every running animation to its end (before a screenshot)."""
+        """Jump every running animation to its end and draw every panel still waiting for
+        a large result (before a screenshot)."""
+        staged_installs().finish()
         for panel in self.panels:
             finish = getattr(panel.widget, "finish_animations", None)
             if finish is not None:
