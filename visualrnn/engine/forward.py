@@ -90,16 +90,16 @@ def _run_lstm(model, x, h0, c0, ws=FRESH):
     H, blocks = model.hidden_size, model.spec.blocks
     GH = len(blocks) * H
     step = lstm_step if "f" in blocks else lstm_nofg_step
-    scale, shift = lstm_scales(H, model.cell)
-    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
-    Wx, bias = _input_weights(model, scale)
-    scale, shift = (np.repeat(v[None], B, axis=0) for v in (scale, shift))  # (B, G·H): no broadcast
+    pre, post, shift = lstm_scales(H, model.cell)
+    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * pre)
+    Wx, bias = _input_weights(model, pre)
+    post, shift = (np.repeat(v[None], B, axis=0) for v in (post, shift))  # (B, G·H): no broadcast
     gates, tc, buf = ws.empty("gates", (T, B, GH)), ws.empty("tc", (T, B, H)), np.empty((B, GH))
     hs, cs = _state_buffer(ws, "h", T, h0), _state_buffer(ws, "c", T, c0)
     for s, e in time_blocks(T, B, GH):
         _fill_input_side(x[s:e], Wx, bias, gates[s:e])
         for t in range(s, e):
-            step(hs[t], cs[t], W, scale, shift, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
+            step(hs[t], cs[t], W, post, shift, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
     out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(blocks)}
     out.update(c=cs[1:], h=hs[1:], h_prev=hs[:-1], c_prev=cs[:-1], gates=gates, tanh_c=tc)
     return out
@@ -108,7 +108,7 @@ def _run_lstm(model, x, h0, c0, ws=FRESH):
 def _run_gru(model, x, h0, c0=None, ws=FRESH):
     T, B, _ = x.shape
     H = model.hidden_size
-    scale = np.repeat([0.5, 0.5, 1.0], H)  # σ from one tanh: ½ on the r, z blocks
+    scale = np.repeat([-1.0, -1.0, 1.0], H)  # σ from one exp: the r, z blocks negated
     W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
     b_hn = model.params["bias_hh_l0"][2 * H :]
     Wx, bias = _input_weights(model, scale)
