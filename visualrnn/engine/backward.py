@@ -7,7 +7,9 @@ when t % k == 0 and t > 0.
 
 Each cell has its own loop (:data:`_BACKWARDS`); it returns the state gradients and the
 gradients of the input-side and hidden-side pre-activations, (T, B, G·H) each, in the
-weight layout's block order, from which :func:`_parameter_grads` forms ∂L/∂θ.
+weight layout's block order, from which :func:`_parameter_grads` forms ∂L/∂θ. The gated
+cells work on gate-major (T, G, B, H) arrays inside, where each gate of a step is one
+contiguous (B, H) block.
 """
 
 from __future__ import annotations
@@ -73,25 +75,30 @@ _SLOPE_SHIFTS: dict[tuple[str, int], np.ndarray] = {}
 
 
 def _slope_shift(cell: str, H: int) -> np.ndarray:
-    """(G·H,): 0 on the σ blocks, 1 on the tanh blocks, so that (1 − g)(g + shift) is each
-    block's derivative by its pre-activation: σ(1 − σ) and (1 − z)(1 + z) = 1 − z²."""
+    """(G, 1, 1): 0 on the σ blocks, 1 on the tanh blocks, so that (1 − g)(g + shift) is
+    each block's derivative by its pre-activation: σ(1 − σ) and (1 − z)(1 + z) = 1 − z²."""
     if (cell, H) not in _SLOPE_SHIFTS:
         spec = cell_spec(cell)
         tanh = [spec.quantity(b).kind != "gate" for b in spec.blocks]
-        _SLOPE_SHIFTS[cell, H] = np.repeat(np.array(tanh, dtype=float), H)
+        _SLOPE_SHIFTS[cell, H] = np.array(tanh, dtype=float).reshape(-1, 1, 1)
     return _SLOPE_SHIFTS[cell, H]
 
 
 def _gate_slopes(g: np.ndarray, shift: np.ndarray, out: np.ndarray, scratch: np.ndarray) -> None:
-    """out = ∂gate/∂pre for every block of g (k, B, G·H), in three full-width passes;
-    ``shift`` is :func:`_slope_shift` repeated to (≥ k, B, G·H)."""
+    """out = ∂gate/∂pre for every block of g (k, G, B, H), in three full passes."""
     np.subtract(1.0, g, out)
-    np.add(g, shift[: g.shape[0]], scratch)
+    np.add(g, shift, scratch)
     out *= scratch
 
 
-def _lstm_coefficients(model, cache, s, e, out, k_c, scratch, shift) -> None:
-    """Block [s, e) of the LSTM's local derivatives, written into ``out`` (k, B, G·H) and
+def _to_flat(d: np.ndarray, out: np.ndarray) -> None:
+    """One step's gate-major d (G, B, H) into the weight layout's row order, out (B, G·H)."""
+    G, B, H = d.shape
+    np.copyto(out.reshape(B, G, H), d.transpose(1, 0, 2))
+
+
+def _lstm_coefficients(model, cache, s, e, out, k_c, scratch) -> None:
+    """Block [s, e) of the LSTM's local derivatives, written into ``out`` (k, G, B, H) and
     ``k_c`` (k, B, H): ∂c_t/∂pre of the blocks before o (how dc_t reaches them),
     ∂h_t/∂pre_o for o, and k_c = o(1 − tanh²c_t), the local ∂c_t/∂h_t.
 
@@ -99,10 +106,10 @@ def _lstm_coefficients(model, cache, s, e, out, k_c, scratch, shift) -> None:
     ∂c/∂pre_f = c_{t−1}·f(1−f), ∂c/∂pre_z = i(1−z²); h_t = o ⊙ tanh c_t, so
     ∂h/∂pre_o = tanh c_t · o(1−o).
     """
-    blocks, g, H = model.spec.blocks, cache["gates"][s:e], cache["h"].shape[2]
-    _gate_slopes(g, shift, out, scratch)
-    gate = {b: g[..., k * H : (k + 1) * H] for k, b in enumerate(blocks)}
-    slope = {b: out[..., k * H : (k + 1) * H] for k, b in enumerate(blocks)}
+    blocks, g = model.spec.blocks, cache["gates"][s:e]
+    _gate_slopes(g, _slope_shift(model.cell, g.shape[3]), out, scratch)
+    gate = {b: g[:, k] for k, b in enumerate(blocks)}
+    slope = {b: out[:, k] for k, b in enumerate(blocks)}
     tc = cache["tanh_c"][s:e]
     factor = {"i": gate["z"], "z": gate["i"], "o": tc}
     if "f" in blocks:
@@ -118,80 +125,85 @@ def _backward_lstm(model, cache, dh_y, cut, ws=FRESH):
     """Both LSTMs; along c each step back multiplies dc by f (``lstm``) or by 1 (1997).
 
     Block by block of steps (latest first): the local derivatives of a block, then its steps.
+    The pre-activation gradients are worked on gate-major (T, G, B, H), like the forward
+    gates, and each step's is copied into the weight layout (T, B, G·H) that is returned.
     """
     T, B, H = dh_y.shape
     W, blocks = model.params["weight_hh_l0"], model.spec.blocks
     G, f = len(blocks), cache.get("f")
     dh, dc = ws.empty("dh", (T, B, H)), ws.empty("dc", (T, B, H))
-    dpre = ws.empty("d_pre", (T, B, G * H))
+    dpre, flat = ws.empty("d_pre", (T, G, B, H)), ws.empty("d_flat", (T, B, G * H))
     nxt_h, nxt_c, zeros = np.zeros((B, H)), np.zeros((B, H)), np.zeros((B, H))
     spans = time_blocks(T, B, G * H)
     k_c = np.empty((spans[0][1], B, H)) if T else None
-    scratch = np.empty((spans[0][1], B, G * H)) if T else None
-    shift = np.broadcast_to(_slope_shift(model.cell, H), scratch.shape).copy() if T else None
+    scratch = np.empty((spans[0][1], G, B, H)) if T else None
     carry = np.empty((B, H))  # dc_t ⊙ f_t, on its way to step t − 1
     for s, e in reversed(spans):
-        _lstm_coefficients(model, cache, s, e, dpre[s:e], k_c[: e - s], scratch[: e - s], shift)
+        _lstm_coefficients(model, cache, s, e, dpre[s:e], k_c[: e - s], scratch[: e - s])
         for t in range(e - 1, s - 1, -1):
-            dh_t, dc_t, dp = dh[t], dc[t], dpre[t].reshape(B, G, H)
+            dh_t, dc_t, dp = dh[t], dc[t], dpre[t]
             np.add(dh_y[t], nxt_h, dh_t)
             np.multiply(dh_t, k_c[t - s], dc_t)
             dc_t += nxt_c
-            dp[:, : G - 1] *= dc_t[:, None, :]
-            dp[:, G - 1] *= dh_t
+            dp[: G - 1] *= dc_t
+            dp[G - 1] *= dh_t
+            _to_flat(dp, flat[t])
             if cut[t]:
                 nxt_h.fill(0.0)
                 nxt_c = zeros
             else:
-                np.dot(dpre[t], W, nxt_h)
+                np.dot(flat[t], W, nxt_h)
                 nxt_c = dc_t if f is None else np.multiply(dc_t, f[t], carry)
-    return {"dh": dh, "dc": dc}, dpre, dpre
+    return {"dh": dh, "dc": dc}, flat, flat
 
 
-def _gru_coefficients(cache, s, e, k_gh, k_gi, scratch, shift) -> None:
-    """Block [s, e) of the GRU's local derivatives: k_gh (k, B, 3H) = (k_r, k_z, k_n·r) and
-    k_gi (k, B, 3H) with k_n in its n block (its r, z blocks are filled after the steps).
+def _gru_coefficients(cache, s, e, k_gh, k_gi_n, scratch) -> None:
+    """Block [s, e) of the GRU's local derivatives: k_gh (k, 3, B, H) = (k_r, k_z, k_n·r)
+    and k_gi_n (k, B, H) = k_n.
 
     k_n = (1 − z)(1 − n²), k_r = k_n·hn·r(1 − r), k_z = (h_{t−1} − n)·z(1 − z).
     """
-    H = k_gh.shape[2] // 3
     r, z, n, hn, hp = (cache[k][s:e] for k in ("r", "z", "n", "hn", "h_prev"))
-    _gate_slopes(cache["gates"][s:e], shift, k_gh, scratch)  # r(1 − r), z(1 − z), 1 − n²
-    g_r, g_z, g_n = k_gh[..., :H], k_gh[..., H : 2 * H], k_gh[..., 2 * H :]
-    k_n, tmp = k_gi[..., 2 * H :], scratch[..., :H]
+    g = cache["gates"][s:e]
+    _gate_slopes(g, _slope_shift("gru", g.shape[3]), k_gh, scratch)  # r(1−r), z(1−z), 1−n²
+    g_r, g_z, g_n = k_gh[:, 0], k_gh[:, 1], k_gh[:, 2]
+    tmp = scratch[:, 0]
     np.subtract(1.0, z, tmp)
-    np.multiply(tmp, g_n, k_n)
-    g_r *= k_n
+    np.multiply(tmp, g_n, k_gi_n)
+    g_r *= k_gi_n
     g_r *= hn
     np.subtract(hp, n, tmp)
     g_z *= tmp
-    np.multiply(k_n, r, g_n)
+    np.multiply(k_gi_n, r, g_n)
 
 
 def _backward_gru(model, cache, dh_y, cut, ws=FRESH):
-    """d_gh = dh_t ⊙ (k_r, k_z, k_n·r); d_gi equals it except in the n block, dh_t ⊙ k_n."""
+    """d_gh = dh_t ⊙ (k_r, k_z, k_n·r); d_gi equals it except in the n block, dh_t ⊙ k_n.
+    Worked on gate-major (T, 3, B, H); returned in the weight layout (T, B, 3H)."""
     T, B, H = dh_y.shape
     W, z = model.params["weight_hh_l0"], cache["z"]
-    dh, d_gh = ws.empty("dh", (T, B, H)), ws.empty("d_pre", (T, B, 3 * H))
-    d_gi = ws.empty("d_gi", (T, B, 3 * H))
+    dh, d_gh = ws.empty("dh", (T, B, H)), ws.empty("d_pre", (T, 3, B, H))
+    d_gi_n = ws.empty("d_gi_n", (T, B, H))
+    gh_flat, gi_flat = ws.empty("d_flat", (T, B, 3 * H)), ws.empty("d_gi", (T, B, 3 * H))
     nxt, dz = np.zeros((B, H)), np.empty((B, H))
     spans = time_blocks(T, B, 3 * H)
-    scratch = np.empty((spans[0][1], B, 3 * H)) if T else None
-    shift = np.broadcast_to(_slope_shift("gru", H), scratch.shape).copy() if T else None
+    scratch = np.empty((spans[0][1], 3, B, H)) if T else None
     for s, e in reversed(spans):
-        _gru_coefficients(cache, s, e, d_gh[s:e], d_gi[s:e], scratch[: e - s], shift)
+        _gru_coefficients(cache, s, e, d_gh[s:e], d_gi_n[s:e], scratch[: e - s])
         for t in range(e - 1, s - 1, -1):
             dh_t = dh[t]
             np.add(dh_y[t], nxt, dh_t)
-            d_gi[t, :, 2 * H :] *= dh_t
-            d_gh[t].reshape(B, 3, H)[...] *= dh_t[:, None, :]
+            d_gi_n[t] *= dh_t
+            d_gh[t] *= dh_t
+            _to_flat(d_gh[t], gh_flat[t])
             if cut[t]:
                 nxt.fill(0.0)
             else:
-                np.dot(d_gh[t], W, nxt)
+                np.dot(gh_flat[t], W, nxt)
                 nxt += np.multiply(dh_t, z[t], dz)
-        d_gi[s:e, :, : 2 * H] = d_gh[s:e, :, : 2 * H]
-    return {"dh": dh}, d_gi, d_gh
+    gi_flat[..., : 2 * H] = gh_flat[..., : 2 * H]
+    gi_flat[..., 2 * H :] = d_gi_n
+    return {"dh": dh}, gi_flat, gh_flat
 
 
 #: The backward loop of each cell: (model, cache, dh_y, cut) → (states, d_gi, d_gh).

@@ -17,22 +17,18 @@ from .cellspec import cell_spec
 # 2σ(2x) − 1 = 1 − 2 / (1 + e^{2x}) — exact at ±∞ and NaN, within ~2e-16 absolutely of
 # np.tanh (relatively less accurate only for |x| < 1e-8, where both are ≈ x).
 #
-# LSTM gate blocks (i, f, z, o; or i, z, o): the pre-activations come multiplied by ``pre``
-# (−1 on the σ blocks, −2 on the candidate z), so one exp pass gives σ(x) on the gates and
-# σ(2x) on z; then ``gates = s · post + shift`` (post 2, shift −1 on z: tanh).
-_LSTM_SCALES: dict[tuple[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+# LSTM gate blocks (i, f, z, o; or i, z, o): the pre-activations come multiplied by
+# :func:`lstm_scales` (−1 on the σ blocks, −2 on the candidate z), so one exp pass gives
+# σ(x) on the gates and σ(2x) on z, and z = 2σ(2x) − 1 = tanh(x).
+_LSTM_SCALES: dict[tuple[str, int], np.ndarray] = {}
 
 
-def lstm_scales(H: int, cell: str = "lstm") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(pre, post, shift), each (G·H,), that turn one σ pass into σ on the gate blocks of
-    ``cell`` and tanh on its candidate block."""
+def lstm_scales(H: int, cell: str = "lstm") -> np.ndarray:
+    """(G·H,): the factor on each pre-activation of ``cell`` that lets one σ pass give σ on
+    its gate blocks and tanh on its candidate block."""
     if (cell, H) not in _LSTM_SCALES:
         sigma = [cell_spec(cell).quantity(b).kind == "gate" for b in cell_spec(cell).blocks]
-        _LSTM_SCALES[cell, H] = (
-            np.repeat([-1.0 if s else -2.0 for s in sigma], H),
-            np.repeat([1.0 if s else 2.0 for s in sigma], H),
-            np.repeat([0.0 if s else -1.0 for s in sigma], H),
-        )
+        _LSTM_SCALES[cell, H] = np.repeat([-1.0 if s else -2.0 for s in sigma], H)
     return _LSTM_SCALES[cell, H]
 
 
@@ -70,73 +66,71 @@ def rnn_step(h_prev, W_hhT, activation: str, buf, a_out, h_out) -> None:
         raise ValueError(f"unknown activation {activation!r}")
 
 
-def lstm_step(h_prev, c_prev, W_hhT, post, shift, buf, g, c_out, tc_out, h_out) -> None:
+def lstm_step(h_prev, c_prev, W_g, buf, g, c_out, tc_out, h_out) -> None:
     """The textbook's LSTM step (§8.2), biases folded into the input side.
 
     z = tanh(W_z[h, x] + b_z), i = σ(…), f = σ(…), o = σ(…),
     c_t = f ⊙ c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
 
-    ``g`` (B, 4H) holds the input side on entry and the gates i, f, z, o on return; the
-    input side and ``W_hhT`` (H, 4H) come pre-multiplied by :func:`lstm_scales`'s ``pre``;
-    ``post``, ``shift`` are its other two, (B, 4H). Writes c_out, tanh(c_t) into tc_out
-    and h_out. ``buf``: (B, 4H) scratch.
+    ``g`` (4, B, H), gate-major, holds the input side on entry and the gates i, f, z, o on
+    return; the input side and ``W_g`` (4, H, H) come pre-multiplied by
+    :func:`lstm_scales`'s ``pre``. Writes c_out, tanh(c_t) into tc_out and h_out.
+    ``buf``: (4, B, H) scratch.
     """
-    H = h_prev.shape[-1]
-    np.dot(h_prev, W_hhT, buf)
+    np.matmul(h_prev[None], W_g, out=buf)
     g += buf
     sigmoid_of_negated(g)
-    g *= post
-    g += shift
-    np.multiply(g[:, H : 2 * H], c_prev, c_out)
-    iz = buf[:, :H]
-    np.multiply(g[:, :H], g[:, 2 * H : 3 * H], iz)
+    i, f, z, o = g
+    z *= 2.0  # σ(2x) → tanh(x)
+    z -= 1.0
+    np.multiply(f, c_prev, c_out)
+    iz = buf[0]
+    np.multiply(i, z, iz)
     c_out += iz
     tanh_into(c_out, tc_out)
-    np.multiply(tc_out, g[:, 3 * H :], h_out)
+    np.multiply(tc_out, o, h_out)
 
 
-def lstm_nofg_step(h_prev, c_prev, W_hhT, post, shift, buf, g, c_out, tc_out, h_out) -> None:
+def lstm_nofg_step(h_prev, c_prev, W_g, buf, g, c_out, tc_out, h_out) -> None:
     """Hochreiter & Schmidhuber's 1997 LSTM step, without a forget gate.
 
     i = σ(W_i[h, x] + b_i), z = tanh(W_z[h, x] + b_z), o = σ(W_o[h, x] + b_o),
     c_t = c_{t−1} + i ⊙ z, h_t = o ⊙ tanh(c_t).
 
-    As :func:`lstm_step`, with ``g`` (B, 3H) holding the blocks i, z, o.
+    As :func:`lstm_step`, with ``g`` (3, B, H) holding the blocks i, z, o.
     """
-    H = h_prev.shape[-1]
-    np.dot(h_prev, W_hhT, buf)
+    np.matmul(h_prev[None], W_g, out=buf)
     g += buf
     sigmoid_of_negated(g)
-    g *= post
-    g += shift
-    np.multiply(g[:, :H], g[:, H : 2 * H], c_out)
+    i, z, o = g
+    z *= 2.0
+    z -= 1.0
+    np.multiply(i, z, c_out)
     c_out += c_prev
     tanh_into(c_out, tc_out)
-    np.multiply(tc_out, g[:, 2 * H :], h_out)
+    np.multiply(tc_out, o, h_out)
 
 
-def gru_step(h_prev, W_hhT, b_hn, gh_buf, rzn, hn_out, h_out) -> None:
+def gru_step(h_prev, W_g, b_hn, gh_buf, rzn, hn_out, h_out) -> None:
     """PyTorch's GRU step; the input side holds b_ir + b_hr, b_iz + b_hz and b_in, not b_hn.
 
     r = σ(x W_ir + h W_hr + b), z = σ(x W_iz + h W_hz + b),
     n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn)), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
 
-    The r, z blocks of the input side and of ``W_hhT`` come negated (so that one exp pass
-    gives σ: :func:`sigmoid_of_negated`). ``rzn`` (B, 3H) holds the input side on entry and
-    r, z, n on return; writes ``hn_out = h W_hn + b_hn`` (kept for the backward pass) and
-    h_out. ``gh_buf`` is a (B, 3H) scratch array.
+    Gate-major: ``rzn`` (3, B, H) holds the input side on entry and r, z, n on return;
+    ``W_g`` (3, H, H). The r, z blocks of both come negated (so that one exp pass gives σ:
+    :func:`sigmoid_of_negated`). Writes ``hn_out = h W_hn + b_hn`` (kept for the backward
+    pass) and h_out. ``gh_buf`` is a (3, B, H) scratch array.
     """
-    H = h_prev.shape[-1]
-    np.dot(h_prev, W_hhT, gh_buf)
-    rz = rzn[:, : 2 * H]
-    rz += gh_buf[:, : 2 * H]
-    sigmoid_of_negated(rz)  # the r, z blocks come negated
-    np.add(gh_buf[:, 2 * H :], b_hn, hn_out)
-    n = rzn[:, 2 * H :]
-    r_hn = gh_buf[:, :H]
-    np.multiply(rz[:, :H], hn_out, r_hn)
+    np.matmul(h_prev[None], W_g, out=gh_buf)
+    rz = rzn[:2]
+    rz += gh_buf[:2]
+    sigmoid_of_negated(rz)
+    np.add(gh_buf[2], b_hn, hn_out)
+    n, r_hn = rzn[2], gh_buf[0]
+    np.multiply(rz[0], hn_out, r_hn)
     n += r_hn
     tanh_into(n, n)
     np.subtract(h_prev, n, h_out)
-    h_out *= rz[:, H:]
+    h_out *= rz[1]
     h_out += n

@@ -51,7 +51,7 @@ def _input_weights(model: Model, scale=None):
 
 
 def _fill_input_side(x, W, bias, out) -> None:
-    """out[s:e] = x[s:e] @ W + bias for one block of steps: (k, B, I) → (k, B, G·H)."""
+    """out[s:e] = x[s:e] @ W + bias for one block of steps: (k, B, I) → (k, B, H)."""
     k, B, I = x.shape
     np.matmul(x.reshape(k * B, I), W, out=out.reshape(k * B, -1))
     out += bias
@@ -84,41 +84,67 @@ def _run_rnn(model, x, h0, c0=None, ws=FRESH):
     return {"a": a, "h": hs[1:], "h_prev": hs[:-1]}
 
 
+def _gate_weights(model: Model, pre: np.ndarray) -> np.ndarray:
+    """weight_hh_l0ᵀ times ``pre`` per column, one block per gate: (G, H, H)."""
+    H = model.hidden_size
+    W = model.params["weight_hh_l0"].T * pre
+    return np.ascontiguousarray(W.reshape(H, -1, H).transpose(1, 0, 2))
+
+
+def _fill_gate_inputs(x, W, bias, out, flat) -> None:
+    """out = x @ W + bias for one block of steps, gate-major: (k, B, I) → (k, G, B, H);
+    ``flat`` (≥ k·B, G·H) is scratch for the one product."""
+    k, B, I = x.shape
+    G, H = out.shape[1], out.shape[3]
+    rows = flat[: k * B]
+    np.matmul(x.reshape(k * B, I), W, out=rows)
+    rows += bias
+    np.copyto(out, rows.reshape(k, B, G, H).transpose(0, 2, 1, 3))
+
+
 def _run_lstm(model, x, h0, c0, ws=FRESH):
-    """Both LSTMs: blocks i, f, z, o (``lstm``) or i, z, o (``lstm_nofg``)."""
+    """Both LSTMs: blocks i, f, z, o (``lstm``) or i, z, o (``lstm_nofg``).
+
+    The gates are stored (T, G, B, H): each step's gates are one contiguous block, each
+    gate in it a contiguous (B, H) (the same elementwise work on 32-wide slices of (B, G·H)
+    rows cost 4× as much)."""
     T, B, _ = x.shape
     H, blocks = model.hidden_size, model.spec.blocks
-    GH = len(blocks) * H
+    G = len(blocks)
     step = lstm_step if "f" in blocks else lstm_nofg_step
-    pre, post, shift = lstm_scales(H, model.cell)
-    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * pre)
+    pre = lstm_scales(H, model.cell)
+    W_g = _gate_weights(model, pre)
     Wx, bias = _input_weights(model, pre)
-    post, shift = (np.repeat(v[None], B, axis=0) for v in (post, shift))  # (B, G·H): no broadcast
-    gates, tc, buf = ws.empty("gates", (T, B, GH)), ws.empty("tc", (T, B, H)), np.empty((B, GH))
+    gates, tc = ws.empty("gates", (T, G, B, H)), ws.empty("tc", (T, B, H))
+    buf, spans = np.empty((G, B, H)), time_blocks(T, B, G * H)
+    flat = np.empty((spans[0][1] * B if T else 0, G * H))
     hs, cs = _state_buffer(ws, "h", T, h0), _state_buffer(ws, "c", T, c0)
-    for s, e in time_blocks(T, B, GH):
-        _fill_input_side(x[s:e], Wx, bias, gates[s:e])
+    for s, e in spans:
+        _fill_gate_inputs(x[s:e], Wx, bias, gates[s:e], flat)
         for t in range(s, e):
-            step(hs[t], cs[t], W, post, shift, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
-    out = {n: gates[:, :, k * H : (k + 1) * H] for k, n in enumerate(blocks)}
+            step(hs[t], cs[t], W_g, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
+    out = {n: gates[:, k] for k, n in enumerate(blocks)}
     out.update(c=cs[1:], h=hs[1:], h_prev=hs[:-1], c_prev=cs[:-1], gates=gates, tanh_c=tc)
     return out
 
 
 def _run_gru(model, x, h0, c0=None, ws=FRESH):
+    """The GRU, gates stored (T, 3, B, H) like the LSTM's."""
     T, B, _ = x.shape
     H = model.hidden_size
     scale = np.repeat([-1.0, -1.0, 1.0], H)  # σ from one exp: the r, z blocks negated
-    W = np.ascontiguousarray(model.params["weight_hh_l0"].T * scale)
     b_hn = model.params["bias_hh_l0"][2 * H :]
+    W_g = _gate_weights(model, scale)
     Wx, bias = _input_weights(model, scale)
-    rzn, hn, buf = ws.empty("gates", (T, B, 3 * H)), ws.empty("hn", (T, B, H)), np.empty((B, 3 * H))
+    rzn, hn = ws.empty("gates", (T, 3, B, H)), ws.empty("hn", (T, B, H))
+    buf, spans = np.empty((3, B, H)), time_blocks(T, B, 3 * H)
+    flat = np.empty((spans[0][1] * B if T else 0, 3 * H))
     hs = _state_buffer(ws, "h", T, h0)
-    for s, e in time_blocks(T, B, 3 * H):
-        _fill_input_side(x[s:e], Wx, bias, rzn[s:e])
+    for s, e in spans:
+        _fill_gate_inputs(x[s:e], Wx, bias, rzn[s:e], flat)
         for t in range(s, e):
-            gru_step(hs[t], W, b_hn, buf, rzn[t], hn[t], hs[t + 1])
-    out = {n: rzn[:, :, k * H : (k + 1) * H] for k, n in enumerate(("r", "z", "n"))}
+            gru_step(hs[t], W_g, b_hn, buf, rzn[t], hn[t], hs[t + 1])
+    out = {n: rzn[:, k] for k, n in enumerate(("r", "z", "n"))}
     out.update(hn=hn, h=hs[1:], h_prev=hs[:-1], gates=rzn)
     return out
 
@@ -143,7 +169,8 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None, *, workspace=No
     ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``, ``o``, ``c`` (lstm_nofg); ``r``,
     ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H); and for
     the backward pass ``h_prev`` (and ``c_prev``): h_{t−1} for every step, ``gates``: the
-    gated cells' (T, B, G·H) array the gate views belong to, ``tanh_c``: tanh(c_t).
+    gated cells' gate-major (T, G, B, H) array the gate views belong to, ``tanh_c``:
+    tanh(c_t).
     """
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 3 or x.shape[2] != model.input_size:
