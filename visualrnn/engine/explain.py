@@ -83,13 +83,15 @@ def breakdown(model: Model, x, targets=None, options: RunOptions | None = None) 
     delta = d_gh[:, 0] if simple else None
     slope = activation_slope(model.activation, cache["a"], cache["h"])[:, 0] if simple else None
     path, total = _memory_path(model, cache, states)
+    with np.errstate(all="ignore"):  # an exploding demo's inf / NaN are results, shown as such
+        from_next, norms = dh - dh_y[:, 0], _step_norms(cache, d_gi, d_gh)
     return Breakdown(
         dy=_freeze(dy[:, 0]),
         dh_from_y=_freeze(dh_y[:, 0]),
-        dh_from_next=_freeze(dh - dh_y[:, 0]),
+        dh_from_next=_freeze(from_next),
         slope=_freeze(slope),
         delta=_freeze(delta),
-        step_norms={k: _freeze(v) for k, v in _step_norms(cache, d_gi, d_gh).items()},
+        step_norms={k: _freeze(v) for k, v in norms.items()},
         memory_path=_freeze(path),
         memory_total=_freeze(total),
     )
