@@ -79,7 +79,9 @@ class Recipe:
 RECIPES = {
     "adding": Recipe(hidden=32, lr=1e-2, batch=32, clip=1.0, steps=3000),
     "temporal_order": Recipe(hidden=32, lr=1e-2, batch=32, clip=1.0, steps=3000, memory_bias=3.0),
-    "copy": Recipe(hidden=64, lr=3e-3, batch=16, clip=1.0, steps=40000, eval_every=200),
+    "copy": Recipe(
+        hidden=128, lr=1e-2, batch=16, clip=1.0, steps=30000, eval_every=250, memory_bias=5.0
+    ),
     "sky_color": Recipe(hidden=16, lr=1e-2, batch=32, clip=1.0, steps=1000, memory_bias=3.0),
     "next_step": Recipe(hidden=16, lr=1e-2, batch=16, clip=1.0, steps=500),
     "text": Recipe(hidden=64, lr=1e-2, batch=32, clip=1.0, steps=2000, eval_every=100),
