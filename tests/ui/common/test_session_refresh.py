@@ -86,3 +86,17 @@ def staged_installs_left() -> int:
     from visualrnn.ui.common.refresh import staged_installs
 
     return len(staged_installs())
+
+
+def test_a_small_result_after_a_large_one_is_drawn_at_once(qtbot):
+    session, calls = LessonSession(), []
+    panel = _Panel(session, calls)
+    qtbot.addWidget(panel)
+    session.sync_work = 0.0
+    assert session.update(seed=10, model_source="init")
+    assert session.wait_until_computed(10)
+    assert calls == []  # the large one waits for its turn
+    session.sync_work = float("inf")
+    assert session.update(seed=11)
+    assert calls == ["trace"]  # the small one is drawn before update() returns
+    assert staged_installs_left() == 0

@@ -266,28 +266,3 @@ def test_saturation_footer_says_units_for_the_rnn_and_fits_one_line(view):
     label = view.saturation_label
     assert "f\u00a0100\u00a0%" in label.text()
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
-
-
-def test_other_cells_grids_are_built_ahead_so_a_switch_builds_nothing(view, qtbot):
-    """Each cell type's grid is built one heatmap per timer tick after the panel shows;
-    switching the cell afterwards shows a ready grid (building one blocked the window)."""
-    from visualrnn.ui.common.cell_text import CELL_SPECS
-
-    qtbot.waitUntil(lambda: set(view.grids) == set(CELL_SPECS), timeout=15000)
-    qtbot.waitUntil(lambda: all(g.complete for g in view.grids.values()), timeout=15000)
-    grids = dict(view.grids)
-    for cell in CELL_SPECS:
-        assert view.session.update(cell=cell, model_source="init")
-        assert view.grid is grids[cell]
-        assert [s.quantity.name for s in view.grid.slots] == [q.name for q in sq.quantities(cell)]
-    assert view.grids == grids  # nothing rebuilt
-
-
-def test_a_grid_that_is_not_built_yet_is_finished_when_needed(qtbot):
-    session = LessonSession()
-    widget = StateHeatmapView(session)  # never shown: nothing built ahead
-    qtbot.addWidget(widget)
-    assert session.update(cell="gru", model_source="init")
-    widget._refresh.flush()
-    assert widget.grid.complete and widget.grid.cell == "gru"
-    assert [s.quantity.name for s in widget.grid.slots] == [q.name for q in sq.quantities("gru")]

@@ -49,10 +49,11 @@ class RefreshWhenSeen(QObject):
             self._pending = "trace" if full else "cursor"
         if self._out_of_sight():
             return
-        if self._pending == "trace" and (staged or self in staged_installs()):
+        if staged and self._pending == "trace":
             staged_installs().add(self)
-        else:
-            self.flush()
+        elif full or self not in staged_installs():
+            self.flush()  # (a small result drawn at once also leaves the queue)
+        # else: a cursor move while a staged trace refresh waits: that refresh shows it
 
     def flush(self) -> None:
         staged_installs().discard(self)

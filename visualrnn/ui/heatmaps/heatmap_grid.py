@@ -67,6 +67,7 @@ class HeatmapSlot:
     frame: QGraphicsRectItem
     data: np.ndarray | None = None
     labels: list = field(default_factory=list)
+    spare: list = field(default_factory=list)
     short_title: bool = False
 
 
@@ -82,7 +83,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     hovered = Signal(str)
     unit_clicked = Signal(int)
 
-    def __init__(self, cell: str, parent=None, *, build: bool = True):
+    def __init__(self, cell: str, parent=None):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
         self.cell = cell
@@ -93,36 +94,15 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         columns = sq.columns(cell)
         self._rows = -(-len(sq.quantities(cell)) // columns)
         self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
+        for k, quantity in enumerate(sq.quantities(cell)):
+            self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
+        for slot in self.slots[1:]:
+            slot.plot.setXLink(self.slots[0].plot)
+            slot.plot.setYLink(self.slots[0].plot)
         self._hover_proxy = pg.SignalProxy(
             self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        if build:
-            self.finish_building()
-
-    @property
-    def complete(self) -> bool:
-        """Whether every heatmap of the cell is built."""
-        return len(self.slots) == len(sq.quantities(self.cell))
-
-    def build_next(self) -> bool:
-        """Build one more heatmap (30–50 ms of pyqtgraph items); False once complete.
-        A grid built ahead of time (``build=False``) is built this way, one heatmap per
-        event-loop turn, so that switching the cell later never blocks the window."""
-        if self.complete:
-            return False
-        k, columns = len(self.slots), sq.columns(self.cell)
-        quantity = sq.quantities(self.cell)[k]
-        slot = self._make_slot(quantity, k // columns, k % columns, columns)
-        if self.slots:
-            slot.plot.setXLink(self.slots[0].plot)
-            slot.plot.setYLink(self.slots[0].plot)
-        self.slots.append(slot)
-        return not self.complete
-
-    def finish_building(self) -> None:
-        while self.build_next():
-            pass
 
     def _make_slot(self, quantity: sq.Quantity, row: int, col: int, columns: int) -> HeatmapSlot:
         plot = self.addPlot(row=row, col=2 * col)
@@ -230,14 +210,16 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         if count == 0 and not slot.labels:
             return
         while len(slot.labels) < count:
-            label = pg.TextItem(anchor=(0.5, 0.5))
+            label = slot.spare.pop() if slot.spare else pg.TextItem(anchor=(0.5, 0.5))
             label.setZValue(20)
             slot.plot.addItem(label, ignoreBounds=True)
             slot.labels.append(label)
-        # labels no longer needed leave the scene: even hidden, each one is asked for its
-        # bounds on every repaint (192 of them cost ~1.5 ms per cursor step)
+        # labels no longer needed leave the scene (even hidden, each one is asked for its
+        # bounds on every repaint: 192 of them cost ~1.5 ms per cursor step) but are kept,
+        # never deleted, for the next small lesson
         for label in slot.labels[count:]:
             slot.plot.removeItem(label)
+            slot.spare.append(label)
         del slot.labels[count:]
         for k, label in enumerate(slot.labels):
             t, u = divmod(k, H)

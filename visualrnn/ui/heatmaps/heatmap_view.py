@@ -7,7 +7,7 @@ Beside the grid, the time course of the unit clicked last; below it, the hover r
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,18 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...session import LessonSession
-from ..common.cell_text import CELL_SPECS
 from ..common.plot_helpers import saturation_share
 from ..common.refresh import SessionRefresh
 from ..common.theme import font_scale, scaled_font
 from . import state_quantities as sq
 from .heatmap_grid import HeatmapGrid
 from .unit_timecourse_view import UnitTimecourseView
-
-#: The other cell types' grids are built ahead from this long after the panel first shows,
-#: one heatmap per tick.
-BUILD_AHEAD_DELAY_MS = 1000
-BUILD_AHEAD_TICK_MS = 60
 
 
 class StateHeatmapView(QWidget):
@@ -66,9 +60,6 @@ class StateHeatmapView(QWidget):
             )
         )
         self._build_layout()
-        self._ahead = QTimer(self, interval=BUILD_AHEAD_TICK_MS)
-        self._ahead.timeout.connect(self._build_ahead)
-        self._ahead_started = False
         self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         self.reveal.toggled.connect(self._on_reveal_toggled)
         self.stretch.toggled.connect(self._on_stretch_toggled)
@@ -114,33 +105,14 @@ class StateHeatmapView(QWidget):
         """The grid of the current cell."""
         return self.stack.currentWidget()
 
-    def _grid_for(self, cell: str, build: bool = True) -> HeatmapGrid:
+    def _grid_for(self, cell: str) -> HeatmapGrid:
         if cell not in self.grids:
-            grid = HeatmapGrid(cell, build=False)
+            grid = HeatmapGrid(cell)
             grid.hovered.connect(self._on_hovered)
             grid.unit_clicked.connect(self._on_unit_clicked)
             self.grids[cell] = grid
             self.stack.addWidget(grid)
-        if build:
-            self.grids[cell].finish_building()
         return self.grids[cell]
-
-    def _build_ahead(self) -> None:
-        """Build one heatmap of another cell type's grid (one per timer tick, from a few
-        seconds after the panel first shows): building a whole grid when the cell is
-        switched blocked the window for 70–190 ms."""
-        for cell in CELL_SPECS:
-            grid = self._grid_for(cell, build=False)
-            if not grid.complete:
-                grid.build_next()
-                return
-        self._ahead.stop()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if not self._ahead_started:
-            self._ahead_started = True
-            QTimer.singleShot(BUILD_AHEAD_DELAY_MS, self._ahead.start)
 
     def figure_data(self) -> dict:
         """The heatmaps' arrays, for "Export data (CSV)": one row per step t, a column per
