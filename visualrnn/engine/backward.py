@@ -71,17 +71,17 @@ def _backward_rnn(model, cache, dh_y, cut, ws=FRESH):
     return {"dh": dh}, da, da
 
 
-_SLOPE_SHIFTS: dict[tuple[str, int], np.ndarray] = {}
+_SLOPE_SHIFTS: dict[str, np.ndarray] = {}
 
 
-def _slope_shift(cell: str, H: int) -> np.ndarray:
+def _slope_shift(cell: str) -> np.ndarray:
     """(G, 1, 1): 0 on the σ blocks, 1 on the tanh blocks, so that (1 − g)(g + shift) is
     each block's derivative by its pre-activation: σ(1 − σ) and (1 − z)(1 + z) = 1 − z²."""
-    if (cell, H) not in _SLOPE_SHIFTS:
+    if cell not in _SLOPE_SHIFTS:
         spec = cell_spec(cell)
         tanh = [spec.quantity(b).kind != "gate" for b in spec.blocks]
-        _SLOPE_SHIFTS[cell, H] = np.array(tanh, dtype=float).reshape(-1, 1, 1)
-    return _SLOPE_SHIFTS[cell, H]
+        _SLOPE_SHIFTS[cell] = np.array(tanh, dtype=float).reshape(-1, 1, 1)
+    return _SLOPE_SHIFTS[cell]
 
 
 def _gate_slopes(g: np.ndarray, shift: np.ndarray, out: np.ndarray, scratch: np.ndarray) -> None:
@@ -107,7 +107,7 @@ def _lstm_coefficients(model, cache, s, e, out, k_c, scratch) -> None:
     ∂h/∂pre_o = tanh c_t · o(1−o).
     """
     blocks, g = model.spec.blocks, cache["gates"][s:e]
-    _gate_slopes(g, _slope_shift(model.cell, g.shape[3]), out, scratch)
+    _gate_slopes(g, _slope_shift(model.cell), out, scratch)
     gate = {b: g[:, k] for k, b in enumerate(blocks)}
     slope = {b: out[:, k] for k, b in enumerate(blocks)}
     tc = cache["tanh_c"][s:e]
@@ -165,7 +165,7 @@ def _gru_coefficients(cache, s, e, k_gh, k_gi_n, scratch) -> None:
     """
     r, z, n, hn, hp = (cache[k][s:e] for k in ("r", "z", "n", "hn", "h_prev"))
     g = cache["gates"][s:e]
-    _gate_slopes(g, _slope_shift("gru", g.shape[3]), k_gh, scratch)  # r(1−r), z(1−z), 1−n²
+    _gate_slopes(g, _slope_shift("gru"), k_gh, scratch)  # r(1−r), z(1−z), 1−n²
     g_r, g_z, g_n = k_gh[:, 0], k_gh[:, 1], k_gh[:, 2]
     tmp = scratch[:, 0]
     np.subtract(1.0, z, tmp)

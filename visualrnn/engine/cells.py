@@ -74,7 +74,7 @@ def lstm_step(h_prev, c_prev, W_g, buf, g, c_out, tc_out, h_out) -> None:
 
     ``g`` (4, B, H), gate-major, holds the input side on entry and the gates i, f, z, o on
     return; the input side and ``W_g`` (4, H, H) come pre-multiplied by
-    :func:`lstm_scales`'s ``pre``. Writes c_out, tanh(c_t) into tc_out and h_out.
+    :func:`lstm_scales`. Writes c_out, tanh(c_t) into tc_out and h_out.
     ``buf``: (4, B, H) scratch.
     """
     np.matmul(h_prev[None], W_g, out=buf)

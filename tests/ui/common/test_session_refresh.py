@@ -5,7 +5,7 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from visualrnn.session import LessonSession
-from visualrnn.ui.common.refresh import SessionRefresh
+from visualrnn.ui.common.refresh import SessionRefresh, staged_installs
 
 
 class _Panel(QWidget):
@@ -41,32 +41,34 @@ def test_a_closed_panel_hears_nothing_more(qtbot):
     assert calls == []
 
 
+def _installed_large(qtbot, seed: int, panels: int = 1):
+    """(session, panels, calls): ``panels`` panels recording their refreshes in ``calls``
+    and a large (worker-computed) result for ``seed`` installed, not yet drawn."""
+    session, calls = LessonSession(), []
+    shown = [_Panel(session, calls) for _ in range(panels)]
+    for panel in shown:
+        qtbot.addWidget(panel)
+    session.sync_work = 0.0  # every run counts as large (and is computed on a worker)
+    assert session.update(seed=seed, model_source="init")
+    assert session.wait_until_computed(10)
+    return session, shown, calls
+
+
 def test_a_large_result_is_installed_one_panel_per_turn(qtbot):
     """A result computed off the interface's thread (``large_result``) refreshes each panel
     on its own event-loop turn; a cursor move meanwhile waits for the full refresh."""
-    session, calls = LessonSession(), []
-    panels = [_Panel(session, calls) for _ in range(3)]
-    for panel in panels:
-        qtbot.addWidget(panel)
-    session.sync_work = 0.0  # every run counts as large (and is computed on a worker)
-    assert session.update(seed=7, model_source="init")
-    assert session.wait_until_computed(10)
+    session, _panels, calls = _installed_large(qtbot, seed=7, panels=3)
     assert session.large_result
     assert calls == []  # installed, but no panel redrawn within the same turn
     session.set_cursor(2)
     assert calls == []  # the cursor waits for the full refresh, which shows it too
     qtbot.waitUntil(lambda: len(calls) == 3, timeout=2000)
     assert calls == ["trace"] * 3
-    assert staged_installs_left() == 0
+    assert len(staged_installs()) == 0
 
 
 def test_reading_a_waiting_panel_flushes_it_at_once(qtbot):
-    session, calls = LessonSession(), []
-    panel = _Panel(session, calls)
-    qtbot.addWidget(panel)
-    session.sync_work = 0.0
-    assert session.update(seed=8, model_source="init")
-    assert session.wait_until_computed(10)
+    _session, (panel,), calls = _installed_large(qtbot, seed=8)
     panel.refresh.flush()  # what figure_data / export do before reading
     assert calls == ["trace"]
     qtbot.wait(50)
@@ -82,21 +84,10 @@ def test_a_small_result_is_installed_at_once(qtbot):
     assert calls == ["trace"]
 
 
-def staged_installs_left() -> int:
-    from visualrnn.ui.common.refresh import staged_installs
-
-    return len(staged_installs())
-
-
 def test_a_small_result_after_a_large_one_is_drawn_at_once(qtbot):
-    session, calls = LessonSession(), []
-    panel = _Panel(session, calls)
-    qtbot.addWidget(panel)
-    session.sync_work = 0.0
-    assert session.update(seed=10, model_source="init")
-    assert session.wait_until_computed(10)
+    session, _panels, calls = _installed_large(qtbot, seed=10)
     assert calls == []  # the large one waits for its turn
     session.sync_work = float("inf")
     assert session.update(seed=11)
     assert calls == ["trace"]  # the small one is drawn before update() returns
-    assert staged_installs_left() == 0
+    assert len(staged_installs()) == 0
