@@ -81,7 +81,7 @@ class GradientFlowView(QWidget):
         self.summary_label = QLabel()
         self.legend_label = QLabel()
         self.status_label = QLabel()
-        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
         self.plot = self.plot_widget.getPlotItem()
         self._y_range: tuple[float, float] | None = None
         self._build_items()

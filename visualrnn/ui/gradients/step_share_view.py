@@ -31,7 +31,7 @@ class StepShareView(QWidget):
         super().__init__(parent)
         self.session = session
         self.toggle = QCheckBox(self.tr("Show each step's share of ∂L/∂Wₕ (bars over t)"))
-        self.plot_widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot_widget = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
         plot = self.plot_widget.getPlotItem()
         style_plot(plot, self.tr("step t"), self.tr("‖share‖"))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=BAR_COLOR, pen=None)

@@ -83,7 +83,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     hovered = Signal(str)
     unit_clicked = Signal(int)
 
-    def __init__(self, cell: str, parent=None):
+    def __init__(self, cell: str, parent=None, build: bool = True):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
         self.cell = cell
@@ -91,21 +91,41 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         self._T, self._H = 0, 0
         self._activation = "tanh"
         self.stretch = False
-        columns = sq.columns(cell)
-        self._rows = -(-len(sq.quantities(cell)) // columns)
+        self._columns = sq.columns(cell)
+        self._rows = -(-len(sq.quantities(cell)) // self._columns)
         self.setMinimumHeight(self._rows * MIN_ROW_HEIGHT)
-        for k, quantity in enumerate(sq.quantities(cell)):
-            self.slots.append(self._make_slot(quantity, k // columns, k % columns, columns))
-        for slot in self.slots[1:]:
-            slot.plot.setXLink(self.slots[0].plot)
-            slot.plot.setYLink(self.slots[0].plot)
         self._hover_proxy = pg.SignalProxy(
             self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        if build:
+            self.build_all()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every heatmap of the cell is built (see :meth:`build_next`)."""
+        return len(self.slots) == len(sq.quantities(self.cell))
+
+    def build_next(self) -> None:
+        """Build one more heatmap (~20–30 ms each): a grid made with ``build=False`` is
+        built one heatmap per event-loop turn, so that a first switch to a cell type never
+        blocks the window for the whole grid."""
+        if self.complete:
+            return
+        k = len(self.slots)
+        quantity = sq.quantities(self.cell)[k]
+        slot = self._make_slot(quantity, k // self._columns, k % self._columns, self._columns)
+        if self.slots:
+            slot.plot.setXLink(self.slots[0].plot)
+            slot.plot.setYLink(self.slots[0].plot)
+        self.slots.append(slot)
+
+    def build_all(self) -> None:
+        while not self.complete:
+            self.build_next()
 
     def _make_slot(self, quantity: sq.Quantity, row: int, col: int, columns: int) -> HeatmapSlot:
-        plot = self.addPlot(row=row, col=2 * col)
+        plot = self.addPlot(row=row, col=2 * col, enableMenu=False)  # no menu: 4 ms less
         last_row = row == (len(sq.quantities(self.cell)) - 1) // columns
         style_plot(plot, self.tr("step t") if last_row else "", self.tr("unit") if col == 0 else "")
         set_title(plot, sq.title(quantity))
@@ -143,6 +163,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     # ---------------------------------------------------------------- updates
     def set_trace(self, trace) -> None:
         """Show a new trace: one setImage per heatmap, with explicit levels."""
+        self.build_all()
         T, H = trace.T, trace.H
         reshaped = (T, H) != (self._T, self._H)
         self._T, self._H = T, H

@@ -105,9 +105,9 @@ class StateHeatmapView(QWidget):
         """The grid of the current cell."""
         return self.stack.currentWidget()
 
-    def _grid_for(self, cell: str) -> HeatmapGrid:
+    def _grid_for(self, cell: str, build: bool = True) -> HeatmapGrid:
         if cell not in self.grids:
-            grid = HeatmapGrid(cell)
+            grid = HeatmapGrid(cell, build=build)
             grid.hovered.connect(self._on_hovered)
             grid.unit_clicked.connect(self._on_unit_clicked)
             self.grids[cell] = grid
@@ -127,7 +127,15 @@ class StateHeatmapView(QWidget):
     # ---------------------------------------------------------------- handlers
     def _show_trace(self) -> None:
         trace = self.session.trace
-        grid = self._grid_for(trace.cell)
+        staged = self._refresh.staged_turn
+        grid = self._grid_for(trace.cell, build=not staged)
+        if staged and not grid.complete:
+            # a first large lesson of this cell type: one heatmap per event-loop turn
+            # (~25 ms each), the last good grid on screen meanwhile
+            grid.build_next()
+            if not grid.complete:
+                self._refresh.request(full=True, staged=True)
+                return
         self.stack.setCurrentWidget(grid)
         grid.set_stretch(self.stretch.isChecked())
         grid.set_trace(trace)

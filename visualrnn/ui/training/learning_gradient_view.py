@@ -34,7 +34,7 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
         cmap = colormap(GRADIENT_MAP)
         self.plots, self.images, self.marks = [], [], []
         for column in range(2):
-            plot = self.addPlot(row=0, col=column)
+            plot = self.addPlot(row=0, col=column, enableMenu=False)
             style_plot(plot, self.tr("time step t"), self.tr("update"))
             plot.invertY(True)
             image = pg.ImageItem(axisOrder="row-major")

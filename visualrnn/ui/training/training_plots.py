@@ -74,7 +74,7 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self._fonts = FollowFontScale(self, plots)  # grow with the text size
 
     def _plot(self, column: int, x_label: str, y_label: str) -> pg.PlotItem:
-        plot = self.addPlot(row=0, col=column)
+        plot = self.addPlot(row=0, col=column, enableMenu=False)
         style_plot(plot, x_label, y_label)
         plot.showGrid(x=False, y=True, alpha=0.25)
         return plot
