@@ -35,7 +35,8 @@ def _switch(qtbot, window, lang: str) -> None:
     """Pick ``lang`` in View → Language and wait for the rebuilt window."""
     file_menu = {"en": "&File", "zh_CN": "文件(&F)"}[lang]
     window.view_menu.language_actions[lang].trigger()
-    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == file_menu, timeout=3000)
+    bar = window.menuBar()
+    qtbot.waitUntil(lambda: [a.text() for a in bar.actions()][:1] == [file_menu], timeout=5000)
     assert window.view_menu.language_actions[lang].isChecked()
 
 
@@ -69,3 +70,30 @@ def test_the_remembered_language_is_used_at_the_next_start(qtbot):
         assert window.menuBar().actions()[0].text() == "文件(&F)"
     finally:
         Preferences().language = None
+
+
+def test_the_rebuild_is_spread_over_event_loop_turns(window, qtbot):
+    """All panels at once blocked the window for 1.2 s; the rebuild makes one feature's
+    panels per turn, and the window answers in between."""
+    old = {p.key: p.widget for p in window.panels}
+    window.view_menu.language_actions["zh_CN"].trigger()
+    QApplication.processEvents()  # the switch's LanguageChange starts the rebuild
+    renewed = [key for key, widget in old.items() if window.panel_widget(key) is not widget]
+    assert len(renewed) < len(old)  # not everything in one turn
+    assert window.menuBar().actions() == []  # the menus come back in the last turn
+    bar = window.menuBar()
+    qtbot.waitUntil(lambda: [a.text() for a in bar.actions()][:1] == ["文件(&F)"], timeout=5000)
+    assert all(window.panel_widget(key) is not widget for key, widget in old.items())
+    assert window.docks["heatmaps"].windowTitle() != "Heatmaps"
+
+
+def test_a_switch_back_during_the_rebuild_ends_in_the_language_chosen_last(window, qtbot):
+    window.view_menu.language_actions["zh_CN"].trigger()
+    QApplication.processEvents()
+    window.view_menu.language_actions["en"].trigger()
+    QApplication.processEvents()  # its LanguageChange: a new rebuild replaces the first
+    window.finish_animations()  # what a screenshot does: the rebuild's turns run now
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.docks["sequence"].windowTitle() == "Input sequence"
+    titles = [window.docks[p.key].windowTitle() for p in window.panels if p.key in window.docks]
+    assert not any("门" in t or "热" in t for t in titles)

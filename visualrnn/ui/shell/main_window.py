@@ -31,7 +31,7 @@ from .help_menu import HelpMenu
 from .lesson_files import LessonFiles
 from .model_toolbar import ModelToolbar
 from .notice_bar import NoticeBar
-from .panel_registry import all_panels
+from .panel_registry import all_panels, panels_by_feature
 from .presenter import Presenter
 from .sequence_editor import SequenceEditor
 from .status_summary import StatusSummary, position_text
@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
         )
         self.presenter = Presenter(self)
         self._language_rebuild = QTimer(self, singleShot=True, interval=0)
-        self._language_rebuild.timeout.connect(self.rebuild)
+        self._language_rebuild.timeout.connect(self.rebuild_in_turns)
+        self._rebuild_turns = None  # the turns of a rebuild still to run (a generator)
+        self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
+        self._rebuild_timer.timeout.connect(self._next_rebuild_turn)
         #: The app's Preferences (remembered window, recent lessons); None: nothing kept.
         self.preferences = None
         self.lessons = LessonFiles(session, self.presets, self)
@@ -124,7 +127,57 @@ class MainWindow(QMainWindow):
         """Build the window's contents again in the current language (after View →
         Language): the docks stay where they are and only their contents are made anew, so
         the lesson, the step, the chosen lesson and the whole layout stay as they were."""
+        self.rebuild_in_turns()
+        self.finish_rebuild()
+
+    def rebuild_in_turns(self) -> None:
+        """:meth:`rebuild`, one feature's panels per event-loop turn (all at once blocked
+        the window for 1.2 s): the window paints and answers input in between. The menus
+        (which name the panels) come back in the last turn."""
+        self._rebuild_turns = self._rebuild_stages()
+        self._next_rebuild_turn()
+
+    def finish_rebuild(self) -> None:
+        """Run the turns of a rebuild that are still waiting (or asked for), now."""
+        if self._language_rebuild.isActive():
+            self._language_rebuild.stop()
+            self.rebuild_in_turns()
+        while self._rebuild_turns is not None:
+            self._next_rebuild_turn()
+
+    def _next_rebuild_turn(self) -> None:
+        if self._rebuild_turns is None:
+            return
+        try:
+            next(self._rebuild_turns)
+            self._rebuild_timer.start()
+        except StopIteration:
+            self._rebuild_turns = None
+
+    def _rebuild_stages(self):
+        """The turns of a rebuild: the bars and the input first, then each feature's
+        panels, then the menus and the status bar."""
         self.presenter.leave()
+        self._remake_toolbars()
+        bar = self.menuBar()
+        bar.setMinimumHeight(bar.height())  # emptied for a moment, the window never jumps
+        bar.clear()  # its figure and dock menus name the old panels
+        self.sequence_editor = SequenceEditor(self.session, self)
+        self._refill_dock("sequence", self.tr("Input sequence"), self.sequence_editor)
+        yield
+        for panels in panels_by_feature(self.session):
+            for panel in panels:
+                self._refill_dock(panel.key, panel.title, panel.widget)
+                keys = [p.key for p in self.panels]
+                self.panels[keys.index(panel.key)] = panel
+            self.figures.set_panels([(p.widget, p.title, p.key) for p in self.panels])
+            yield
+        self.step_table = self.panel_widget("step_table")
+        self.setStatusBar(QStatusBar(self))
+        self._finish_build()
+        self.menuBar().setMinimumHeight(0)
+
+    def _remake_toolbars(self) -> None:
         preset = self.model_toolbar.current_preset()
         old = [self.model_toolbar, self.transport, self.notice_bar]
         for action in self.actions():
@@ -137,15 +190,6 @@ class MainWindow(QMainWindow):
             self.removeToolBar(bar)
         self.model_toolbar.show_preset(preset)
         self._show_notice(preset)
-        self.sequence_editor = SequenceEditor(self.session, self)
-        self._refill_dock("sequence", self.tr("Input sequence"), self.sequence_editor)
-        self.panels = all_panels(self.session)
-        self.step_table = self.panel_widget("step_table")
-        for panel in self.panels:
-            self._refill_dock(panel.key, panel.title, panel.widget)
-        self.menuBar().clear()
-        self.setStatusBar(QStatusBar(self))
-        self._finish_build()
         for bar in old:
             bar.deleteLater()
 
@@ -284,6 +328,7 @@ class MainWindow(QMainWindow):
     def finish_animations(self) -> None:
         """Jump every running animation to its end and draw every panel still waiting for
         a large result (before a screenshot)."""
+        self.finish_rebuild()
         staged_installs().finish()
         for panel in self.panels:
             finish = getattr(panel.widget, "finish_animations", None)
