@@ -935,24 +935,24 @@
     <context>
         <name>HeatmapGrid</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="109" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="130" />
             <source>step t</source>
             <extracomment>Up to this many cells (T·H) a heatmap also writes each value as text. Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="109" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="130" />
             <source>unit</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="230" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="289" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="257" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="316" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="290" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="317" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
@@ -1000,12 +1000,12 @@
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="60" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
             <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
             <translation>训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="62" />
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
             <translation>log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
         </message>
@@ -1101,75 +1101,75 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
             <source>loss at every step</source>
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="45" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
             <source>loss at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
             <source>input</source>
             <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="52" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="99" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="140" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="102" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="154" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="232" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="265" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="253" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="286" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="280" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="313" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="323" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="362" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="326" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="333" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="372" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="353" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="392" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="355" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="394" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
@@ -1599,38 +1599,39 @@
     <context>
         <name>RacePlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="37" />
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="40" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="42" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="45" />
             <source>update</source>
+            <extracomment>The plot height (at 100 % text) below which the legend hides.</extracomment>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="48" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="54" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="49" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="55" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="78" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="96" />
             <source>Test set: {0} (higher is better)</source>
             <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="80" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="98" />
             <source>Test set: {0} (lower is better)</source>
             <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="82" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="100" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="103" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="121" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1677,32 +1678,32 @@
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="155" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="175" />
             <source>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · budget {budget} updates · every cell gets the same batches (seed {seed})</source>
             <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种循环体使用完全相同的批次（种子 {seed}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="185" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="205" />
             <source>{0} ✓ solved at update {1}</source>
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="187" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="207" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="189" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="209" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="191" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="211" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="192" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="212" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -1927,37 +1928,42 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>StateHeatmapView</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="43" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="52" />
             <source>Reveal as you step</source>
             <translation>逐步显示</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="44" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="53" />
             <source>Grey out the steps not reached yet, like the network.</source>
             <translation>与网络图一样，把尚未到达的时刻显示为灰色。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="46" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="55" />
             <source>Stretch colours to the data</source>
             <translation>颜色范围随数据伸缩</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="49" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="58" />
             <source>Gates: colours span their own min … max instead of 0 … 1; tanh outputs ±their largest |value|. The colour bars show the range. Off: fixed ranges, comparable between lessons.</source>
             <translation>门：颜色范围取其自身的最小值 … 最大值，而不是 0 … 1；tanh 的输出取 ±其最大绝对值。颜色条显示所用的范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="58" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="67" />
             <source>Share of values that are saturated: gates below 0.05 or above 0.95, the candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95.</source>
             <translation>饱和数值所占的比例：门低于 0.05 或高于 0.95；候选值（LSTM 的输入值 z、GRU 的 n）和 RNN 的 h 超出 ±0.95。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="182" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="161" />
+            <source>Drawing the heatmaps of the {cell} …</source>
+            <translation>正在绘制 {cell} 的热图……</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="218" />
             <source>Saturated units (|h| &gt; 0.95): {parts}</source>
             <translation>饱和单元（|h| &gt; 0.95）：{parts}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="183" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="219" />
             <source>Saturated: {parts}</source>
             <translation>饱和：{parts}</translation>
         </message>
@@ -2034,23 +2040,23 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>SweepPlot</name>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="22" />
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="39" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="23" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="46" />
             <source>% of seeds solved</source>
             <translation>达标的种子比例（%）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="43" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="50" />
             <source>{0}: share of seeds solved against {1}</source>
             <translation>{0}：达标的种子比例随 {1} 的变化</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="48" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="55" />
             <source>Run a sweep, or open one</source>
             <translation>运行一次扫描，或打开已保存的扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="54" />
+            <location filename="../../visualrnn/ui/training/sweep_plot.py" line="61" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -2148,79 +2154,79 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>SweepView</name>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="52" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="53" />
             <source>Same number of parameters</source>
             <extracomment>The lengths offered at first, per task (the sweep command's defaults otherwise).</extracomment>
             <translation>参数数量相同</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="53" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="54" />
             <source>Run sweep…</source>
             <translation>运行扫描…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="55" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="56" />
             <source>Choose a CSV file; every finished run is written to it at once</source>
             <translation>选择一个 CSV 文件；每完成一次运行就立即写入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="57" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="58" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="58" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="59" />
             <source>Open sweep…</source>
             <translation>打开扫描…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="59" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="60" />
             <source>Show a sweep saved before (a CSV file)</source>
             <translation>显示之前保存的扫描（CSV 文件）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="83" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="84" />
             <source>Seeds</source>
             <translation>种子数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="85" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="86" />
             <source>Budget (updates)</source>
             <translation>更新次数上限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="118" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="119" />
             <source>Lengths: whole numbers ≥ 1 separated by commas, e.g. 5, 10, 20.</source>
             <translation>长度：用逗号分隔的 ≥ 1 的整数，例如 5, 10, 20。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="121" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="122" />
             <source>Tick at least one cell.</source>
             <translation>请至少勾选一种循环体。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="144" />
             <source>Save the sweep as</source>
             <translation>将扫描保存为</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="143" />
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="144" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="152" />
             <source>Sweep (*.csv)</source>
             <translation>扫描 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="151" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="152" />
             <source>Open a sweep</source>
             <translation>打开扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="177" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="183" />
             <source>{0} / {1} runs · {2} left</source>
             <translation>{0} / {1} 次运行 · 剩余 {2}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/sweep_view.py" line="179" />
+            <location filename="../../visualrnn/ui/training/sweep_view.py" line="185" />
             <source>{0} runs</source>
             <translation>{0} 次运行</translation>
         </message>
@@ -2295,27 +2301,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="94" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="95" />
             <source>This run</source>
             <translation>本次训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="95" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
             <source>Race</source>
             <translation>比赛</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="97" />
             <source>Sweep</source>
             <translation>参数扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="125" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="129" />
             <source>update {0}</source>
             <translation>第 {0} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="127" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="131" />
             <source>{0:.0f} updates/s</source>
             <translation>每秒 {0:.0f} 次更新</translation>
         </message>
@@ -2354,27 +2360,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="113" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="115" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="98" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="100" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="103" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="117" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="119" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="121" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="123" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>

@@ -36,5 +36,6 @@ def test_after_stepping_the_screen_equals_a_fresh_picture(qtbot, cursors):
     for cursor in cursors:
         session.set_cursor(cursor)
         QApplication.processEvents()  # each step painted on its own, partially
+    qtbot.wait(100)  # updates still queued are painted (they would be on screen too)
     assert view.grid.slots[0].future.isVisible()
     assert _differing_pixels(view) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from visualrnn import app as visualrnn_app
@@ -81,9 +82,12 @@ def test_the_rebuild_is_spread_over_event_loop_turns(window, qtbot):
     renewed = [key for key, widget in old.items() if window.panel_widget(key) is not widget]
     assert len(renewed) < len(old)  # not everything in one turn
     assert window.menuBar().actions() == []  # the menus come back in the last turn
+    # the picture is held meanwhile (no half-translated window), with a busy cursor
+    assert not window.updatesEnabled() and window.cursor().shape() == Qt.CursorShape.WaitCursor
     bar = window.menuBar()
     qtbot.waitUntil(lambda: [a.text() for a in bar.actions()][:1] == ["文件(&F)"], timeout=5000)
     assert all(window.panel_widget(key) is not widget for key, widget in old.items())
+    assert window.updatesEnabled() and window.cursor().shape() == Qt.CursorShape.ArrowCursor
     assert window.docks["heatmaps"].windowTitle() != "Heatmaps"
 
 
@@ -97,3 +101,19 @@ def test_a_switch_back_during_the_rebuild_ends_in_the_language_chosen_last(windo
     assert window.docks["sequence"].windowTitle() == "Input sequence"
     titles = [window.docks[p.key].windowTitle() for p in window.panels if p.key in window.docks]
     assert not any("门" in t or "热" in t for t in titles)
+
+
+def test_a_failing_turn_never_leaves_the_window_frozen(window):
+    from visualrnn.ui.shell.turns import HeldTurns
+
+    def turns():
+        yield
+        raise RuntimeError("a panel failed to build")
+
+    held = HeldTurns(window)
+    held.start(turns)
+    assert held.running and not window.updatesEnabled()
+    with pytest.raises(RuntimeError):
+        held.finish()
+    assert not held.running and window.updatesEnabled()
+    assert window.cursor().shape() == Qt.CursorShape.ArrowCursor

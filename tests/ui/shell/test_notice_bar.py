@@ -38,3 +38,33 @@ def test_the_note_can_be_closed_and_a_new_lesson_brings_its_own(window, qtbot):
     assert not window.notice_bar.isVisible()
     window.select_preset("truncated")
     assert window.notice_bar.isVisible() and "k = 20" in window.notice_bar.text()
+
+
+def test_the_note_hides_while_the_lesson_shows_another_cell(window, qtbot):
+    """The LSTM lesson's note (∂L/∂c, f ≈ 0.98) does not describe a GRU: switching the cell
+    type hides it, switching back shows it again."""
+    window.select_preset("lstm_memory")
+    assert window.notice_bar.isVisible()
+    _pick_cell(window, "gru")
+    assert window.session.wait_until_computed(10) and window.session.config.cell == "gru"
+    qtbot.waitUntil(lambda: not window.notice_bar.isVisible())
+    assert "f ≈ 0.98" in window.notice_bar.text()  # kept, only hidden
+    _pick_cell(window, "lstm")
+    qtbot.waitUntil(lambda: window.notice_bar.isVisible())
+
+
+def test_a_closed_note_stays_closed_when_the_cell_comes_back(window, qtbot):
+    window.select_preset("lstm_memory")
+    window.notice_bar.close_button.click()
+    window.session.set_cell("gru")
+    window.session.set_cell("lstm")
+    assert window.session.wait_until_computed(10)
+    qtbot.wait(50)
+    assert not window.notice_bar.isVisible()
+
+
+def _pick_cell(window, cell: str) -> None:
+    """Choose ``cell`` in the toolbar's cell box, as a click on an item does."""
+    box = window.model_toolbar.cell_box
+    box.setCurrentIndex(box.findData(cell))
+    box.activated.emit(box.currentIndex())

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.cellspec import cell_spec
 from ...session import LessonSession
+from ..common.cell_text import cell_label
 from ..common.plot_helpers import saturation_share
 from ..common.refresh import SessionRefresh
 from ..common.theme import font_scale, scaled_font
@@ -38,7 +40,14 @@ class StateHeatmapView(QWidget):
         super().__init__(parent)
         self.session = session
         self.grids: dict[str, HeatmapGrid] = {}
+        self._grid: HeatmapGrid | None = None
         self.stack = QStackedWidget()
+        # shown while a new cell type's grid is built (a few turns): never the old cell's
+        # gates beside the new cell's diagram
+        self.building_label = QLabel()
+        self.building_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.building_label.setWordWrap(True)
+        self.stack.addWidget(self.building_label)
         self.timecourse = UnitTimecourseView()
         self.reveal = QCheckBox(self.tr("Reveal as you step"))
         self.reveal.setToolTip(self.tr("Grey out the steps not reached yet, like the network."))
@@ -101,9 +110,9 @@ class StateHeatmapView(QWidget):
 
     # ---------------------------------------------------------------- reading
     @property
-    def grid(self) -> HeatmapGrid:
-        """The grid of the current cell."""
-        return self.stack.currentWidget()
+    def grid(self) -> HeatmapGrid | None:
+        """The grid shown last (the current cell's once a build is complete)."""
+        return self._grid
 
     def _grid_for(self, cell: str, build: bool = True) -> HeatmapGrid:
         if cell not in self.grids:
@@ -131,11 +140,12 @@ class StateHeatmapView(QWidget):
         grid = self._grid_for(trace.cell, build=not staged)
         if staged and not grid.complete:
             # a first large lesson of this cell type: one heatmap per event-loop turn
-            # (~25 ms each), the last good grid on screen meanwhile
-            grid.build_next()
+            # (~25 ms each), a note in the grid's place meanwhile
+            self._show_building(trace, grid)
             if not grid.complete:
                 self._refresh.request(full=True, staged=True)
                 return
+        self._grid = grid
         self.stack.setCurrentWidget(grid)
         grid.set_stretch(self.stretch.isChecked())
         grid.set_trace(trace)
@@ -143,9 +153,26 @@ class StateHeatmapView(QWidget):
         self.saturation_label.setText(self._saturation_text(trace))
         self._show_cursor()
 
+    def _show_building(self, trace, grid: HeatmapGrid) -> None:
+        """One more heatmap of ``grid``; meanwhile a note, and the rest of the panel
+        already shows ``trace``."""
+        if self.stack.currentWidget() is not self.building_label:
+            self.building_label.setText(
+                self.tr("Drawing the heatmaps of the {cell} …").format(
+                    cell=cell_label(cell_spec(trace.cell))
+                )
+            )
+            self.building_label.setFont(scaled_font())
+            self.stack.setCurrentWidget(self.building_label)
+            self.timecourse.set_trace(trace)
+            self.saturation_label.setText(self._saturation_text(trace))
+        grid.build_next()
+
     def _show_cursor(self) -> None:
         cursor = self.session.cursor
-        self.grid.set_cursor(cursor, self.reveal.isChecked())
+        if self._grid is None or self.stack.currentWidget() is not self._grid:
+            return  # a grid is being built: its last turn shows the cursor
+        self._grid.set_cursor(cursor, self.reveal.isChecked())
         self.timecourse.set_cursor(cursor, self.reveal.isChecked())
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
@@ -155,7 +182,8 @@ class StateHeatmapView(QWidget):
     def _on_stretch_toggled(self, checked: bool) -> None:
         if self.session.trace is not None:
             self._refresh.flush()
-            self.grid.set_stretch(checked)
+            if self.grid is not None:
+                self.grid.set_stretch(checked)
 
     def _on_hovered(self, text: str) -> None:
         self.hover_label.setText(text)

@@ -36,6 +36,7 @@ from .presenter import Presenter
 from .sequence_editor import SequenceEditor
 from .status_summary import StatusSummary, position_text
 from .transport_bar import TransportBar
+from .turns import HeldTurns
 from .view_menu import ViewMenu
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -73,9 +74,7 @@ class MainWindow(QMainWindow):
         self.presenter = Presenter(self)
         self._language_rebuild = QTimer(self, singleShot=True, interval=0)
         self._language_rebuild.timeout.connect(self.rebuild_in_turns)
-        self._rebuild_turns = None  # the turns of a rebuild still to run (a generator)
-        self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
-        self._rebuild_timer.timeout.connect(self._next_rebuild_turn)
+        self._rebuild = HeldTurns(self)
         #: The app's Preferences (remembered window, recent lessons); None: nothing kept.
         self.preferences = None
         self.lessons = LessonFiles(session, self.presets, self)
@@ -132,27 +131,16 @@ class MainWindow(QMainWindow):
 
     def rebuild_in_turns(self) -> None:
         """:meth:`rebuild`, one feature's panels per event-loop turn (all at once blocked
-        the window for 1.2 s): the window paints and answers input in between. The menus
-        (which name the panels) come back in the last turn."""
-        self._rebuild_turns = self._rebuild_stages()
-        self._next_rebuild_turn()
+        the window for 1.2 s), the window's picture held until the last turn
+        (:class:`~.turns.HeldTurns`); the menus (which name the panels) come back last."""
+        self._rebuild.start(self._rebuild_stages)
 
     def finish_rebuild(self) -> None:
         """Run the turns of a rebuild that are still waiting (or asked for), now."""
         if self._language_rebuild.isActive():
             self._language_rebuild.stop()
             self.rebuild_in_turns()
-        while self._rebuild_turns is not None:
-            self._next_rebuild_turn()
-
-    def _next_rebuild_turn(self) -> None:
-        if self._rebuild_turns is None:
-            return
-        try:
-            next(self._rebuild_turns)
-            self._rebuild_timer.start()
-        except StopIteration:
-            self._rebuild_turns = None
+        self._rebuild.finish()
 
     def _rebuild_stages(self):
         """The turns of a rebuild: the bars and the input first, then each feature's
@@ -358,6 +346,9 @@ class MainWindow(QMainWindow):
 
     def _on_trace_changed(self) -> None:
         self._update_summary()
+        preset = self.presets.get(self.model_toolbar.current_preset())
+        same_cell = preset is None or preset.config.cell == self.session.config.cell
+        self.notice_bar.set_applies(same_cell)
         if self._exception_details:  # a lesson computed since: the internal error is past
             self._on_error_changed("", "")
 

@@ -31,12 +31,13 @@ class NoticeBar(QToolBar):
         self.close_button.setToolTip(
             QCoreApplication.translate("NoticeBar", "Hide this note for this lesson")
         )
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self._on_closed)
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
         row.addWidget(self.label, 1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.addWidget(box)
+        self._closed, self._applies = False, True
         font_scale().scale_changed.connect(self._on_scale_changed)
         self._on_scale_changed()
         self.show_notice("")
@@ -44,7 +45,21 @@ class NoticeBar(QToolBar):
     def show_notice(self, text: str) -> None:
         """Show ``text`` (already translated); an empty text hides the bar."""
         self.label.setText(text)
-        self.setVisible(bool(text))
+        self._closed, self._applies = False, True
+        self._update_visibility()
+
+    def set_applies(self, applies: bool) -> None:
+        """Hide the note while it does not describe the lesson on screen (the lesson's
+        cell type was changed: an LSTM's note beside a GRU), show it again when it does."""
+        self._applies = bool(applies)
+        self._update_visibility()
+
+    def _on_closed(self) -> None:
+        self._closed = True
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        self.setVisible(bool(self.label.text()) and self._applies and not self._closed)
 
     def text(self) -> str:
         return self.label.text()
