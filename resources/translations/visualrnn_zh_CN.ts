@@ -1106,8 +1106,12 @@
             <translation>损失：每一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
             <source>loss at the last step</source>
+            <translation type="vanished">损失：仅最后一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
+            <source>loss only at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
@@ -1606,32 +1610,32 @@
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="54" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="53" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="55" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="54" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="96" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="99" />
             <source>Test set: {0} (higher is better)</source>
             <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="98" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="101" />
             <source>Test set: {0} (lower is better)</source>
             <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="100" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="103" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="121" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="124" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -2360,27 +2364,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="115" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="116" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="100" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="103" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="104" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="119" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="120" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="123" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="124" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>

@@ -50,7 +50,7 @@ def test_switching_presets_updates_everything(window, qtbot):
     assert window.transport.position_label.text() == "step 0 / 100"
     assert window.transport.slider.maximum() == 100
     assert window.sequence_editor.generator_buttons["noise"].isChecked()
-    assert "loss at the last step" in window.status_text()
+    assert "loss only at the last step" in window.status_text()
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_End)
     assert window.step_table.row_symbols()[:5] == ["xₜ", "i", "f", "z", "o"]
     assert len(window.step_table.row_texts("c_t")) == 16

@@ -147,16 +147,24 @@ class CursorMarker:
 
 
 class FollowFontScale(QObject):
-    """Re-styles ``plots`` (ticks, axis labels, titles), ``legends`` and colour ``bars``
-    whenever the projector text size changes (View → Text size, presenter mode).
+    """Re-styles ``plots`` (ticks, axis labels, titles), ``legends``, colour ``bars`` and
+    text ``labels`` on the plots (pg.TextItem) whenever the projector text size changes
+    (View → Text size, presenter mode).
 
     A child of ``owner``, so the connection ends with the owner's widget.
     """
 
-    def __init__(self, owner: QObject, plots=(), legends=(), bars=()):
+    def __init__(self, owner: QObject, plots=(), legends=(), bars=(), labels=()):
         super().__init__(owner)
         self._plots, self._legends, self._bars = list(plots), list(legends), list(bars)
+        self._labels = list(labels)
+        self._style_labels()
         font_scale().scale_changed.connect(self._restyle)
+
+    def _style_labels(self) -> None:
+        """Text on the plots (a line's "chance" / "solved") in the axis labels' size."""
+        for label in self._labels:
+            label.setFont(scaled_font(LABEL_POINT_SIZE))
 
     def _restyle(self, _scale: float = 1.0) -> None:
         for plot in self._plots:
@@ -168,3 +176,4 @@ class FollowFontScale(QObject):
             legend.updateSize()
         for bar in self._bars:
             style_colorbar(bar)
+        self._style_labels()

@@ -44,7 +44,7 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 LOSS_PLACES = {
     "all": QT_TRANSLATE_NOOP("MainWindow", "loss at every step"),
-    "last": QT_TRANSLATE_NOOP("MainWindow", "loss at the last step"),
+    "last": QT_TRANSLATE_NOOP("MainWindow", "loss only at the last step"),
 }
 #: The session's error sources, shown through ``self.tr`` (listed here for lupdate).
 ERROR_SOURCES = (

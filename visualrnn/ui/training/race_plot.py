@@ -50,9 +50,12 @@ class RacePlots(pg.GraphicsLayoutWidget):
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.legend = self.metric_plot.addLegend(offset=(-10, 40))
         style_legend(self.legend)
-        self._fonts = FollowFontScale(self, [self.metric_plot, self.loss_plot], [self.legend])
         self.chance_line = self._hline(CHANCE_COLOR, self.tr("chance"))
         self.solved_line = self._hline(SOLVED_COLOR, self.tr("solved"))
+        lines = (self.chance_line, self.solved_line)
+        self._fonts = FollowFontScale(
+            self, [self.metric_plot, self.loss_plot], [self.legend], labels=[x.label for x in lines]
+        )
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         # A solved cell's run ends: a star where it was solved, a dashed line on from there.

@@ -71,7 +71,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         # decades only on the log axes (pyqtgraph's 2 … 9 labels pile up on a short plot)
         self._ticks = [DecadeTicks(p) for p in (self.loss_plot, self.metric_plot, self.grad_plot)]
         plots = (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot)
-        self._fonts = FollowFontScale(self, plots)  # grow with the text size
+        labels = [line.label for line in (self.chance_line, self.solved_line)]
+        self._fonts = FollowFontScale(self, plots, labels=labels)  # grow with the text size
 
     def _plot(self, column: int, x_label: str, y_label: str) -> pg.PlotItem:
         plot = self.addPlot(row=0, col=column, enableMenu=False)
