@@ -253,7 +253,7 @@ class NetworkGraphicsView(QGraphicsView):
     def visible_steps(self) -> range:
         """The steps that are (at least partly) in the viewport."""
         rect = self.mapToScene(self.viewport().rect()).boundingRect()
-        dx, T = self._layout.dx, self._session.T
+        dx, T = self._layout.dx, self._shown_T()
         lo = max(0, math.floor((rect.left() - dx) / dx))
         hi = min(T - 1, math.ceil((rect.right() + dx / 2) / dx))
         return range(lo, max(lo, hi + 1)) if T else range(0)
@@ -265,7 +265,7 @@ class NetworkGraphicsView(QGraphicsView):
             item = self._bound.pop(t)
             item.hide()
             self._free.append(item)
-        last = self._session.T - 1
+        last = self._shown_T() - 1
         for t in steps:
             if t in self._bound:
                 continue
@@ -275,6 +275,10 @@ class NetworkGraphicsView(QGraphicsView):
             item.set_flags(self._backward, t == self._sweep_t)
             item.show()
             self._bound[t] = item
+
+    def _shown_T(self) -> int:  # noqa: N802 (the textbook's T)
+        """T of the shown trace (a relayout may scroll us before we hear of a new one)."""
+        return self._builder.trace.T
 
     def _new_item(self) -> StepItem:
         item = StepItem(self._layout)

@@ -346,11 +346,18 @@ class MainWindow(QMainWindow):
 
     def _on_trace_changed(self) -> None:
         self._update_summary()
+        # on the next turn: showing or hiding a toolbar lays the window out at once, which
+        # would scroll views that are not yet told of the new trace (an IndexError, then a
+        # crash, in the chaos run)
+        QTimer.singleShot(0, self, self._update_notice)
+        if self._exception_details:  # a lesson computed since: the internal error is past
+            self._on_error_changed("", "")
+
+    def _update_notice(self) -> None:
+        """The lesson's note shows only while it describes the cell on screen."""
         preset = self.presets.get(self.model_toolbar.current_preset())
         same_cell = preset is None or preset.config.cell == self.session.config.cell
         self.notice_bar.set_applies(same_cell)
-        if self._exception_details:  # a lesson computed since: the internal error is past
-            self._on_error_changed("", "")
 
     def _on_cursor_changed(self, cursor: int) -> None:
         self._update_summary()
