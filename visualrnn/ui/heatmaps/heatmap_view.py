@@ -146,11 +146,15 @@ class StateHeatmapView(QWidget):
                 self._refresh.request(full=True, staged=True)
                 return
         self._grid = grid
+        # the readout first and the layout settled now: a readout that wraps differently
+        # (another cell's) laid the panel out again after the first repaint, and every
+        # axis of the grid was drawn twice (~40 ms each time at T = 10,000)
+        self.saturation_label.setText(self._saturation_text(trace))
         self.stack.setCurrentWidget(grid)
+        self.layout().activate()
         grid.set_stretch(self.stretch.isChecked())
         grid.set_trace(trace)
         self.timecourse.set_trace(trace)
-        self.saturation_label.setText(self._saturation_text(trace))
         self._show_cursor()
 
     def _show_building(self, trace, grid: HeatmapGrid) -> None:
