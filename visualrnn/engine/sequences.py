@@ -425,8 +425,16 @@ def _check_at(at: int, T: int) -> None:
         raise ValueError(f"at must be a whole number from 0 to T − 1 = {T - 1}, got {at!r}")
 
 
+#: From this magnitude on a value is written in exponent form: float64 holds no decimals
+#: there, and 1e308 in fixed notation is 309 digits (10,000 of them made a 1.6 MB input).
+EXPONENT_FROM = 1e15
+
+
 def _fixed(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, trailing zeros dropped, never ``-0``."""
+    """``value`` with ``digits`` decimals, trailing zeros dropped, never ``-0``; from
+    :data:`EXPONENT_FROM` on the shortest form that reads back exactly (``1e+308``)."""
+    if abs(value) >= EXPONENT_FROM:
+        return repr(float(value))
     s = f"{value:.{digits}f}"
     s = s.rstrip("0").rstrip(".") if "." in s else s
     return "0" if s in ("-0", "") else s

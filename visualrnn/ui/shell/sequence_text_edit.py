@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QPlainTextEdit
 MAX_INPUT_CHARS = 250_000
 #: Runs without white space this long are wrapped anywhere.
 LONG_RUN = 400
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
+# anchored at the start of a run: unanchored, the search tried every position inside a
+# run again (0.65 s on a text of 5,000 runs of 310 characters)
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN}}}")
 _WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 _ANYWHERE = QTextOption.WrapMode.WrapAnywhere
 
