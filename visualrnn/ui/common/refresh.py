@@ -39,9 +39,6 @@ class RefreshWhenSeen(QObject):
         self._widget, self._on_trace, self._on_cursor = widget, on_trace, on_cursor
         self._pending: str | None = None
         self._dock: QDockWidget | None = None
-        #: True while the refresh runs as one turn of :func:`staged_installs` (a view may
-        #: then do part of a large job and ask for another turn with ``request``).
-        self.staged_turn = False
         widget.installEventFilter(self)  # a panel shown again (moved, undocked) catches up
 
     def request(self, full: bool = False, staged: bool = False) -> None:
@@ -172,12 +169,7 @@ class StagedInstalls(QObject):
         while self._queue:
             refresh = self._queue.pop(0)
             if isValid(refresh) and isValid(refresh._widget) and refresh.is_pending():
-                refresh.staged_turn = True
-                try:
-                    refresh.flush()
-                finally:
-                    if isValid(refresh):
-                        refresh.staged_turn = False
+                refresh.flush()
                 break
         if self._queue:
             self._timer.start()

@@ -41,6 +41,7 @@ class StateHeatmapView(QWidget):
         self.session = session
         self.grids: dict[str, HeatmapGrid] = {}
         self._grid: HeatmapGrid | None = None
+        self._building_for = None  # the trace whose grid is being built
         self.stack = QStackedWidget()
         # shown while a new cell type's grid is built (a few turns): never the old cell's
         # gates beside the new cell's diagram
@@ -111,12 +112,20 @@ class StateHeatmapView(QWidget):
     # ---------------------------------------------------------------- reading
     @property
     def grid(self) -> HeatmapGrid | None:
-        """The grid shown last (the current cell's once a build is complete)."""
+        """The grid of the current trace, complete and drawn (see :meth:`settle`)."""
+        self.settle()
         return self._grid
 
-    def _grid_for(self, cell: str, build: bool = True) -> HeatmapGrid:
+    def settle(self) -> None:
+        """Draw what is waiting now, a grid still being built included (for code that
+        reads the panel: exports, tests)."""
+        while self._refresh.is_pending():
+            self._refresh.flush()
+
+    def _grid_for(self, cell: str) -> HeatmapGrid:
+        """The grid of ``cell``, made empty the first time (:meth:`_show_trace` builds it)."""
         if cell not in self.grids:
-            grid = HeatmapGrid(cell, build=build)
+            grid = HeatmapGrid(cell, build=False)
             grid.hovered.connect(self._on_hovered)
             grid.unit_clicked.connect(self._on_unit_clicked)
             self.grids[cell] = grid
@@ -126,7 +135,7 @@ class StateHeatmapView(QWidget):
     def figure_data(self) -> dict:
         """The heatmaps' arrays, for "Export data (CSV)": one row per step t, a column per
         quantity and unit (``h[0]``, ``h[1]``, … in the engine's order), every step."""
-        self._refresh.flush()
+        self.settle()
         trace = self.session.trace
         columns = {"t": np.arange(trace.T)}
         for q in sq.quantities(trace.cell):
@@ -136,16 +145,16 @@ class StateHeatmapView(QWidget):
     # ---------------------------------------------------------------- handlers
     def _show_trace(self) -> None:
         trace = self.session.trace
-        staged = self._refresh.staged_turn
-        grid = self._grid_for(trace.cell, build=not staged)
-        if staged and not grid.complete:
-            # a first large lesson of this cell type: one heatmap per event-loop turn
-            # (~25 ms each), a note in the grid's place meanwhile
+        grid = self._grid_for(trace.cell)
+        if not grid.complete:
+            # a cell type shown for the first time: its grid is built one heatmap per
+            # event-loop turn (~30 ms each; all at once blocked the window 130-200 ms),
+            # a note in its place meanwhile
             self._show_building(trace, grid)
             if not grid.complete:
                 self._refresh.request(full=True, staged=True)
                 return
-        self._grid = grid
+        self._grid, self._building_for = grid, None
         # the readout first and the layout settled now: a readout that wraps differently
         # (another cell's) laid the panel out again after the first repaint, and every
         # axis of the grid was drawn twice (~40 ms each time at T = 10,000)
@@ -160,7 +169,8 @@ class StateHeatmapView(QWidget):
     def _show_building(self, trace, grid: HeatmapGrid) -> None:
         """One more heatmap of ``grid``; meanwhile a note, and the rest of the panel
         already shows ``trace``."""
-        if self.stack.currentWidget() is not self.building_label:
+        if self._building_for is not trace:  # (a newer trace may arrive mid-build)
+            self._building_for = trace
             self.building_label.setText(
                 self.tr("Drawing the heatmaps of the {cell} …").format(
                     cell=cell_label(cell_spec(trace.cell))
@@ -180,12 +190,12 @@ class StateHeatmapView(QWidget):
         self.timecourse.set_cursor(cursor, self.reveal.isChecked())
 
     def _on_reveal_toggled(self, _checked: bool) -> None:
-        self._refresh.flush()
+        self.settle()
         self._show_cursor()
 
     def _on_stretch_toggled(self, checked: bool) -> None:
         if self.session.trace is not None:
-            self._refresh.flush()
+            self.settle()
             if self.grid is not None:
                 self.grid.set_stretch(checked)
 
