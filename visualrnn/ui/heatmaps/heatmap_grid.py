@@ -83,7 +83,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     hovered = Signal(str)
     unit_clicked = Signal(int)
 
-    def __init__(self, cell: str, parent=None, build: bool = True):
+    def __init__(self, cell: str, parent=None):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
         self.cell = cell
@@ -98,8 +98,6 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             self.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        if build:
-            self.build_all()
 
     @property
     def complete(self) -> bool:
@@ -107,9 +105,9 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         return len(self.slots) == len(sq.quantities(self.cell))
 
     def build_next(self) -> None:
-        """Build one more heatmap (~20–30 ms each): a grid made with ``build=False`` is
-        built one heatmap per event-loop turn, so that a first switch to a cell type never
-        blocks the window for the whole grid."""
+        """Build one more heatmap (~20–30 ms each). A grid starts empty and is built one
+        heatmap per event-loop turn (or all at once by :meth:`set_trace`), so that a first
+        switch to a cell type never blocks the window for the whole grid."""
         if self.complete:
             return
         k = len(self.slots)

@@ -125,7 +125,7 @@ class StateHeatmapView(QWidget):
     def _grid_for(self, cell: str) -> HeatmapGrid:
         """The grid of ``cell``, made empty the first time (:meth:`_show_trace` builds it)."""
         if cell not in self.grids:
-            grid = HeatmapGrid(cell, build=False)
+            grid = HeatmapGrid(cell)
             grid.hovered.connect(self._on_hovered)
             grid.unit_clicked.connect(self._on_unit_clicked)
             self.grids[cell] = grid
@@ -196,8 +196,8 @@ class StateHeatmapView(QWidget):
     def _on_stretch_toggled(self, checked: bool) -> None:
         if self.session.trace is not None:
             self.settle()
-            if self.grid is not None:
-                self.grid.set_stretch(checked)
+            if self._grid is not None:
+                self._grid.set_stretch(checked)
 
     def _on_hovered(self, text: str) -> None:
         self.hover_label.setText(text)
