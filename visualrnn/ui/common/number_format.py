@@ -8,6 +8,7 @@ HTML with the selected unit highlighted.
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,7 +81,7 @@ def format_number(value: float, digits: int = 3, min_decimals: int = 0) -> str:
     ('0.860', '0.6', '1.0')
     """
     v = float(value)
-    if not np.isfinite(v):
+    if not math.isfinite(v):
         return OVERFLOW
     if number_settings().decimals and 10 ** (-digits) <= abs(v) < 1e6:
         return _fixed(v, digits, min_decimals)
@@ -102,11 +103,31 @@ def _fixed(v: float, decimals: int, min_decimals: int) -> str:
 
 
 def _short(v: float, digits: int, min_decimals: int) -> str | None:
-    """The exact short form of ``v`` (fewer decimals than ``digits``), if there is one."""
-    if abs(v) >= 10**digits or (v != 0 and abs(v) < 10 ** (-digits)):
+    """The exact short form of ``v`` (fewer decimals than ``digits``), if there is one.
+
+    Written at digits − 1 decimals: if that is ``v`` (to 1e-9 relatively), the shortest
+    exact form is it without its trailing zeros (every panel formats ~150 numbers a step,
+    so this is one format instead of a loop of rounds)."""
+    a = abs(v)
+    if a >= 10**digits or (v != 0 and a < 10 ** (-digits)) or min_decimals >= digits:
         return None
+    tolerance = 1e-9 * max(1.0, a)
+    if tolerance >= 0.4 * 10 ** (1 - digits):  # a large value with many digits: round each
+        return _short_by_rounding(v, digits, min_decimals, tolerance)
+    text = f"{v:.{digits - 1}f}"
+    if abs(v - float(text)) > tolerance:
+        return None
+    if digits - 1 > min_decimals:
+        text = text.rstrip("0")
+        decimals = len(text) - text.index(".") - 1
+        text += "0" * max(0, min_decimals - decimals)
+        text = text.rstrip(".")
+    return text
+
+
+def _short_by_rounding(v: float, digits: int, min_decimals: int, tolerance: float):
     for d in range(min_decimals, digits):
-        if abs(v - round(v, d)) <= 1e-9 * max(1.0, abs(v)):
+        if abs(v - round(v, d)) <= tolerance:
             return f"{v:.{d}f}"
     return None
 

@@ -32,6 +32,7 @@ from ..common.plot_style import (
     apply_fonts,
     peak_downsampling,
     plain_text,
+    replay_when_exposed,
     set_axis_labels,
     style_plot,
 )
@@ -133,6 +134,7 @@ class GradientFlowView(QWidget):
         self.plot.addItem(curve)
         if downsample:  # a cursor step repaints it: its cost follows the width, not T
             peak_downsampling(curve)
+        replay_when_exposed(curve.curve)
         return curve
 
     def _markers(self, symbol: str, color: str) -> pg.PlotDataItem:

@@ -31,6 +31,7 @@ from ..common.plot_style import (
     TITLE_POINT_SIZE,
     CursorMarker,
     apply_fonts,
+    replay_when_exposed,
     set_title,
     style_colorbar,
     style_plot,
@@ -135,6 +136,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         overflow = pg.ImageItem(axisOrder="col-major")
         overflow.setZValue(2)
         plot.addItem(overflow)
+        replay_when_exposed(image, overflow)
         future = QGraphicsRectItem()
         future.setBrush(QBrush(_veil_color()))
         future.setPen(pg.mkPen(None))

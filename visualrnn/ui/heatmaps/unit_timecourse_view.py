@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 from ...engine.cellspec import CELL_SPECS
 from ..common.plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
 from ..common.plot_items import StepLine
-from ..common.plot_style import BACKGROUND, apply_fonts, peak_downsampling, style_plot
+from ..common.plot_style import (
+    BACKGROUND,
+    apply_fonts,
+    peak_downsampling,
+    replay_when_exposed,
+    style_plot,
+)
 from ..common.theme import FUTURE_GREY, scaled_font
 from . import state_quantities as sq
 
@@ -74,6 +80,7 @@ class UnitTimecourseView(QWidget):
         # points cost ~3 ms each). After addItem, which applies the plot's own mode.
         plot.addItem(curve)
         peak_downsampling(curve)
+        replay_when_exposed(curve.curve)
         return curve
 
     def set_trace(self, trace) -> None:
