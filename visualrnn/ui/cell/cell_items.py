@@ -91,6 +91,7 @@ class BarsItem(QGraphicsItem):
         self.setPos(*spec.center)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
+        self._frame = _BoxFrame(self)
         self.set_fonts()
 
     def boundingRect(self) -> QRectF:
@@ -146,6 +147,7 @@ class BarsItem(QGraphicsItem):
     def set_fonts(self) -> None:
         self.title_font = theme.scaled_font(20.0, True)
         self.number_font = theme.scaled_font(17.0)
+        self._frame.update()
         self.update()
 
     # ---------------------------------------------------------------- geometry
@@ -189,6 +191,19 @@ class BarsItem(QGraphicsItem):
 
     # ---------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        """The bars (the box and its title are the :class:`_BoxFrame` behind them)."""
+        if self.spec.act == "out":
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.values is None:
+            painter.setPen(QColor(theme.FUTURE_GREY))
+            painter.setFont(self.number_font)
+            painter.drawText(self.bars_rect(), Qt.AlignmentFlag.AlignCenter, "—")
+            return
+        self._paint_bars(painter)
+
+    def paint_frame(self, painter: QPainter) -> None:
+        """The rounded box, filled by its kind, and its title."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = GATE_FILL.get(self.spec.act, GATE_FILL["tanh"] if self.spec.act else QColor("white"))
         painter.setPen(QPen(QColor("#303030"), 2.5 if self.spec.act else 1.5))
@@ -196,14 +211,6 @@ class BarsItem(QGraphicsItem):
         radius = 14 if self.spec.act else 6
         painter.drawRoundedRect(self.rect, radius, radius)
         self._paint_title(painter)
-        if self.spec.act == "out":
-            return
-        if self.values is None:
-            painter.setPen(QColor(theme.FUTURE_GREY))
-            painter.setFont(self.number_font)
-            painter.drawText(self.bars_rect(), Qt.AlignmentFlag.AlignCenter, "—")
-            return
-        self._paint_bars(painter)
 
     def _paint_title(self, painter: QPainter) -> None:
         painter.setFont(self.title_font)
@@ -257,6 +264,24 @@ class BarsItem(QGraphicsItem):
         painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4, 30))
         painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == "ovf" else INK)
         painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class _BoxFrame(QGraphicsItem):
+    """A :class:`BarsItem`'s box and title, behind its bars: they change only with the
+    text size, so they are kept as a pixmap while the bars are redrawn every step."""
+
+    def __init__(self, box: BarsItem):
+        super().__init__(box)
+        self._box = box
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._box.boundingRect()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        self._box.paint_frame(painter)
 
 
 _FITTED: dict[tuple, QFont] = {}
