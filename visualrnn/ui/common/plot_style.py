@@ -50,9 +50,9 @@ def cache_axis(axis: pg.AxisItem) -> None:
 
 def replay_when_exposed(*items: QGraphicsItem) -> None:
     """Keep each item's picture as a pixmap, redrawn only when the item changes (its data,
-    the zoom). A cursor step moves a thin line over a heatmap or a curve: Qt repaints the
-    strip under the old and the new line, and an uncached image or curve draws itself
-    whole (clipped) for that strip — 1–2 ms per plot on every step. Exports paint the
+    the zoom). A cursor step moves a thin line over a curve: Qt repaints the strip under
+    the old and the new line, and an uncached curve draws itself whole (clipped) for that
+    strip — 1–2 ms per plot on every step. Exports paint the
     items themselves (see ``figure_export``), so a figure gets vectors, not the pixmap."""
     for item in items:
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ..common.plot_helpers import (
@@ -31,7 +31,6 @@ from ..common.plot_style import (
     TITLE_POINT_SIZE,
     CursorMarker,
     apply_fonts,
-    replay_when_exposed,
     set_title,
     style_colorbar,
     style_plot,
@@ -45,6 +44,7 @@ from ..common.theme import (
     scaled_font,
     sequential_color,
 )
+from ..common.veil import Veil
 from . import state_quantities as sq
 
 #: Up to this many cells (T·H) a heatmap also writes each value as text.
@@ -63,7 +63,7 @@ class HeatmapSlot:
     image: pg.ImageItem
     bar: pg.ColorBarItem
     cursor: CursorMarker
-    future: QGraphicsRectItem
+    future: Veil
     overflow: pg.ImageItem
     frame: QGraphicsRectItem
     data: np.ndarray | None = None
@@ -136,10 +136,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         overflow = pg.ImageItem(axisOrder="col-major")
         overflow.setZValue(2)
         plot.addItem(overflow)
-        replay_when_exposed(image, overflow)
-        future = QGraphicsRectItem()
-        future.setBrush(QBrush(_veil_color()))
-        future.setPen(pg.mkPen(None))
+        future = Veil(_veil_color())
         future.setZValue(5)
         future.setVisible(False)
         plot.addItem(future, ignoreBounds=True)
@@ -269,7 +266,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
             veil = reveal and cursor < self._T
             slot.future.setVisible(veil)
             if veil:
-                slot.future.setRect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H))
+                slot.future.set_rect(QRectF(cursor - 0.5, -0.5, self._T - cursor, self._H), -0.5)
             for k, label in enumerate(slot.labels):  # the written values: none ahead of time
                 label.setVisible(not (reveal and k // self._H >= cursor))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...engine.cellspec import CELL_SPECS
 from ..common.plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
@@ -19,6 +19,7 @@ from ..common.plot_style import (
     style_plot,
 )
 from ..common.theme import FUTURE_GREY, scaled_font
+from ..common.veil import Veil
 from . import state_quantities as sq
 
 #: Every quantity any cell has (one curve each, coloured per cell); x is the input.
@@ -64,9 +65,7 @@ class UnitTimecourseView(QWidget):
         # solid, thin and light: a dashed pen on a long path costs ~150 ms per repaint
         self.input_curve.setPen(pg.mkPen(sq.INPUT_COLOR, width=1.5))
         self.cursor = StepLine(plot)
-        self.future = QGraphicsRectItem()
-        self.future.setBrush(QBrush(QColor(FUTURE_GREY)))
-        self.future.setPen(pg.mkPen(None))
+        self.future = Veil(QColor(FUTURE_GREY))
         self.future.setZValue(5)  # above the curves: nothing past the cursor shows
         self.future.setVisible(False)
         plot.addItem(self.future, ignoreBounds=True)
@@ -114,7 +113,7 @@ class UnitTimecourseView(QWidget):
             # from just after the current step t = cursor − 1: the line towards t + 1 is the
             # future too (half a step of it used to show where the curve was heading)
             left = self._cursor - 1 + 0.02 if self._cursor > 0 else -0.5
-            self.future.setRect(QRectF(left, y0 - pad, T - left + 0.5, 3 * pad))
+            self.future.set_rect(QRectF(left, y0 - pad, T - left + 0.5, 3 * pad), -0.5)
 
     def is_revealed(self, step: int) -> bool:
         """Whether step t is visible (not under the "not reached yet" veil)."""
