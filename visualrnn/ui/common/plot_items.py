@@ -3,10 +3,61 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from .plot_helpers import decade_ticks, tick_count
 from .theme import CURSOR_COLOR, scaled_font
+
+
+class VerticalLine(pg.GraphicsObject):
+    """A vertical line at x across the whole visible height of its plot, stroked with each
+    of ``pens`` (cosmetic, widest first: an outline under a colour).
+
+    Moved with ``setPos(x)``; its shape is recomputed only when the view's range or size
+    changes. (pyqtgraph's InfiniteLine, at any angle, recomputes its shape in Python on
+    every move — ~2 ms a step for the sixteen cursor lines of the panels.)
+    """
+
+    def __init__(self, *pens: QPen):
+        super().__init__()
+        self.pens = pens
+        self.pen = pens[-1]
+        self._rect = QRectF()
+
+    def setPos(self, x) -> None:  # noqa: N802 (Qt override: a number, like InfiniteLine's)
+        super().setPos(float(x), 0.0)
+
+    def value(self) -> float:
+        return float(self.pos().x())
+
+    def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph hook)
+        self._cachedView = None  # pyqtgraph leaves viewRect() stale here
+        self._fit_to_view()
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph hook)
+        super().viewTransformChanged()
+        self._fit_to_view()
+
+    def _fit_to_view(self) -> None:
+        view = self.viewRect()
+        if view is None:
+            return
+        pixel = self.pixelWidth() or 0.0
+        half = pixel * (max(pen.widthF() for pen in self.pens) / 2 + 1)
+        rect = QRectF(-half, view.top(), 2 * half, view.height())
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(self._rect)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        top, bottom = QPointF(0.0, self._rect.top()), QPointF(0.0, self._rect.bottom())
+        for pen in self.pens:
+            painter.setPen(pen)
+            painter.drawLine(top, bottom)
 
 
 class StepLine:
@@ -17,7 +68,7 @@ class StepLine:
     def __init__(self, plot: pg.PlotItem, width: float = 2.0, alpha: int = 150):
         color = QColor(CURSOR_COLOR)
         color.setAlpha(alpha)
-        self.line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(color, width=width))
+        self.line = VerticalLine(pg.mkPen(color, width=width))
         self.line.setZValue(-5)
         plot.addItem(self.line, ignoreBounds=True)
 
@@ -28,7 +79,7 @@ class StepLine:
             self.line.setPos(step)
 
     def value(self) -> float:
-        return float(self.line.value())
+        return self.line.value()
 
     def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the item it wraps)
         return self.line.isVisible()

@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QGraphicsItem
 
-from .theme import BASE_POINT_SIZE, font_scale, scaled_font
+from .plot_items import VerticalLine
+from .theme import BASE_POINT_SIZE, CURSOR_COLOR, font_scale, scaled_font
 
 BACKGROUND = "w"
 FOREGROUND = "#202020"
@@ -129,31 +130,25 @@ def style_legend(legend: pg.LegendItem, point_size: float = LABEL_POINT_SIZE) ->
 
 class CursorMarker:
     """The cursor line at the current step: theme.CURSOR_COLOR with a dark outline, so it
-    stands out on yellow and on blue alike. Two items created once, moved with setPos."""
+    stands out on yellow and on blue alike. One item created once, moved with setPos."""
 
     def __init__(self, plot: pg.PlotItem, width: int = 3):
-        from .theme import CURSOR_COLOR
-
-        self.lines = [
-            pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(FOREGROUND, width=width + 3)),
-            pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(CURSOR_COLOR, width=width)),
-        ]
-        for z, line in enumerate(self.lines):
-            line.setZValue(10 + z)
-            plot.addItem(line, ignoreBounds=True)
+        outline = pg.mkPen(FOREGROUND, width=width + 3)
+        self.line = VerticalLine(outline, pg.mkPen(CURSOR_COLOR, width=width))
+        self.line.setZValue(10)
+        plot.addItem(self.line, ignoreBounds=True)
 
     def set_step(self, step: int | None) -> None:
         """Put the line at x = step, or hide it (None: no step taken yet)."""
-        for line in self.lines:
-            line.setVisible(step is not None)
-            if step is not None:
-                line.setPos(step)
+        self.line.setVisible(step is not None)
+        if step is not None:
+            self.line.setPos(step)
 
     def value(self) -> float:
-        return float(self.lines[1].value())
+        return self.line.value()
 
-    def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the items it wraps)
-        return self.lines[1].isVisible()
+    def isVisible(self) -> bool:  # noqa: N802 (Qt-style, like the item it wraps)
+        return self.line.isVisible()
 
 
 class FollowFontScale(QObject):
