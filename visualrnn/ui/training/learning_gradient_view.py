@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from ..common.cell_text import spec_of
 from ..common.plot_style import BACKGROUND, FollowFontScale, style_colorbar, style_plot
 from ..common.plot_style import set_title as set_plot_title
-from ..common.theme import CURSOR_COLOR, GRADIENT_MAP, colormap
+from ..common.theme import CURSOR_COLOR, GRADIENT_MAP, colormap, font_scale
 from . import training_text as text
 
 #: log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).
@@ -30,7 +30,6 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
-        self.setMinimumHeight(170)
         cmap = colormap(GRADIENT_MAP)
         self.plots, self.images, self.marks = [], [], []
         for column in range(2):
@@ -49,10 +48,16 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
         )
         style_colorbar(self.bar)
         self._fonts = FollowFontScale(self, self.plots, bars=[self.bar])
+        font_scale().scale_changed.connect(self._fit_height)
+        self._fit_height()
         self.addItem(self.bar, row=0, col=2)
         self._has_c = True
         self._key = None
         self.set_memory(True)
+
+    def _fit_height(self, *_args) -> None:
+        """Never squeezed below a readable height at any text size (the panel scrolls)."""
+        self.setMinimumHeight(int(170 * font_scale().scale))
 
     def set_memory(self, has_c: bool) -> None:
         """Show the ‖∂L/∂c_t‖ image (cells with a memory state) or only ‖∂L/∂h_t‖."""

@@ -17,11 +17,16 @@ from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
 from ..common.plot_style import BACKGROUND, FollowFontScale, style_plot
 from ..common.plot_style import set_title as set_plot_title
+from ..common.theme import font_scale
 from . import training_text as text
 
 LOSS_COLOR, METRIC_COLOR, TEST_COLOR = "#0072B2", "#7F7F7F", "#D55E00"
 RAW_COLOR, CLIPPED_COLOR, GATE_COLOR = "#9A9A9A", "#0072B2", "#009E73"
 CHANCE_COLOR, SOLVED_COLOR = "#7F7F7F", "#009E73"
+#: Below this width per plot (pixels at 100 % text) the four plots go two by two.
+MIN_PLOT_WIDTH = 300
+#: The height of a row of plots (at 100 % text): titles, ticks and a readable curve.
+ROW_HEIGHT = 170
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -31,12 +36,14 @@ def _positive(values: np.ndarray) -> np.ndarray:
 
 
 class TrainingPlots(pg.GraphicsLayoutWidget):
-    """Four small plots in a row, over updates."""
+    """Four small plots over updates: in a row, or two by two when a row would make them
+    too narrow (a narrow panel, a large text size); never squeezed below a readable
+    height (the panel scrolls instead)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
-        self.setMinimumHeight(170)
+        self._columns = 4
         self.loss_plot = self._plot(0, self.tr("update"), "")
         self.loss_plot.setLogMode(y=True)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen(LOSS_COLOR, width=2), connect="finite")
@@ -73,6 +80,30 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         plots = (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot)
         labels = [line.label for line in (self.chance_line, self.solved_line)]
         self._fonts = FollowFontScale(self, plots, labels=labels)  # grow with the text size
+        font_scale().scale_changed.connect(self._arrange)
+        self._arrange()
+
+    @property
+    def columns(self) -> int:
+        """How many plots are side by side: 4 (one row) or 2 (two rows)."""
+        return self._columns
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if hasattr(self, "_fonts"):  # pyqtgraph resizes the view inside its constructor
+            self._arrange()
+
+    def _arrange(self, *_args) -> None:
+        scale = font_scale().scale
+        columns = 4 if self.width() >= 4 * MIN_PLOT_WIDTH * scale else 2
+        if columns != self._columns:
+            self._columns = columns
+            plots = (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot)
+            for plot in plots:
+                self.ci.removeItem(plot)
+            for k, plot in enumerate(plots):
+                self.ci.addItem(plot, row=k // columns, col=k % columns)
+        self.setMinimumHeight(int(ROW_HEIGHT * scale * (4 // columns)))
 
     def _plot(self, column: int, x_label: str, y_label: str) -> pg.PlotItem:
         plot = self.addPlot(row=0, col=column, enableMenu=False)

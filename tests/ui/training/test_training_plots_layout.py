@@ -1,0 +1,64 @@
+"""The four training plots stay readable on a projector: side by side when the panel is
+wide enough, two by two when it is not (or the text is large), never squeezed below a
+readable height — the panel scrolls instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from visualrnn.ui.common.theme import font_scale
+from visualrnn.ui.training.learning_gradient_view import LearningGradientView
+from visualrnn.ui.training.training_plots import TrainingPlots
+
+
+@pytest.fixture(autouse=True)
+def _normal_text_size():
+    font_scale().set_scale(1.0)
+    yield
+    font_scale().set_scale(1.0)
+
+
+def _grid(plots: TrainingPlots) -> list[tuple[int, int]]:
+    """(row, column) of the loss, metric, ‖g‖ and gate plots in the layout."""
+    cells = plots.ci.items
+    shown = (plots.loss_plot, plots.metric_plot, plots.grad_plot, plots.gate_plot)
+    return [cells[p][0] for p in shown]
+
+
+def test_a_wide_panel_has_the_plots_in_a_row_a_narrow_one_two_by_two(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(1400, 300)
+    plots.show()
+    qtbot.waitExposed(plots)
+    assert plots.columns == 4
+    assert _grid(plots) == [(0, 0), (0, 1), (0, 2), (0, 3)]
+    plots.resize(900, 400)
+    qtbot.waitUntil(lambda: plots.columns == 2)
+    assert _grid(plots) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert plots.minimumHeight() == 2 * 170  # two rows, each readable
+    plots.resize(1400, 400)
+    qtbot.waitUntil(lambda: plots.columns == 4)
+    assert _grid(plots)[3] == (0, 3)
+
+
+def test_large_text_lays_the_plots_out_two_by_two_and_taller(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(1400, 300)
+    plots.show()
+    qtbot.waitExposed(plots)
+    assert (plots.columns, plots.minimumHeight()) == (4, 170)
+    font_scale().set_scale(1.6)  # 4 plots × 300 px × 1.6 no longer fit in 1400 px
+    assert plots.columns == 2
+    assert plots.minimumHeight() == int(2 * 170 * 1.6)
+    font_scale().set_scale(1.0)
+    assert (plots.columns, plots.minimumHeight()) == (4, 170)
+
+
+def test_the_gradient_images_keep_a_readable_height_at_large_text(qtbot):
+    view = LearningGradientView()
+    qtbot.addWidget(view)
+    assert view.minimumHeight() == 170
+    font_scale().set_scale(1.6)
+    assert view.minimumHeight() == int(170 * 1.6)
