@@ -62,3 +62,29 @@ def test_the_gradient_images_keep_a_readable_height_at_large_text(qtbot):
     assert view.minimumHeight() == 170
     font_scale().set_scale(1.6)
     assert view.minimumHeight() == int(170 * 1.6)
+
+
+@pytest.mark.parametrize("task_name", ["sky_color", "adding"])
+def test_the_chance_and_solved_labels_are_inside_the_plot(qtbot, task_name):
+    from visualrnn.engine import init_model
+    from visualrnn.engine.training import make_task
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(1400, 360)
+    plots.show()
+    qtbot.waitExposed(plots)
+    task = make_task(task_name, 10)
+    plots.set_task(task, init_model("lstm", task.input_size, 8, task.output_size, seed=0))
+    plots.show_log(_empty_log(), None)
+    qtbot.wait(50)
+    view = plots.metric_plot.vb.sceneBoundingRect()
+    for line in (plots.chance_line, plots.solved_line):
+        label = line.label.sceneBoundingRect()
+        assert view.contains(label), (line.label.toPlainText(), label, view)
+
+
+def _empty_log():
+    from visualrnn.session.training_log import TrainingLog
+
+    return TrainingLog()

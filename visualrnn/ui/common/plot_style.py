@@ -59,6 +59,13 @@ def replay_when_exposed(*items: QGraphicsItem) -> None:
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
+def label_below(line: pg.InfiniteLine, below: bool) -> None:
+    """Put a horizontal line's label under it (a line near the top of the plot, like
+    "solved" at 99 % accuracy, whose label above would be cut off) or over it."""
+    line.label.anchors = [(1, 0), (1, 0)] if below else [(1, 1), (1, 1)]
+    line.label.updatePosition()
+
+
 def peak_downsampling(curve: pg.PlotDataItem, samples_per_pixel: float = 1.0) -> None:
     """Draw a long curve as each pixel column's minimum and maximum ("peak"): the same
     picture, but a repaint costs the plot's width instead of T — a cursor step repaints

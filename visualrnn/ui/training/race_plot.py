@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ..common.cell_text import CELL_SPECS, cell_label
 from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
-from ..common.plot_style import BACKGROUND, FollowFontScale, style_legend, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, label_below, style_legend, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from ..common.theme import font_scale
 from . import training_text as text
@@ -110,6 +110,7 @@ class RacePlots(pg.GraphicsLayoutWidget):
             line.setVisible(bool(np.isfinite(value)))
             if np.isfinite(value):
                 line.setPos(np.log10(value) if self._log_metric else value)
+        label_below(self.solved_line, task.higher_is_better)  # 99 %: near the top
         if task.higher_is_better:
             self.metric_plot.setYRange(0.0, 1.04, padding=0)
         for item in [*self.metric_curves.values(), *self.tails.values(), *self.marks.values()]:

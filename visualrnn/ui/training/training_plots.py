@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ..common.cell_text import quantity_meaning, spec_of
 from ..common.plot_helpers import log_range
 from ..common.plot_items import DecadeTicks
-from ..common.plot_style import BACKGROUND, FollowFontScale, style_plot
+from ..common.plot_style import BACKGROUND, FollowFontScale, label_below, style_plot
 from ..common.plot_style import set_title as set_plot_title
 from ..common.theme import font_scale
 from . import training_text as text
@@ -140,6 +140,7 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
             line.setVisible(bool(np.isfinite(value)))
             if np.isfinite(value):
                 line.setPos(np.log10(value) if log_metric else value)
+        label_below(self.solved_line, task.higher_is_better)  # 99 %: near the top
         if task.higher_is_better:
             self.metric_plot.setYRange(0.0, 1.02, padding=0)
         else:
@@ -178,6 +179,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
                 plot.setYRange(-2, 1, padding=0)
             for plot in (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot):
                 plot.setXRange(0, 10, padding=0)
+            if self._log_metric:  # before the first update: the chance and solved lines show
+                self._log_range(self.metric_plot, [self._lines()])
         else:
             for plot in (self.loss_plot, self.metric_plot, self.grad_plot, self.gate_plot):
                 plot.enableAutoRange(axis="x")
