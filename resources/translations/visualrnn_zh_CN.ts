@@ -36,33 +36,33 @@
             <translation>每个单元对应一根柱（0, 1, …）；将鼠标悬停在柱上可查看数值。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="185" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="187" />
             <source>the output layer: y = h · Wᵧ + bᵧ</source>
             <translation>输出层：y = h · Wᵧ + bᵧ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="217" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="224" />
             <source>output</source>
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="296" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="336" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="297" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="337" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="298" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="338" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="301" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="341" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -674,89 +674,89 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="80" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="81" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The memory path alone (last step's gradient × the memory gates): thin, dashed, grey. Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="100" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="102" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="103" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="103" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="104" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="105" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="106" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="228" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="230" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="232" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="234" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="235" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="237" />
             <source>memory path</source>
             <translation>记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="236" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="238" />
             <source>the memory path alone</source>
             <translation>仅沿记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="266" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>参考线：每步 ×ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="271" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="273" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="320" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="327" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="328" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="330" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="409" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="411" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="415" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="415" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="417" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
@@ -935,24 +935,24 @@
     <context>
         <name>HeatmapGrid</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="130" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="129" />
             <source>step t</source>
             <extracomment>Up to this many cells (T·H) a heatmap also writes each value as text. Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="130" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="129" />
             <source>unit</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="257" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="316" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="254" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="313" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="317" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="314" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
@@ -989,23 +989,23 @@
     <context>
         <name>LearningGradientView</name>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="37" />
             <source>time step t</source>
             <extracomment>log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="37" />
             <source>update</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="61" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="66" />
             <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
             <translation>训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="62" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="67" />
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
             <translation>log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
         </message>
@@ -1153,27 +1153,27 @@
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="362" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="369" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="365" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="372" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="372" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="379" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="392" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="399" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="394" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="401" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
@@ -1635,7 +1635,7 @@
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="124" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="125" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1890,7 +1890,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="231" />
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="359" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="368" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
@@ -1900,12 +1900,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="357" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="364" />
+            <source>empty: the next character; loss only at the last step</source>
+            <translation>留空：目标是下一个字符；损失仅在最后一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="365" />
             <source>empty: the next character at every step</source>
             <translation>留空：每个时刻的目标是下一个字符</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="400" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="367" />
+            <source>empty: target 0; loss only at the last step</source>
+            <translation>留空：目标为 0；损失仅在最后一步</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="407" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
         </message>
@@ -1923,7 +1933,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>SequenceTextEdit</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_text_edit.py" line="40" />
+            <location filename="../../visualrnn/ui/shell/sequence_text_edit.py" line="42" />
             <source>Not pasted: the input would have {0} characters; it takes at most {1}.</source>
             <extracomment>The longest input text a paste may make: 10,000 steps of a few values each. Runs without white space this long are wrapped anywhere.</extracomment>
             <translation>未粘贴：输入将有 {0} 个字符，最多只能有 {1} 个。</translation>
@@ -1932,42 +1942,42 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>StateHeatmapView</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="52" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="53" />
             <source>Reveal as you step</source>
             <translation>逐步显示</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="53" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="54" />
             <source>Grey out the steps not reached yet, like the network.</source>
             <translation>与网络图一样，把尚未到达的时刻显示为灰色。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="55" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="56" />
             <source>Stretch colours to the data</source>
             <translation>颜色范围随数据伸缩</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="58" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="59" />
             <source>Gates: colours span their own min … max instead of 0 … 1; tanh outputs ±their largest |value|. The colour bars show the range. Off: fixed ranges, comparable between lessons.</source>
             <translation>门：颜色范围取其自身的最小值 … 最大值，而不是 0 … 1；tanh 的输出取 ±其最大绝对值。颜色条显示所用的范围。关闭时使用固定范围，便于在不同示例之间比较。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="67" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="68" />
             <source>Share of values that are saturated: gates below 0.05 or above 0.95, the candidate (z of the LSTM, n of the GRU) and the RNN's h beyond ±0.95.</source>
             <translation>饱和数值所占的比例：门低于 0.05 或高于 0.95；候选值（LSTM 的输入值 z、GRU 的 n）和 RNN 的 h 超出 ±0.95。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="161" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="175" />
             <source>Drawing the heatmaps of the {cell} …</source>
             <translation>正在绘制 {cell} 的热图……</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="218" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="232" />
             <source>Saturated units (|h| &gt; 0.95): {parts}</source>
             <translation>饱和单元（|h| &gt; 0.95）：{parts}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="219" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="233" />
             <source>Saturated: {parts}</source>
             <translation>饱和：{parts}</translation>
         </message>
@@ -2346,45 +2356,46 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="40" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="43" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="54" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="47" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="50" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="61" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="67" />
             <source>update</source>
+            <extracomment>Below this width per plot (pixels at 100 % text) the four plots go two by two. The height of a row of plots (at 100 % text): titles, ticks and a readable curve.</extracomment>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="52" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="59" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="116" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="148" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="101" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="132" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="104" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="135" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="120" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="152" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="124" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="156" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>
@@ -2915,23 +2926,23 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>UnitTimecourseView</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="49" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="56" />
             <source>step t</source>
             <extracomment>Every quantity any cell has (one curve each, coloured per cell); x is the input.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="49" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="56" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="199" />
             <source>(input)</source>
             <translation>（输⁠入）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="201" />
             <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
             <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
         </message>

@@ -124,3 +124,19 @@ def test_a_refused_mode_switch_leaves_the_radios_on_the_real_mode(window, qtbot)
     editor.text_radio.click()  # "1, 2" as text is 4 characters: 2 targets no longer fit
     assert window.session.config.input_mode == "numbers"
     assert editor.numbers_radio.isChecked() and not editor.text_radio.isChecked()
+
+
+def test_the_targets_hint_says_where_the_loss_is(window, qtbot):
+    """The empty targets field must not say "target 0 at every step" while the status bar
+    says "loss only at the last step": the hint follows the gradient lab's loss choice."""
+    from visualrnn.ui.gradients.gradient_lab_controls import GradientLabControls
+
+    lab = window.findChild(GradientLabControls)
+    hint = window.sequence_editor.targets_edit.placeholderText
+    qtbot.mouseClick(lab.loss_last, Qt.MouseButton.LeftButton)
+    assert window.session.config.loss_at == "last"
+    assert "loss only at the last step" in hint()
+    assert "loss only at the last step" in window.summary_label.text()
+    qtbot.mouseClick(lab.loss_all, Qt.MouseButton.LeftButton)
+    assert window.session.config.loss_at == "all"
+    assert hint() == "empty: target 0 at every step"

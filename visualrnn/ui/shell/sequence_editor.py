@@ -352,13 +352,20 @@ class SequenceEditor(QWidget):
         with QSignalBlocker(self.length_spin):
             self.length_spin.setValue(self._session.T)
         self.length_spin.setEnabled(config.input_mode == "numbers")
-        text = config.input_mode == "text" and config.loss == "ce"
-        self.targets_edit.setPlaceholderText(
-            self.tr("empty: the next character at every step")
-            if text
-            else self.tr("empty: target 0 at every step")
-        )
+        self.targets_edit.setPlaceholderText(self._targets_hint(config))
         self._show_generator()
+
+    def _targets_hint(self, config) -> str:
+        """What an empty targets field means, and where the loss is (the status bar's
+        "loss only at the last step" must not read against "target 0 at every step")."""
+        last = config.loss_at == "last"
+        if config.input_mode == "text" and config.loss == "ce":
+            if last:
+                return self.tr("empty: the next character; loss only at the last step")
+            return self.tr("empty: the next character at every step")
+        if last:
+            return self.tr("empty: target 0; loss only at the last step")
+        return self.tr("empty: target 0 at every step")
 
     def _show_generator(self) -> None:
         config = self._session.config
