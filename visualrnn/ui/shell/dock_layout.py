@@ -14,6 +14,8 @@ SCROLLBAR_ROOM = 24
 COMPACT_HEIGHT = 880
 #: The cell column's least width in the compact layout: the diagram stays readable.
 COMPACT_CELL_WIDTH = 400
+#: The input column may grow to this share of the width so that its tabs read in full.
+LEFT_MAX_SHARE = 0.24
 
 
 def size_docks(window: QMainWindow, docks: dict) -> None:
@@ -31,12 +33,26 @@ def size_docks(window: QMainWindow, docks: dict) -> None:
     for area, size in ((LEFT, 0.19 * width), (RIGHT, right)):
         column = [d for d in docks.values() if window.dockWidgetArea(d) == area]
         if column:
+            if area == LEFT:  # "Input s…  Grad…  T…" read as nothing on a projector
+                size = max(size, min(tabs_width(window, column), LEFT_MAX_SHARE * width))
             size = max(int(size), min_width(column[0]) + SCROLLBAR_ROOM)
             window.resizeDocks(column[:1], [size], Qt.Orientation.Horizontal)
     bottom = [d for d in docks.values() if window.dockWidgetArea(d) == BOTTOM]
     if bottom:
         share = 0.47 if compact else 0.42
         window.resizeDocks(bottom[:1], [int(height * share)], Qt.Orientation.Vertical)
+
+
+def tabs_width(window: QMainWindow, column: list) -> int:
+    """The width the tab bar of the tabbed ``column`` needs to show every title in full
+    (0 if the column has no tab bar)."""
+    titles = {d.windowTitle() for d in column}
+    widths = [
+        bar.sizeHint().width() + 8
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if titles & {bar.tabText(k) for k in range(bar.count())}
+    ]
+    return max(widths, default=0)
 
 
 def hide_stale_tab_bars(window: QMainWindow, docks: dict) -> None:
