@@ -89,6 +89,22 @@ def test_every_preset_round_trips(qapp, tmp_path, name):
     assert_same(session.result.grads, other.result.grads, "grads")
 
 
+def test_a_task_lessons_class_names_round_trip(qapp, tmp_path):
+    """The sky colour lesson's answers (灰色 / 蓝色) are saved and read back (a JSON list
+    becomes the config's tuple again)."""
+    from visualrnn.engine.training import make_task
+    from visualrnn.session.training_tasks import lesson_changes
+
+    session = LessonSession()
+    changes = lesson_changes(make_task("sky_color", 2), seed=1)
+    assert session.update(**changes, model_source="init", hidden_size=3)
+    save_lesson(tmp_path / "sky.vrnn", session.snapshot())
+    other = LessonSession()
+    other.restore(open_lesson(tmp_path / "sky.vrnn"))
+    assert other.config.class_names == ("灰色", "蓝色")
+    assert other.config == session.config
+
+
 def test_loaded_weights_round_trip(qapp, tmp_path):
     model = init_model("lstm", 1, 5, 1, seed=11, forget_bias=1.0)
     session = LessonSession()
@@ -197,6 +213,10 @@ def test_missing_members(tmp_path):
             "this lesson was saved by a newer VisualRNN (format 7); this version reads up to 1",
         ),
         ({"config": {"input_text": "1, x"}}, "config.input_text: "),
+        ({"config": {"class_names": "灰色"}}, "config: class names must be a list of texts"),
+        ({"config": {"class_names": [1, 2]}}, "config: class names must be a list of texts"),
+        ({"config": {"class_names": []}}, "config: there must be 1 to"),
+        ({"config": {"class_names": ["x" * 41]}}, "a class name must be 1 to 40 characters"),
     ],
 )
 def test_bad_lesson_json(tmp_path, changes, expected):

@@ -55,6 +55,9 @@ class LessonConfig:
     input_text : the sequence as the user typed or generated it.
     vocabulary : text mode only; "" means the text's own characters.
     targets_text : the targets as typed; "" means targets 0.
+    class_names : cross-entropy outputs: what each output class means (a training task's
+        answers, "灰色", "蓝色"), written for y_t; None: the vocabulary's characters (the
+        next-character model).
     generator : the generator (name and arguments) that made ``input_text``, or None.
     loss, loss_at : the loss and where it is applied.
     truncate : truncated-BPTT length k, or None.
@@ -76,6 +79,7 @@ class LessonConfig:
     input_text: str = "1, 2"
     vocabulary: str = ""
     targets_text: str = ""
+    class_names: tuple[str, ...] | None = None
     generator: dict | None = None
     loss: str = "mse"
     loss_at: str = "all"
@@ -88,6 +92,8 @@ class LessonConfig:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"unknown lesson settings: {', '.join(sorted(unknown))}")
+        if isinstance(changes.get("class_names"), list):  # from a JSON lesson file
+            changes["class_names"] = tuple(changes["class_names"])
         return dataclasses.replace(self, **changes)
 
     @classmethod
@@ -146,6 +152,21 @@ def validate(c: LessonConfig) -> None:
         raise ValueError(f"seed must be a whole number ≥ 0, not {c.seed!r}")
     if not isinstance(c.input_text, str) or not isinstance(c.targets_text, str):
         raise ValueError("input and targets must be text")
+    if c.class_names is not None:
+        _class_names(c.class_names)
+
+
+#: The longest name of an output class (a word or a short phrase).
+MAX_CLASS_NAME = 40
+
+
+def _class_names(names) -> None:
+    if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
+        raise ValueError("class names must be a list of texts")
+    if not 1 <= len(names) <= MAX_HIDDEN:
+        raise ValueError(f"there must be 1 to {MAX_HIDDEN} class names, not {len(names)}")
+    if any(len(n) > MAX_CLASS_NAME or not n.strip() for n in names):
+        raise ValueError(f"a class name must be 1 to {MAX_CLASS_NAME} characters")
 
 
 def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:

@@ -158,6 +158,7 @@ def lesson_changes(task: Task, seed: int) -> dict:
         loss=task.loss_kind,
         loss_at="last" if mask[-1] and not mask[:-1].any() else "all",
         output_size=task.output_size,
+        class_names=tuple(task.classes) if task.loss_kind == "ce" and task.classes else None,
     )
     return changes
 

@@ -45,3 +45,36 @@ def test_the_network_writes_characters_and_predictions(qtbot):
 def test_wide_inputs_never_overlap_the_next_step():
     layout = StepLayout.build("rnn", H=2, I=30, O=30)
     assert layout.x_node.width() < layout.dx and layout.y_node.width() < layout.dx
+
+
+def test_a_task_lesson_writes_its_answers_not_input_characters(qtbot):
+    """The sky colour lesson answers 灰色 or 蓝色: y_t names those two classes (it used
+    to name the first two input words' characters, "工 100%")."""
+    from visualrnn.engine.training import make_task
+    from visualrnn.session.training_tasks import lesson_changes
+
+    task = make_task("sky_color", 3)
+    session = LessonSession()
+    assert session.update(**lesson_changes(task, seed=0), model_source="init", hidden_size=4)
+    assert session.config.class_names == ("灰色", "蓝色")
+    view = UnrolledNetworkView(session)
+    qtbot.addWidget(view)
+    last = session.T - 1
+    data = view.network._builder.data(last)
+    classes, p = session.predictions()
+    answer = ("灰色", "蓝色")[classes[last, 0]]
+    assert data.y.texts == [f"{answer} {100 * p[last, 0]:.0f}%"]
+    assert data.x.texts == [session.vocabulary()[int(np.argmax(session.trace.x[last]))]]
+
+
+def test_outputs_without_names_are_not_written_as_characters(qtbot):
+    """Text input with a 2-class output and no class names: y_t has no character label."""
+    session = LessonSession()
+    session.update(
+        input_mode="text", input_text="hello", model_source="init", loss="ce", output_size=2
+    )
+    view = UnrolledNetworkView(session)
+    qtbot.addWidget(view)
+    assert view.network._builder.data(1).y is None or not any(
+        "%" in t for t in view.network._builder.data(1).y.texts
+    )

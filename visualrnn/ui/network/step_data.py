@@ -94,8 +94,9 @@ class StepDataBuilder:
         )
 
     def _text_glyphs(self, t: int) -> tuple:
-        """x_t as its character; y_t as the likeliest next character and its probability."""
-        vocabulary, predictions = self.text
+        """x_t as its character; y_t as the likeliest class (the next character, or the
+        task's answer: "灰色") and its probability."""
+        vocabulary, names, predictions = self.text
         x = VectorGlyph.label(
             shown_char(vocabulary[int(np.argmax(self.trace.x[t]))]), 1.0, self.palettes["x"]
         )
@@ -103,7 +104,7 @@ class StepDataBuilder:
             return x, None
         classes, probabilities = predictions
         best, p = int(classes[t, 0]), float(probabilities[t, 0])
-        text = f"{shown_char(vocabulary[best])} {100 * p:.0f}%"
+        text = f"{shown_char(names[best])} {100 * p:.0f}%"
         return x, VectorGlyph.label(text, p, self.palettes["y"])
 
     def _tips(self, t: int, norm: float) -> dict:
@@ -127,8 +128,15 @@ def shown_char(ch: str) -> str:
 
 
 def text_of(session):
-    """(vocabulary, predictions) of a text-mode lesson, for :class:`StepDataBuilder`."""
+    """(vocabulary, class names, predictions) of a text-mode lesson, for
+    :class:`StepDataBuilder`: the input's characters, what each output class means (the
+    lesson's class names, else the characters: the next-character model), and the
+    likeliest classes. Predictions are None when the output has no names (never a name
+    of another output: a 2-class answer is not "the first two characters")."""
     vocabulary = session.vocabulary()
     if not vocabulary or len(vocabulary) != session.trace.x.shape[1]:
         return None
-    return vocabulary, session.predictions()
+    O = session.trace.y.shape[1]  # noqa: N806 (the textbook's O)
+    names = session.config.class_names or tuple(vocabulary)
+    predictions = session.predictions() if len(names) == O else None
+    return vocabulary, names, predictions
