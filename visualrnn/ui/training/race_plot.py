@@ -110,7 +110,10 @@ class RacePlots(pg.GraphicsLayoutWidget):
             line.setVisible(bool(np.isfinite(value)))
             if np.isfinite(value):
                 line.setPos(np.log10(value) if self._log_metric else value)
-        label_below(self.solved_line, task.higher_is_better)  # 99 %: near the top
+        # each label on the side of its line away from the plot's edge and from the other
+        # label: "solved" at 99 % under its line, "chance" under its own
+        label_below(self.solved_line, task.higher_is_better)
+        label_below(self.chance_line, True)
         if task.higher_is_better:
             self.metric_plot.setYRange(0.0, 1.04, padding=0)
         for item in [*self.metric_curves.values(), *self.tails.values(), *self.marks.values()]:
