@@ -481,3 +481,21 @@ def test_generator_argument_errors_name_the_argument(func, kwargs, name):
 def test_generators_accept_numpy_integers():
     assert impulse(np.int64(4), at=np.int32(1)).shape == (4, 1)
     np.testing.assert_array_equal(noise(3, seed=np.int64(2)), noise(3, seed=2))
+
+
+def test_a_sequence_of_too_many_numbers_is_refused_before_parsing_them():
+    """10,000 steps of 11 values (110,000 numbers) are refused, naming how many steps fit;
+    a text longer than any such sequence is refused before it is split."""
+    import time
+
+    from visualrnn.engine.limits import MAX_TYPED_CHARS, MAX_TYPED_VALUES
+    from visualrnn.engine.sequences import SequenceError, parse_numbers
+
+    row = " ".join(["1"] * 11)
+    with pytest.raises(SequenceError, match="110,000 numbers.*at most 9,090 steps"):
+        parse_numbers("; ".join([row] * 10_000))
+    assert parse_numbers("; ".join([" ".join(["1"] * 10)] * 10_000)).size == MAX_TYPED_VALUES
+    start = time.perf_counter()
+    with pytest.raises(SequenceError, match="characters"):
+        parse_numbers("1, " * (MAX_TYPED_CHARS // 3 + 1))
+    assert time.perf_counter() - start < 0.1

@@ -19,6 +19,12 @@ MAX_STEPS = 10_000
 MAX_HIDDEN = 512
 #: The largest input size I and output size O (values per step, text vocabulary, classes).
 MAX_FEATURES = 1024
+#: The most numbers one typed sequence (input or targets, T·I) may hold: 10,000 steps of 10
+#: values. Stretching one step of 300 values to 10,000 steps wrote, parsed and showed
+#: 3,000,000 numbers on the interface's thread (a 15 s freeze in a chaos run).
+MAX_TYPED_VALUES = 100_000
+#: The longest typed sequence text (about 15 characters per number).
+MAX_TYPED_CHARS = 15 * MAX_TYPED_VALUES
 
 #: Interpreter overhead of one step (forward and backward loops), in multiply-adds.
 STEP_OVERHEAD = 100_000

@@ -30,7 +30,7 @@ import numpy as np
 
 #: MAX_STEPS: the longest sequence the parsers and generators accept; MAX_FEATURES: the most
 #: values per step (and characters in a text's vocabulary).
-from .limits import MAX_FEATURES, MAX_STEPS
+from .limits import MAX_FEATURES, MAX_STEPS, MAX_TYPED_CHARS, MAX_TYPED_VALUES
 
 #: Full-width forms U+FF01–U+FF5E → ASCII, plus the ideographic space, comma and full stop,
 #: the half-width ideographic comma and the minus sign U+2212.
@@ -86,10 +86,16 @@ def parse_numbers(text: str, *, max_steps: int = MAX_STEPS) -> np.ndarray:
         Empty input, too many steps, more than ``MAX_FEATURES`` values per step, ragged
         rows, a token that is not a finite number.
     """
+    if isinstance(text, str) and len(text) > MAX_TYPED_CHARS:
+        raise SequenceError(
+            f"the text has {len(text):,} characters; a sequence may have at most "
+            f"{MAX_TYPED_CHARS:,}"
+        )
     rows = _steps(text, max_steps)
     width = len(rows[0])
     if width > MAX_FEATURES:
         raise SequenceError(f"{_at(1)} has {width:,} values; the limit is {MAX_FEATURES:,}", 1)
+    check_typed_values(len(rows), width)
     x = np.empty((len(rows), width), dtype=np.float64)
     for step, row in enumerate(rows, start=1):
         if len(row) != width:
@@ -166,6 +172,16 @@ def parse_classes(text: str, num_classes: int, *, max_steps: int = MAX_STEPS) ->
     rows = _steps(text, max_steps)
     k = [_class(row, step, num_classes) for step, row in enumerate(rows, start=1)]
     return np.array(k, dtype=np.int64)
+
+
+def check_typed_values(T: int, width: int) -> None:
+    """Refuse a typed sequence of more than :data:`~.limits.MAX_TYPED_VALUES` numbers."""
+    if T * width > MAX_TYPED_VALUES:
+        most = max(1, MAX_TYPED_VALUES // width)
+        raise SequenceError(
+            f"{T:,} steps of {width:,} values are {T * width:,} numbers; a sequence holds at "
+            f"most {MAX_TYPED_VALUES:,} (with {width:,} values a step: at most {most:,} steps)"
+        )
 
 
 def format_numbers(x: np.ndarray, digits: int = 4) -> str:

@@ -26,7 +26,14 @@ from ..engine import (
     textbook_model,
 )
 from ..engine.run_options import RunOptions
-from ..engine.sequences import GENERATORS, format_numbers, parse_classes, parse_numbers, parse_text
+from ..engine.sequences import (
+    GENERATORS,
+    check_typed_values,
+    format_numbers,
+    parse_classes,
+    parse_numbers,
+    parse_text,
+)
 
 MODEL_SOURCES = ("init", "textbook", "file")
 INPUT_MODES = ("numbers", "text")
@@ -341,5 +348,6 @@ def resize_numbers(x: np.ndarray, T: int) -> str:
     text."""
     if T < 1:
         raise ValueError("the sequence needs at least one step")
+    check_typed_values(T, int(np.prod(np.shape(x)[1:], dtype=np.int64)))
     reps = -(-T // len(x))
     return format_numbers(np.tile(x, (reps,) + (1,) * (np.ndim(x) - 1))[:T])

@@ -140,3 +140,22 @@ def test_the_targets_hint_says_where_the_loss_is(window, qtbot):
     qtbot.mouseClick(lab.loss_all, Qt.MouseButton.LeftButton)
     assert window.session.config.loss_at == "all"
     assert hint() == "empty: target 0 at every step"
+
+
+def test_a_length_that_would_make_millions_of_numbers_is_refused_at_once(window, qtbot):
+    """One step of 300 values stretched to 10,000 steps would be 3,000,000 numbers to
+    write, parse and show (a 15 s freeze): refused before any of it, with a message that
+    says how many steps fit; the spin goes back to the real length."""
+    import time
+
+    seq, session = window.sequence_editor, window.session
+    assert session.update(model_source="init")  # seeded weights take any input size
+    assert session.set_input_text(" ".join(["0.5"] * 300) + ";")
+    assert session.wait_until_computed(10) and session.T == 1
+    start = time.perf_counter()
+    seq.length_spin.setValue(10_000)
+    assert time.perf_counter() - start < 1.0
+    assert session.T == 1 and seq.length_spin.value() == 1
+    message = session.errors.get("input", "")
+    assert "3,000,000 numbers" in message and "at most 333 steps" in message
+    qtbot.waitUntil(lambda: "3,000,000" in window.error_label.text(), timeout=2000)

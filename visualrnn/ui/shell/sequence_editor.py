@@ -301,8 +301,9 @@ class SequenceEditor(QWidget):
             self._generate(kind)
 
     def _on_length_chosen(self, T: int) -> None:
-        if T != self._session.T:
-            self._session.set_sequence_length(T)
+        if T != self._session.T and not self._session.set_sequence_length(T):
+            with QSignalBlocker(self.length_spin):  # refused (the error says why): the
+                self.length_spin.setValue(self._session.T)  # spin shows the real length
 
     def _current_page_kind(self) -> str:
         index = self.param_stack.currentIndex()
