@@ -1635,7 +1635,7 @@
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="125" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="128" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1890,7 +1890,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="231" />
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="368" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="369" />
             <source>empty: target 0 at every step</source>
             <translation>留空：每一步的目标都为 0</translation>
         </message>
@@ -1900,22 +1900,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>每步一个目标，格式同输入（mse：数值；ce：类别）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="364" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="365" />
             <source>empty: the next character; loss only at the last step</source>
             <translation>留空：目标是下一个字符；损失仅在最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="365" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="366" />
             <source>empty: the next character at every step</source>
             <translation>留空：每个时刻的目标是下一个字符</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="367" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="368" />
             <source>empty: target 0; loss only at the last step</source>
             <translation>留空：目标为 0；损失仅在最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="407" />
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="408" />
             <source>The views keep showing the last good sequence (T = {0}).</source>
             <translation>各视图仍显示上一个有效的序列（T = {0}）。</translation>
         </message>
@@ -2375,7 +2375,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="148" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="151" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
@@ -2390,12 +2390,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="152" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="155" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="156" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="159" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>
@@ -2486,53 +2486,58 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingSession</name>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="144" />
+            <location filename="../../visualrnn/session/training_session.py" line="145" />
             <source>Unknown task.</source>
             <extracomment>How often the window reads the worker's messages (ms). Snapshots: every this many updates at first, at most this many kept (thinned evenly). Seconds a stopping worker gets before it is terminated. States: no run yet; worker starting; training; paused; done (solved or budget); diverged; the worker died. (update, params) of the newest weights received; the update shown in the lesson.</extracomment>
             <translation>未知的任务。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="181" />
+            <location filename="../../visualrnn/session/training_session.py" line="182" />
             <source>The lesson cannot show this task: {0}</source>
             <translation>当前示例无法显示这个任务：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="262" />
+            <location filename="../../visualrnn/session/training_session.py" line="263" />
             <source>The budget of {0} updates is used up: raise it, or Reset.</source>
             <translation>已用完 {0} 次更新的上限：请提高上限，或重置。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="291" />
+            <location filename="../../visualrnn/session/training_session.py" line="292" />
             <source>Starting the training process…</source>
             <translation>正在启动训练进程…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="336" />
+            <location filename="../../visualrnn/session/training_session.py" line="337" />
             <source>The training process stopped unexpectedly (exit code {0}). The last weights received are kept; press Train to go on.</source>
             <translation>训练进程意外退出（退出码 {0}）。已保留最后收到的权重；按“训练”继续。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="374" />
+            <location filename="../../visualrnn/session/training_session.py" line="375" />
             <source>Training…</source>
             <translation>训练中…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="390" />
+            <location filename="../../visualrnn/session/training_session.py" line="391" />
             <source>Diverged at update {0} — lower the learning rate or turn on clipping. The last finite weights (update {1}) are kept.</source>
             <translation>在第 {0} 次更新时发散——请降低学习率或打开梯度裁剪。已保留最后的有限权重（第 {1} 次更新）。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="397" />
+            <location filename="../../visualrnn/session/training_session.py" line="398" />
             <source>Training failed: {0}</source>
             <translation>训练失败：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/training_session.py" line="400" />
+            <location filename="../../visualrnn/session/training_session.py" line="401" />
             <source>Solved after {0} updates.</source>
             <translation>经过 {0} 次更新，已达标。</translation>
         </message>
         <message>
             <location filename="../../visualrnn/session/training_session.py" line="404" />
+            <source>{0} updates done: the test set is solved.</source>
+            <translation>已完成 {0} 次更新：测试集已达标。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/session/training_session.py" line="408" />
             <source>The budget of {0} updates ran out (not solved).</source>
             <translation>已达到 {0} 次更新的上限（未达标）。</translation>
         </message>
@@ -2955,7 +2960,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>, …（共 {n} 个单元）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/step_data.py" line="111" />
+            <location filename="../../visualrnn/ui/network/step_data.py" line="112" />
             <source>‖∂L/∂h{t}‖ = {v}</source>
             <extracomment>Text mode: (vocabulary, (classes, probabilities)) — x_t and y_t as characters. The steps whose output y_t carries a loss ℓ_t (all, or only the last).</extracomment>
             <translation>‖∂L/∂h{t}‖ = {v}</translation>

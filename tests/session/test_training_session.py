@@ -151,3 +151,17 @@ def test_changing_the_model_ends_the_run(qtbot, training):
     training.lesson.update(hidden_size=4, model_source="init")
     assert training.state == "idle" and training.log.n == 0
     qtbot.waitUntil(lambda: process_gone(pid), timeout=WAIT)
+
+
+def test_a_run_that_solves_the_task_before_its_budget_says_so(qtbot, training):
+    """Without "until solved" a run goes on to its budget; its last word must agree with
+    the test set (it said "ran out (not solved)" beside an accuracy of 100 %)."""
+    assert training.set_settings(task="sky_color", length=2, budget=150, eval_every=25)
+    assert training.prepare_lesson(hidden=8)
+    assert training.train()
+    qtbot.waitUntil(lambda: training.state == "finished", timeout=WAIT)
+    tests = training.log.column("test_metric")
+    last = float(tests[np.isfinite(tests)][-1])
+    assert training.task.solved(last), last  # this small task is learnt in 150 updates
+    assert "solved" in training.message and "not solved" not in training.message
+    assert "150" in training.message

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..engine import Model
@@ -398,12 +399,22 @@ class TrainingSession(LessonLink, JobStatus, QObject):
         elif m.get("reason") == "solved":
             self._set_state("finished")
             self._say(self.tr("Solved after {0} updates.").format(step), False)
+        elif self._test_solved():
+            self._set_state("finished")
+            self._say(self.tr("{0} updates done: the test set is solved.").format(step), False)
         else:
             self._set_state("finished")
             self._say(
                 self.tr("The budget of {0} updates ran out (not solved).").format(step), False
             )
         self._write_lesson_block()
+
+    def _test_solved(self) -> bool:
+        """Whether the last test of the run met the task's solved rule (a run without
+        "until solved" goes on to its budget, solved or not)."""
+        tests = self.log.column("test_metric")
+        tests = tests[np.isfinite(tests)] if len(tests) else tests
+        return bool(len(tests)) and bool(self.task.solved(float(tests[-1])))
 
     def _install(self, step: int, params: dict) -> None:
         """Show the weights after update ``step`` in the lesson (every view follows)."""
