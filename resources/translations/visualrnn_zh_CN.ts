@@ -1115,65 +1115,70 @@
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="51" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
             <source>input</source>
-            <extracomment>The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
+            <extracomment>What a lesson's note is about: it is hidden while any of these differs from the lesson. The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="52" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="54" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="102" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="154" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="104" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="156" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="265" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="267" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="286" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="288" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="313" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="315" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="369" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="378" />
+            <source>L = {0}</source>
+            <translation>L = {0}</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="380" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="372" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="383" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="379" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="390" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="399" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="410" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="401" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="412" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>

@@ -53,6 +53,24 @@ def test_the_note_hides_while_the_lesson_shows_another_cell(window, qtbot):
     qtbot.waitUntil(lambda: window.notice_bar.isVisible())
 
 
+def test_the_note_hides_while_the_lesson_shows_another_sequence(window, qtbot):
+    """The note's numbers ("over 100 steps") belong to the lesson's sequence: a new length
+    or the training lab's task hides it; the lesson's own length brings it back."""
+    window.select_preset("lstm_memory")
+    seq = window.sequence_editor
+    assert window.notice_bar.isVisible() and window.session.T == 100
+    seq.length_spin.setValue(40)
+    assert window.session.wait_until_computed(10) and window.session.T == 40
+    qtbot.waitUntil(lambda: not window.notice_bar.isVisible())
+    seq.length_spin.setValue(100)
+    assert window.session.wait_until_computed(10)
+    qtbot.waitUntil(lambda: window.notice_bar.isVisible())
+    lab = window.panel_widget("training_lab").training
+    assert lab.set_settings(task="sky_color", length=5) and lab.prepare_lesson(hidden=8)
+    assert window.session.wait_until_computed(10)
+    qtbot.waitUntil(lambda: not window.notice_bar.isVisible())
+
+
 def test_a_closed_note_stays_closed_when_the_cell_comes_back(window, qtbot):
     window.select_preset("lstm_memory")
     window.notice_bar.close_button.click()

@@ -137,9 +137,11 @@ def test_the_targets_hint_says_where_the_loss_is(window, qtbot):
     assert window.session.config.loss_at == "last"
     assert "loss only at the last step" in hint()
     assert "loss only at the last step" in window.summary_label.text()
+    qtbot.waitUntil(lambda: "(whole sequence)" not in window.summary_label.text())
     qtbot.mouseClick(lab.loss_all, Qt.MouseButton.LeftButton)
     assert window.session.config.loss_at == "all"
     assert hint() == "empty: target 0 at every step"
+    qtbot.waitUntil(lambda: "(whole sequence)" in window.summary_label.text())
 
 
 def test_a_length_that_would_make_millions_of_numbers_is_refused_at_once(window, qtbot):

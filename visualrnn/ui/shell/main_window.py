@@ -46,6 +46,8 @@ LOSS_PLACES = {
     "all": QT_TRANSLATE_NOOP("MainWindow", "loss at every step"),
     "last": QT_TRANSLATE_NOOP("MainWindow", "loss only at the last step"),
 }
+#: What a lesson's note is about: it is hidden while any of these differs from the lesson.
+NOTE_FIELDS = ("cell", "input_mode", "input_text", "loss", "loss_at")
 #: The session's error sources, shown through ``self.tr`` (listed here for lupdate).
 ERROR_SOURCES = (
     QT_TRANSLATE_NOOP("MainWindow", "input"),
@@ -354,10 +356,15 @@ class MainWindow(QMainWindow):
             self._on_error_changed("", "")
 
     def _update_notice(self) -> None:
-        """The lesson's note shows only while it describes the cell on screen."""
+        """The lesson's note shows only while it describes what is on screen: the lesson's
+        cell, sequence and loss (its numbers, "over 100 steps", "f ≈ 0.98", belong to
+        them; the training lab's task replaces the sequence)."""
         preset = self.presets.get(self.model_toolbar.current_preset())
-        same_cell = preset is None or preset.config.cell == self.session.config.cell
-        self.notice_bar.set_applies(same_cell)
+        config = self.session.config
+        applies = preset is None or all(
+            getattr(preset.config, name) == getattr(config, name) for name in NOTE_FIELDS
+        )
+        self.notice_bar.set_applies(applies)
 
     def _on_cursor_changed(self, cursor: int) -> None:
         self._update_summary()
@@ -366,7 +373,11 @@ class MainWindow(QMainWindow):
         session, trace = self.session, self.session.trace
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
-        parts.append(self.tr("L = {0} (whole sequence)").format(format_number(trace.loss)))
+        loss = format_number(trace.loss)  # "(whole sequence)" beside "only at the last step"
+        if trace.loss_at == "last":  # read as a contradiction: L is that step's loss here
+            parts.append(self.tr("L = {0}").format(loss))
+        else:
+            parts.append(self.tr("L = {0} (whole sequence)").format(loss))
         parts.append(position_text(session.cursor, session.T))
         if not trace.finite:
             parts.append(self.tr("overflow: some values are inf / NaN"))
