@@ -65,6 +65,8 @@ def test_a_task_lesson_writes_its_answers_not_input_characters(qtbot):
     answer = ("灰色", "蓝色")[classes[last, 0]]
     assert data.y.texts == [f"{answer} {100 * p[last, 0]:.0f}%"]
     assert data.x.texts == [session.vocabulary()[int(np.argmax(session.trace.x[last]))]]
+    layout = view.network.layout_  # a word and its probability fit their box unshrunk
+    assert layout.y_node.width() >= 2 * layout.x_node.width()
 
 
 def test_outputs_without_names_are_not_written_as_characters(qtbot):

@@ -7,14 +7,14 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...engine.cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
 from ..common import theme
 from ..common.color_scales import Palette, Scale, as_scale
 from ..common.number_format import format_number, number_settings
-from ..common.painting import INK, draw_arrow, short_number, vector_norm
+from ..common.painting import INK, draw_arrow, fitting_font, short_number, vector_norm
 
 _SUBS = str.maketrans("t−1+0123456789", "ₜ₋₁₊₀₁₂₃₄₅₆₇₈₉")
 GATE_FILL = {"σ": QColor("#FDE7C2"), "tanh": QColor("#D9E8F5"), "out": QColor("#E4F1E0")}
@@ -223,7 +223,7 @@ class BarsItem(QGraphicsItem):
             title = self.rect
             text = QCoreApplication.translate("CellInternalsView", "output")
         # a larger text size or a longer translation shrinks the title, never clips it
-        painter.setFont(_fitting_font(self.title_font, text, title.width() - 6, title.height()))
+        painter.setFont(fitting_font(self.title_font, text, title.width() - 6, title.height()))
         painter.drawText(title, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_bars(self, painter: QPainter) -> None:
@@ -252,7 +252,7 @@ class BarsItem(QGraphicsItem):
         for k, value in enumerate(self.values):
             text = short_number(value, digits, digits + 4)
             cell = QRectF(r.left() + k * w, r.bottom() + 2, w, 30)
-            painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4, 30))
+            painter.setFont(fitting_font(self.number_font, text, cell.width() - 4, 30))
             painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -261,7 +261,7 @@ class BarsItem(QGraphicsItem):
         norm = short_number(vector_norm(self.values), number_settings().digits)
         text = f"‖{pretty(self.spec.title)}‖ = {norm}"
         cell = QRectF(r.left(), r.bottom() + 2, r.width(), 30)
-        painter.setFont(_fitting_font(self.number_font, text, cell.width() - 4, 30))
+        painter.setFont(fitting_font(self.number_font, text, cell.width() - 4, 30))
         painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == "ovf" else INK)
         painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -282,35 +282,6 @@ class _BoxFrame(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         self._box.paint_frame(painter)
-
-
-_FITTED: dict[tuple, QFont] = {}
-
-
-def _fitting_font(font: QFont, text: str, width: float, height: float | None = None) -> QFont:
-    """``font``, or a smaller copy of it if ``text`` would be wider than ``width`` (or
-    taller than ``height``): a larger text size never clips a label inside a box.
-
-    Remembered per (font, text, box): every box's title is fitted on every repaint."""
-    key = (font.key(), text, width, height)
-    fitted = _FITTED.get(key)
-    if fitted is None:
-        if len(_FITTED) > 2048:  # values change every step: keep the memory bounded
-            _FITTED.clear()
-        fitted = _FITTED[key] = _fit(font, text, width, height)
-    return fitted
-
-
-def _fit(font: QFont, text: str, width: float, height: float | None) -> QFont:
-    metrics = QFontMetricsF(font)
-    ratio = min(width / max(metrics.horizontalAdvance(text), 1e-9), 1.0)
-    if height is not None:
-        ratio = min(ratio, height / metrics.height())
-    if ratio >= 1.0:
-        return QFont(font)
-    smaller = QFont(font)
-    smaller.setPointSizeF(max(6.0, font.pointSizeF() * ratio))
-    return smaller
 
 
 def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPen,
     QPolygonF,
@@ -107,3 +108,32 @@ def vector_text(values, limit: int = 8, digits: int = 4) -> str:
         else ""
     )
     return f"[{body}{more}]"
+
+
+_FITTED: dict[tuple, QFont] = {}
+
+
+def fitting_font(font: QFont, text: str, width: float, height: float | None = None) -> QFont:
+    """``font``, or a smaller copy of it if ``text`` would be wider than ``width`` (or
+    taller than ``height``): a larger text size never clips a label inside a box.
+
+    Remembered per (font, text, box): every box's title is fitted on every repaint."""
+    key = (font.key(), text, width, height)
+    fitted = _FITTED.get(key)
+    if fitted is None:
+        if len(_FITTED) > 2048:  # values change every step: keep the memory bounded
+            _FITTED.clear()
+        fitted = _FITTED[key] = _fit(font, text, width, height)
+    return fitted
+
+
+def _fit(font: QFont, text: str, width: float, height: float | None) -> QFont:
+    metrics = QFontMetricsF(font)
+    ratio = min(width / max(metrics.horizontalAdvance(text), 1e-9), 1.0)
+    if height is not None:
+        ratio = min(ratio, height / metrics.height())
+    if ratio >= 1.0:
+        return QFont(font)
+    smaller = QFont(font)
+    smaller.setPointSizeF(max(6.0, font.pointSizeF() * ratio))
+    return smaller

@@ -27,7 +27,7 @@ from .network_animation import (
     sweep_order,
     sweep_position,
 )
-from .step_data import StepDataBuilder, text_of
+from .step_data import StepDataBuilder, node_sizes, text_of
 from .step_item import CURRENT, DONE, FUTURE, StepItem
 from .step_layout import StepLayout
 from .truncation_cuts import TruncationCuts
@@ -205,7 +205,7 @@ class NetworkGraphicsView(QGraphicsView):
         digits = number_settings().digits
         text = text_of(session)  # text mode: characters in one box each, not strips
         self._builder = StepDataBuilder(tr, session.grads, digits, loss_steps(session), text)
-        I, O = (1, 1) if text else (tr.x.shape[1], tr.y.shape[1])  # noqa: E741
+        I, O = node_sizes(tr, text)  # noqa: E741
         self._layout = StepLayout.build(tr.cell, tr.H, I, O, digits)
         for item in self._all_items():
             item.set_layout(self._layout)

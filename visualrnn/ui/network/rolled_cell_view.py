@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QSizePolicy, QWidge
 
 from ..common import theme
 from ..common.number_format import number_settings
-from .step_data import StepDataBuilder, text_of
+from .step_data import StepDataBuilder, node_sizes, text_of
 from .step_item import CURRENT, FUTURE, StepItem
 from .step_layout import StepLayout
 
@@ -38,7 +38,7 @@ class RolledCellView(QGraphicsView):
         tr = self._session.trace
         digits = number_settings().digits
         text = text_of(self._session)
-        I, O = (1, 1) if text else (tr.x.shape[1], tr.y.shape[1])  # noqa: E741
+        I, O = node_sizes(tr, text)  # noqa: E741
         layout = StepLayout.build(tr.cell, tr.H, I, O, digits)
         if self.item is None:
             self.item = StepItem(layout, rolled=True)

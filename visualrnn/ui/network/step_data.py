@@ -140,3 +140,11 @@ def text_of(session):
     names = session.config.class_names or tuple(vocabulary)
     predictions = session.predictions() if len(names) == O else None
     return vocabulary, names, predictions
+
+
+def node_sizes(trace, text) -> tuple[int, int]:
+    """(I, O) the input and output nodes are sized for: the vectors' sizes, or in text mode
+    one box each — two boxes wide for an output named in words ("灰色 100%", "XY 97%")."""
+    if not text:
+        return trace.x.shape[1], trace.y.shape[1]
+    return 1, 2 if max(len(name) for name in text[1]) > 1 else 1

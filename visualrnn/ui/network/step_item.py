@@ -20,7 +20,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..common import theme
-from ..common.painting import INK, draw_arrow, paint_loss_marker, sub, text_color
+from ..common.painting import (
+    INK,
+    draw_arrow,
+    fitting_font,
+    paint_loss_marker,
+    sub,
+    text_color,
+)
 from .step_data import StepData
 from .step_layout import LOSS_INK, LOSS_R, TEXT_LOD, StepLayout, VectorGlyph
 
@@ -259,8 +266,10 @@ class StepItem(QGraphicsItem):
             painter.setPen(QPen(QColor("#505050"), 1.5))
             painter.setBrush(color)
             painter.drawRect(cell)
-            if text:
+            if text:  # a long label ("灰色 100%") shrinks to its box, never clipped
                 painter.setPen(text_color(color))
+                font = fitting_font(self.layout.number_font, glyph.texts[k], cell.width() - 4)
+                painter.setFont(font)
                 painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, glyph.texts[k])
 
     def _paint_norm(self, painter: QPainter, rect: QRectF, text: str) -> None:
