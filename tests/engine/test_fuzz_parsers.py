@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from visualrnn.engine.generators import GENERATORS
 from visualrnn.engine.sequences import (
-    GENERATORS,
     MAX_FEATURES,
     MAX_STEPS,
     SequenceError,

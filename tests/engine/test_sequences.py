@@ -5,19 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from visualrnn.engine.generators import GENERATORS, impulse, noise, sine, square, step_signal
 from visualrnn.engine.sequences import (
-    GENERATORS,
     MAX_STEPS,
     SequenceError,
     format_numbers,
-    impulse,
-    noise,
     parse_classes,
     parse_numbers,
     parse_text,
-    sine,
-    square,
-    step_signal,
 )
 
 

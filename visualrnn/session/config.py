@@ -25,9 +25,9 @@ from ..engine import (
     limits,
     textbook_model,
 )
+from ..engine.generators import GENERATORS
 from ..engine.run_options import RunOptions
 from ..engine.sequences import (
-    GENERATORS,
     check_typed_values,
     format_numbers,
     parse_classes,
