@@ -102,6 +102,7 @@ def test_a_task_lessons_class_names_round_trip(qapp, tmp_path):
     other = LessonSession()
     other.restore(open_lesson(tmp_path / "sky.vrnn"))
     assert other.config.class_names == ("灰色", "蓝色")
+    assert "天空" in other.config.symbol_names  # the input's words
     assert other.config == session.config
 
 

@@ -26,6 +26,7 @@ from ..engine import (
     textbook_model,
 )
 from ..engine.generators import GENERATORS
+from ..engine.limits import MAX_FEATURES
 from ..engine.run_options import RunOptions
 from ..engine.sequences import (
     check_typed_values,
@@ -65,6 +66,8 @@ class LessonConfig:
     class_names : cross-entropy outputs: what each output class means (a training task's
         answers, "灰色", "蓝色"), written for y_t; None: the vocabulary's characters (the
         next-character model).
+    symbol_names : text mode: the word each vocabulary character stands for (a training
+        task's tokens, "天空" for 天), written for x_t; None: the characters themselves.
     generator : the generator (name and arguments) that made ``input_text``, or None.
     loss, loss_at : the loss and where it is applied.
     truncate : truncated-BPTT length k, or None.
@@ -87,6 +90,7 @@ class LessonConfig:
     vocabulary: str = ""
     targets_text: str = ""
     class_names: tuple[str, ...] | None = None
+    symbol_names: tuple[str, ...] | None = None
     generator: dict | None = None
     loss: str = "mse"
     loss_at: str = "all"
@@ -99,8 +103,9 @@ class LessonConfig:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"unknown lesson settings: {', '.join(sorted(unknown))}")
-        if isinstance(changes.get("class_names"), list):  # from a JSON lesson file
-            changes["class_names"] = tuple(changes["class_names"])
+        for key in ("class_names", "symbol_names"):  # lists in a JSON lesson file
+            if isinstance(changes.get(key), list):
+                changes[key] = tuple(changes[key])
         return dataclasses.replace(self, **changes)
 
     @classmethod
@@ -159,21 +164,22 @@ def validate(c: LessonConfig) -> None:
         raise ValueError(f"seed must be a whole number ≥ 0, not {c.seed!r}")
     if not isinstance(c.input_text, str) or not isinstance(c.targets_text, str):
         raise ValueError("input and targets must be text")
-    if c.class_names is not None:
-        _class_names(c.class_names)
+    for what, names in (("class", c.class_names), ("symbol", c.symbol_names)):
+        if names is not None:
+            _names(what, names)
 
 
-#: The longest name of an output class (a word or a short phrase).
-MAX_CLASS_NAME = 40
+#: The longest name of an output class or an input symbol (a word or a short phrase).
+MAX_NAME = 40
 
 
-def _class_names(names) -> None:
+def _names(what: str, names) -> None:
     if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
-        raise ValueError("class names must be a list of texts")
-    if not 1 <= len(names) <= MAX_HIDDEN:
-        raise ValueError(f"there must be 1 to {MAX_HIDDEN} class names, not {len(names)}")
-    if any(len(n) > MAX_CLASS_NAME or not n.strip() for n in names):
-        raise ValueError(f"a class name must be 1 to {MAX_CLASS_NAME} characters")
+        raise ValueError(f"{what} names must be a list of texts")
+    if not 1 <= len(names) <= MAX_FEATURES:
+        raise ValueError(f"there must be 1 to {MAX_FEATURES} {what} names, not {len(names)}")
+    if any(len(n) > MAX_NAME or not n.strip() for n in names):
+        raise ValueError(f"a {what} name must be 1 to {MAX_NAME} characters")
 
 
 def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:

@@ -128,6 +128,14 @@ def display_symbols(task: Task) -> str | None:
     return chars if len(set(chars)) == len(chars) else None
 
 
+def _words(task: Task, symbols: str) -> tuple[str, ...] | None:
+    """The words the typed characters stand for, where each is a word's first character
+    (sky colour: 天 for 天空); None where the characters are the symbols themselves."""
+    first = "".join(s[0] for s in task.symbols)
+    words = any(len(s) > 1 for s in task.symbols)
+    return tuple(task.symbols) if symbols == first and words else None
+
+
 def sample_batch(task: Task, seed: int):
     """The one sequence the lesson shows (the same for the same seed)."""
     return task.sample(np.random.default_rng([int(seed), 3]), 1)
@@ -145,9 +153,11 @@ def lesson_changes(task: Task, seed: int) -> dict:
             "input_mode": "text",
             "input_text": "".join(symbols[k] for k in columns),
             "vocabulary": symbols,
+            "symbol_names": _words(task, symbols),
         }
     else:
         changes = {"input_mode": "numbers", "input_text": format_numbers(x), "vocabulary": ""}
+        changes["symbol_names"] = None
     if task.loss_kind == "ce":
         targets_text = ", ".join(str(int(k)) for k in targets)
     else:

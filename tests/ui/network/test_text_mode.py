@@ -64,9 +64,12 @@ def test_a_task_lesson_writes_its_answers_not_input_characters(qtbot):
     classes, p = session.predictions()
     answer = ("灰色", "蓝色")[classes[last, 0]]
     assert data.y.texts == [f"{answer} {100 * p[last, 0]:.0f}%"]
-    assert data.x.texts == [session.vocabulary()[int(np.argmax(session.trace.x[last]))]]
-    layout = view.network.layout_  # a word and its probability fit their box unshrunk
-    assert layout.y_node.width() >= 2 * layout.x_node.width()
+    words = session.config.symbol_names  # the input as words: 天空, not 天
+    assert "天空" in words and len(words) == len(session.vocabulary())
+    assert data.x.texts == [words[int(np.argmax(session.trace.x[last]))]]
+    assert data.x.texts == ["是"]  # the query's last word: "天空 是 …"
+    layout = view.network.layout_  # words and "灰色 100%" fit their boxes unshrunk
+    assert layout.y_node.width() == layout.x_node.width() >= 2 * 48
 
 
 def test_outputs_without_names_are_not_written_as_characters(qtbot):

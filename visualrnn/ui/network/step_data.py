@@ -96,9 +96,9 @@ class StepDataBuilder:
     def _text_glyphs(self, t: int) -> tuple:
         """x_t as its character; y_t as the likeliest class (the next character, or the
         task's answer: "灰色") and its probability."""
-        vocabulary, names, predictions = self.text
+        symbols, names, predictions = self.text
         x = VectorGlyph.label(
-            shown_char(vocabulary[int(np.argmax(self.trace.x[t]))]), 1.0, self.palettes["x"]
+            shown_char(symbols[int(np.argmax(self.trace.x[t]))]), 1.0, self.palettes["x"]
         )
         if predictions is None:
             return x, None
@@ -128,23 +128,26 @@ def shown_char(ch: str) -> str:
 
 
 def text_of(session):
-    """(vocabulary, class names, predictions) of a text-mode lesson, for
-    :class:`StepDataBuilder`: the input's characters, what each output class means (the
-    lesson's class names, else the characters: the next-character model), and the
-    likeliest classes. Predictions are None when the output has no names (never a name
-    of another output: a 2-class answer is not "the first two characters")."""
-    vocabulary = session.vocabulary()
+    """(symbols, class names, predictions) of a text-mode lesson, for
+    :class:`StepDataBuilder`: what each input column stands for (the lesson's symbol names,
+    "天空", else the characters), what each output class means (the lesson's class names,
+    else the characters: the next-character model), and the likeliest classes.
+    Predictions are None when the output has no names (never a name of another output: a
+    2-class answer is not "the first two characters")."""
+    vocabulary, config = session.vocabulary(), session.config
     if not vocabulary or len(vocabulary) != session.trace.x.shape[1]:
         return None
+    symbols = config.symbol_names or ()
+    symbols = symbols if len(symbols) == len(vocabulary) else tuple(vocabulary)
     O = session.trace.y.shape[1]  # noqa: N806 (the textbook's O)
-    names = session.config.class_names or tuple(vocabulary)
+    names = config.class_names or tuple(vocabulary)
     predictions = session.predictions() if len(names) == O else None
-    return vocabulary, names, predictions
+    return symbols, names, predictions
 
 
 def node_sizes(trace, text) -> tuple[int, int]:
     """(I, O) the input and output nodes are sized for: the vectors' sizes, or in text mode
-    one box each — two boxes wide for an output named in words ("灰色 100%", "XY 97%")."""
+    one box each — two boxes wide for words ("天空", "灰色 100%", "XY 97%")."""
     if not text:
         return trace.x.shape[1], trace.y.shape[1]
-    return 1, 2 if max(len(name) for name in text[1]) > 1 else 1
+    return tuple(2 if max(map(len, names)) > 1 else 1 for names in text[:2])
