@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...session.config import MAX_HIDDEN
 from ..common.cell_text import CELL_SPECS, cell_label
+from .fit_combo_box import FitComboBox
 
 
 class ModelToolbar(QToolBar):
@@ -102,19 +103,18 @@ class ModelToolbar(QToolBar):
         self.seed_spin.setToolTip(self.tr("The random seed of the initial weights"))
 
     def _preset_box(self) -> QComboBox:
-        box = QComboBox(self)
+        box = FitComboBox(self)
         for name, preset in self._presets.items():
             box.addItem(QCoreApplication.translate("presets", preset.title), name)
             tip = QCoreApplication.translate("presets", preset.description)
             box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # never cut the lesson's name: with less room the toolbar's » menu takes the rest
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         box.activated.connect(self._on_preset_activated)
         return box
 
     def _cell_box(self) -> QComboBox:
-        box = QComboBox(self)
+        box = FitComboBox(self)
         for spec in CELL_SPECS.values():  # the user picks a cell here
             box.addItem(cell_label(spec), spec.key)
         box.activated.connect(self._on_cell_activated)
