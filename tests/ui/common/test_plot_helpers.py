@@ -114,3 +114,33 @@ def test_chunks_gaps_and_per_chunk_changes():
     assert ph.chunk_changes(values, 3) == [pytest.approx(2.0), None]
     ref = ph.reference_line(np.ones(6), 2.0, start=3)
     assert np.isnan(ref[:3]).all() and ref[3] == pytest.approx(4.0)
+
+
+def test_step_ticks_always_show_the_first_and_last_step():
+    """A narrow heatmap showed a lone "50": the step axis now always spans 0 … T − 1."""
+    from visualrnn.ui.common.plot_helpers import step_ticks
+
+    narrow = step_ticks(100, pixels=110, spacing=45)
+    assert [label for _, label in narrow] == ["0", "99"]
+    wide = step_ticks(100, pixels=600, spacing=45)
+    assert wide[0] == (0.0, "0") and wide[-1] == (99.0, "99") and len(wide) >= 5
+    assert step_ticks(1, pixels=300, spacing=45) == [(0.0, "0")]
+    assert [label for _, label in step_ticks(12, pixels=600, spacing=45)][-1] == "11"
+
+
+def test_a_narrow_heatmap_labels_its_first_and_last_step(qtbot):
+    from visualrnn.session import LessonSession
+    from visualrnn.ui.heatmaps.heatmap_view import StateHeatmapView
+
+    session = LessonSession()
+    session.generate_input("sine", T=100, period=25.0)
+    session.update(cell="lstm", hidden_size=4, model_source="init")
+    view = StateHeatmapView(session)
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.settle()
+    qtbot.wait(50)
+    ticks = view.grid.slots[0].plot.getAxis("bottom")._tickLevels[0]
+    assert ticks[0] == (0.0, "0") and ticks[-1] == (99.0, "99")

@@ -273,6 +273,19 @@ def decade_ticks(lo: float, hi: float, count: int = 6) -> list[tuple[float, str]
     return [(float(k), _decade_label(k)) for k in reversed(ticks)]
 
 
+def step_ticks(T: int, pixels: float, spacing: float) -> list[tuple[float, str]]:
+    """Ticks of a step axis: 0, Δ, 2Δ, … and the last step T − 1, as many as ``pixels``
+    hold at ``spacing`` (so a reader sees the axis spans every step, never a lone "50")."""
+    count = tick_count(pixels, spacing=spacing, maximum=6)
+    dx = integer_tick_spacing(T, ticks=max(count - 1, 1))
+    steps = list(range(0, max(T, 1), dx))
+    if T - 1 - steps[-1] >= 0.6 * dx:
+        steps.append(T - 1)
+    elif steps[-1] != T - 1 and len(steps) > 1:
+        steps[-1] = T - 1
+    return [(float(t), str(t)) for t in steps]
+
+
 def tick_count(pixels: float, spacing: float = 45.0, minimum: int = 2, maximum: int = 8) -> int:
     """How many labelled ticks fit along ``pixels`` with at least ``spacing`` between."""
     return int(min(max(pixels // spacing, minimum), maximum))

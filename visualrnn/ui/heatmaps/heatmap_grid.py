@@ -23,7 +23,7 @@ from ..common.plot_helpers import (
     format_number,
     image_for_display,
     integer_tick_spacing,
-    tick_count,
+    step_ticks,
 )
 from ..common.plot_style import (
     BACKGROUND,
@@ -215,10 +215,12 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
         the plot's width holds at the current text size (never "20406080")."""
         width = self.slots[0].plot.vb.width() if self.slots else 0.0
         label = QFontMetricsF(scaled_font()).horizontalAdvance(str(max(T - 1, 0)) + "00")
-        dx = integer_tick_spacing(T, ticks=tick_count(width, spacing=label, maximum=6))
+        ticks = step_ticks(T, width, label)  # 0 … T − 1 (a narrow plot showed a lone "50")
         dy = integer_tick_spacing(H, ticks=4)
         for slot in self.slots:
-            slot.plot.getAxis("bottom").setTickSpacing(dx, dx)
+            bottom = slot.plot.getAxis("bottom")
+            bottom.setStyle(hideOverlappingLabels=40)  # the end labels may stick out
+            bottom.setTicks([ticks, []])
             slot.plot.getAxis("left").setTickSpacing(dy, dy)
 
     def _show_values(self, slot: HeatmapSlot, lo: float, hi: float) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...engine.cellspec import CELL_SPECS
-from ..common.plot_helpers import integer_tick_spacing, linear_safe, nice_bound, tick_count
+from ..common.plot_helpers import linear_safe, nice_bound, step_ticks
 from ..common.plot_items import StepLine
 from ..common.plot_style import (
     BACKGROUND,
@@ -162,16 +162,8 @@ class UnitTimecourseView(QWidget):
         (so the reader sees that the plot spans every step)."""
         if self._trace is None:
             return
-        T = self._trace.T
         width = self.plot_widget.getPlotItem().vb.width()
-        count = tick_count(width, spacing=3.5 * scaled_font().pointSizeF(), maximum=6)
-        dx = integer_tick_spacing(T, ticks=max(count - 1, 1))
-        steps = list(range(0, T, dx))
-        if T - 1 - steps[-1] >= 0.6 * dx:
-            steps.append(T - 1)
-        elif steps[-1] != T - 1 and len(steps) > 1:
-            steps[-1] = T - 1
-        ticks = [(float(t), str(t)) for t in steps]
+        ticks = step_ticks(self._trace.T, width, 3.5 * scaled_font().pointSizeF())
         if ticks != self._shown_ticks:
             self._shown_ticks = ticks
             self.plot_widget.getPlotItem().getAxis("bottom").setTicks([ticks, []])
