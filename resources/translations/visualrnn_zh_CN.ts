@@ -46,23 +46,23 @@
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="336" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="307" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="337" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="308" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="338" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="309" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="341" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="312" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -946,13 +946,13 @@
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="254" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="313" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="256" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="315" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="314" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="316" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
@@ -1260,33 +1260,33 @@
     <context>
         <name>ModelToolbar</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="41" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="42" />
             <source>Model</source>
             <extracomment>The user picked the preset of this name in the box (not applied yet).</extracomment>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="48" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="49" />
             <source>(changed)</source>
             <translation>（已修改）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="50" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="51" />
             <source>The lesson differs from the preset; choose the preset again to restore it</source>
             <translation>当前设置已偏离所选示例；重新选择该示例即可恢复</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="58" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="59" />
             <source>Re-roll</source>
             <translation>重新随机</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="59" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="60" />
             <source>Draw a new random seed: new initial weights, everything else the same</source>
             <translation>换一个随机种子：重新生成初始权重，其余设置不变</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="64" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="65" />
             <source>Reset weights</source>
             <translation>重置权重</translation>
         </message>
@@ -1295,59 +1295,59 @@
             <translation type="vanished">恢复到相同的初始化（同一随机种子）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="65" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="66" />
             <source>Back to the lesson's own weights (the textbook's, or its seed)</source>
             <translation>恢复本示例原有的权重（教材中的权重，或按其随机种子初始化的权重）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="77" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="78" />
             <source>Lesson</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="78" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="79" />
             <source>Cell</source>
             <translation>循环体</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="79" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="80" />
             <source>Hidden size H</source>
             <translation>隐藏层大小 H</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="80" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="81" />
             <source>Spectral radius ρ</source>
             <translation>谱半径 ρ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="81" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="82" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="92" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
             <source>A preset sets the whole lesson</source>
             <translation>选择一个内置示例，一次设定全部参数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="93" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="94" />
             <source>Simple RNN, LSTM or GRU (switching uses seeded weights)</source>
             <translation>简单 RNN、LSTM 或 GRU（切换后使用随机种子生成的权重）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="94" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="95" />
             <source>H, the number of hidden units</source>
             <translation>H：隐藏单元的个数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="97" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="98" />
             <source>Scale the recurrent weights W_h to spectral radius ρ:
 ρ &lt; 1 lets gradients vanish, ρ &gt; 1 lets them explode (“default” keeps the initialiser's own scale)</source>
             <translation>把循环权重 W_h 缩放到谱半径 ρ：
 ρ &lt; 1 时梯度容易消失，ρ &gt; 1 时梯度容易爆炸（“默认”保留初始化方法自身的尺度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="102" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="103" />
             <source>The random seed of the initial weights</source>
             <translation>初始权重的随机种子</translation>
         </message>
@@ -1648,18 +1648,18 @@
     <context>
         <name>RaceSession</name>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="160" />
+            <location filename="../../visualrnn/session/race_session.py" line="162" />
             <source>Tick at least one cell to race.</source>
-            <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. How each cell's run ended (None while it runs). Updates averaged in the drawn loss (one batch's loss is noisy).</extracomment>
+            <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. Updates averaged in the drawn loss (one batch's loss is noisy).</extracomment>
             <translation>请至少勾选一种循环体参加比赛。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="199" />
+            <location filename="../../visualrnn/session/race_session.py" line="201" />
             <source>Cannot start a worker: {0}</source>
             <translation>无法启动训练进程：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="204" />
+            <location filename="../../visualrnn/session/race_session.py" line="207" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
@@ -1697,22 +1697,27 @@
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="207" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="208" />
+            <source>{0} ✓ test set solved after {1} updates ({2})</source>
+            <translation>{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="210" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="209" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="212" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="211" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="214" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="212" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="215" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -2947,12 +2952,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="199" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="191" />
             <source>(input)</source>
             <translation>（输⁠入）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="201" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
             <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
             <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
         </message>
@@ -2960,7 +2965,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>UnrolledNetworkView</name>
         <message>
-            <location filename="../../visualrnn/ui/common/painting.py" line="105" />
+            <location filename="../../visualrnn/ui/common/painting.py" line="106" />
             <source>, … ({n} units)</source>
             <translation>, …（共 {n} 个单元）</translation>
         </message>
@@ -2971,7 +2976,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>‖∂L/∂h{t}‖ = {v}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/network/step_item.py" line="101" />
+            <location filename="../../visualrnn/ui/network/step_item.py" line="108" />
             <source>not reached yet</source>
             <translation>尚未到达</translation>
         </message>

@@ -141,3 +141,58 @@ def test_a_sweep_file_round_trips_and_a_bad_one_is_refused_in_one_line(tmp_path)
     binary.write_bytes(b"\xff\xfe\x00\x81")
     with pytest.raises(ValueError):
         read_sweep(str(binary))
+
+
+def test_a_race_is_saved_with_the_lesson_and_shown_when_it_is_opened(qtbot, race, tmp_path):
+    """A teacher races the cells while preparing, saves, and opens the lesson in class:
+    the same curves, outcomes, sizes and settings, without training again."""
+    from visualrnn.session.lesson_file import open_lesson, save_lesson
+
+    assert race.lesson.race is None
+    assert race.start()
+    assert race.lesson.race is None  # nothing half-run is saved
+    qtbot.waitUntil(lambda: race.state == "finished", timeout=WAIT)
+    assert set(race.lesson.race["cells"]) == {"rnn", "lstm", "gru"}
+    save_lesson(tmp_path / "race.vrnn", race.lesson.snapshot())
+
+    other = LessonSession()
+    other.restore(open_lesson(tmp_path / "race.vrnn"))
+    shown = RaceSession.of(other)
+    assert shown.state == "finished" and not shown.process_ids()
+    assert shown.sizes == race.sizes and shown.outcomes == race.outcomes
+    assert shown.settings == race.settings and shown.seed == race.seed
+    for cell, log in race.logs.items():
+        for column in ("step", "loss", "test_metric"):
+            np.testing.assert_array_equal(shown.logs[cell].column(column), log.column(column))
+    assert shown.progress() == 1.0
+    # a lesson without a race clears it
+    other.restore(LessonSession().snapshot())
+    assert shown.state == "idle" and not shown.logs
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"cells": {"xlstm": {}}}, "unknown cell"),
+        ({"seed": "3"}, "race.seed must be a whole number"),
+        ({"extra": 1}, "unknown key(s) 'extra'"),
+        ({"cells": {"rnn": {"hidden": 0}}}, "hidden must be 1 to 512"),
+        ({"cells": {"rnn": {"outcome": "won"}}}, "outcome must be one of"),
+        ({"cells": {"rnn": {"history": {"loss": ["x"]}}}}, "must hold numbers or null"),
+    ],
+)
+def test_a_bad_race_block_is_refused_naming_the_key(change, words):
+    from visualrnn.session.lesson_document import LessonFormatError
+    from visualrnn.session.race_document import race_from_json
+
+    cell = {"hidden": 4, "parameters": 90, "outcome": "budget", "ended_at": 3, "history": {}}
+    block = {"settings": {}, "seed": 1, "match_params": False, "cells": {"rnn": cell}}
+    for key, value in change.items():
+        if key == "cells":
+            name, fields = next(iter(value.items()))
+            block["cells"] = {name: {**cell, **fields}}
+        else:
+            block[key] = value
+    with pytest.raises(LessonFormatError, match="race") as caught:
+        race_from_json("race", block)
+    assert words in str(caught.value)

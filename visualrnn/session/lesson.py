@@ -83,6 +83,7 @@ class LessonSession(DerivedReaders, QObject):
         #: history): set by restore(), kept up to date by the training lab, saved by snapshot().
         self.training: dict | None = None
         self.history: dict | None = None
+        self.race: dict | None = None  # the race that ran (LessonState.race), by the race
         self.sync_work = SYNC_WORK  #: off the interface's thread above this (inf: never)
         self._recompute = Recompute(self)
         self._recompute.finished.connect(self._on_computed)
@@ -292,11 +293,12 @@ class LessonSession(DerivedReaders, QObject):
         """This lesson as a :class:`LessonState`, for ``save_lesson``: the configuration,
         the weights when they do not follow from the seed (model source "file"), the cursor.
         ``window_state`` adds what the window keeps: ``panel``, ``view``, ``title``,
-        ``description``, ``training``, ``history`` (see LessonState)."""
+        ``description``, ``training``, ``history``, ``race`` (see LessonState)."""
         config = self.requested_config  # the newest change, even while it is computed
         model = self._requested("model") if config.model_source == "file" else None
         window_state.setdefault("training", self.training)
         window_state.setdefault("history", self.history)
+        window_state.setdefault("race", self.race)
         return LessonState(config, model, self._cursor, **window_state)
 
     def restore(self, state: LessonState) -> None:
@@ -313,6 +315,7 @@ class LessonSession(DerivedReaders, QObject):
         self._pending_timer.stop()
         self._pending = {}
         self.training, self.history = state.training, state.history
+        self.race = None if state.race is None else dict(state.race)
         self._run(job, raise_errors=True)
 
     # ---------------------------------------------------------------- computing

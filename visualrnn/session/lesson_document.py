@@ -43,6 +43,7 @@ _KEYS = {
     "view": (dict,),
     "training": (dict, type(None)),
     "history": (dict, type(None)),
+    "race": (dict, type(None)),
 }
 _SIMPLE = (str, int, float, bool, type(None))
 #: The JSON types of LessonConfig's annotations ("float | None" → float or null).
@@ -72,6 +73,8 @@ class LessonState:
     name, order : presets only: the ``--preset`` name and the position in the menu.
     training : training settings (a mapping of simple values) or None.
     history : training curves by name, each a read-only float64 array (T_train,), or None.
+    race : the race that ran (settings, sizes, outcomes, each cell's curves; see
+        :mod:`.race_document`), or None.
     """
 
     config: LessonConfig
@@ -86,6 +89,7 @@ class LessonState:
     order: int | None = None
     training: Mapping | None = None
     history: Mapping[str, np.ndarray] | None = None
+    race: Mapping | None = None
 
     def __post_init__(self):
         if (self.model is not None) != (self.config.model_source == "file"):
@@ -96,6 +100,10 @@ class LessonState:
         if self.history is not None:
             frozen = {k: _readonly(v) for k, v in self.history.items()}
             object.__setattr__(self, "history", MappingProxyType(frozen))
+        if self.race is not None:
+            from .race_document import readonly_block
+
+            object.__setattr__(self, "race", MappingProxyType(readonly_block(dict(self.race))))
 
 
 def _readonly(values) -> np.ndarray:
@@ -124,6 +132,10 @@ def state_to_json(state: LessonState) -> dict:
         data["training"] = _plain(dict(state.training))
     if state.history is not None:
         data["history"] = {k: [_finite_or_none(v) for v in a] for k, a in state.history.items()}
+    if state.race is not None:
+        from .race_document import race_to_json
+
+        data["race"] = race_to_json(dict(state.race))
     return data
 
 
@@ -177,7 +189,14 @@ def state_from_json(data, model: Model | None = None) -> LessonState:
         order=data.get("order"),
         training=_optional(data, "training", _simple_mapping),
         history=_optional(data, "history", _history),
+        race=_optional(data, "race", _race),
     )
+
+
+def _race(key: str, value: dict) -> dict:
+    from .race_document import race_from_json  # (it builds on this module's checks)
+
+    return race_from_json(key, value)
 
 
 def check_format(data) -> None:

@@ -24,6 +24,7 @@ from ..engine.init import init_model
 from ..engine.training import recipe_for
 from ..engine.training.sweep import matched_hidden, parameter_count
 from .job_status import JobStatus
+from .race_document import OUTCOMES  # noqa: F401 (how each cell's run ended; re-exported)
 from .training_log import TrainingLog
 from .training_process import WorkerProcess
 from .training_session import POLL_MS, STOP_TIMEOUT, TrainingSession
@@ -36,8 +37,6 @@ DEFAULT_CELLS = ("rnn", "lstm", "gru")
 REFERENCE_CELL = "lstm"
 #: States of a race: none yet; running; every cell done; stopped by the teacher.
 STATES = ("idle", "running", "finished", "stopped")
-#: How each cell's run ended (None while it runs).
-OUTCOMES = ("solved", "budget", "diverged", "failed", "stopped")
 #: Updates averaged in the drawn loss (one batch's loss is noisy).
 SMOOTH = 10
 
@@ -91,6 +90,9 @@ class RaceSession(JobStatus, QObject):
         self.ended_at: dict[str, int] = {}
         self._workers: dict[str, WorkerProcess] = {}
         self._watch_job(POLL_MS)
+        self._race_seen = None  # the lesson's race block this race last showed or wrote
+        lesson.config_changed.connect(self._on_lesson_changed)
+        self._on_lesson_changed()
 
     # ---------------------------------------------------------------- reading
     @property
@@ -201,6 +203,7 @@ class RaceSession(JobStatus, QObject):
             self._workers[cell] = worker
         self._timer.start()
         self._set_state("running")
+        self._write_lesson_block()  # the old race leaves the lesson; this one is saved at its end
         self._say(self.tr("Racing…"), False)
         self.progressed.emit()
         return True
@@ -213,6 +216,7 @@ class RaceSession(JobStatus, QObject):
             self._end(cell, "stopped")
         self._stop_workers()
         self._set_state("stopped")
+        self._write_lesson_block()
         self._say("", False)
         self.progressed.emit()
 
@@ -221,6 +225,58 @@ class RaceSession(JobStatus, QObject):
         if self.running:
             self.stop()
         self._stop_workers()
+
+    # ---------------------------------------------------------------- the lesson file
+    def _write_lesson_block(self) -> None:
+        """Keep the race that ran in the lesson (LessonState.race), for Save; none while
+        one runs."""
+        block = None
+        if not self.running and self.logs and self.settings is not None:
+            cells = {
+                cell: {
+                    "hidden": int(self.sizes[cell][0]),
+                    "parameters": int(self.sizes[cell][1]),
+                    "outcome": self.outcomes.get(cell),
+                    "ended_at": self.ended_at.get(cell),
+                    "history": log.history(),
+                }
+                for cell, log in self.logs.items()
+            }
+            block = {"settings": self.settings.to_dict(), "seed": self.seed}
+            block.update(match_params=self.match_params, cells=cells)
+        self.lesson.race = self._race_seen = block
+
+    def _on_lesson_changed(self, *_args) -> None:
+        """A lesson was opened: show the race it holds (or none)."""
+        block = self.lesson.race
+        if block is self._race_seen:
+            return
+        self._stop_workers()
+        self._race_seen = block
+        try:
+            settings = None if block is None else TrainSettings.from_dict(block["settings"])
+        except (TypeError, ValueError):
+            settings = block = None
+        self.settings, self.logs, self.outcomes, self.ended_at, self.sizes = (
+            settings,
+            {},
+            {},
+            {},
+            {},
+        )
+        for cell, entry in (block or {}).get("cells", {}).items():
+            self.logs[cell] = TrainingLog.from_history(entry["history"])
+            self.outcomes[cell], self.sizes[cell] = (
+                entry["outcome"],
+                (entry["hidden"], entry["parameters"]),
+            )
+            if entry["ended_at"] is not None:
+                self.ended_at[cell] = entry["ended_at"]
+        if block is not None:
+            self.seed, self.match_params = int(block["seed"]), bool(block["match_params"])
+            self.cells = [c for c in self.logs if c in RACE_CELLS]
+        self._set_state("finished" if self.logs else "idle")
+        self.progressed.emit()
 
     # ---------------------------------------------------------------- the workers
     def poll(self) -> None:
@@ -239,6 +295,7 @@ class RaceSession(JobStatus, QObject):
         if self.running and not self._workers:
             self._timer.stop()
             self._set_state("finished")
+            self._write_lesson_block()
             self._say("", False)
             changed = True
         if changed:

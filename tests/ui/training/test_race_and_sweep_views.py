@@ -38,7 +38,10 @@ def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window, tmp_p
         assert list(x) == [10, 20, 30]
         assert curve.opts["pen"].color().name().lower() == CELL_SPECS[cell].color.lower()
     text = view.scoreboard.text()
-    assert "not solved in 30 updates" in text and "GRU" in text
+    task = view.race.settings.make_task()  # each cell's verdict agrees with its test set
+    solved = sum(task.solved(view.race.last_test(c)) for c in ("rnn", "lstm", "gru"))
+    assert text.count("not solved in 30 updates") == 3 - solved and "GRU" in text
+    assert text.count("test set solved after 30 updates") == solved
     assert view.progress.value() == 1000 and view.start_button.isEnabled()
     # the panel's "Export data (CSV)" with the race in front writes the race, not the log
     path = tmp_path / "race.csv"
@@ -184,3 +187,19 @@ def test_a_short_race_plot_hides_its_legend(qtbot, window):
     assert not view.plots.legend.isVisible()
     view.plots.resize(700, 500)
     assert view.plots.legend.isVisible()
+
+
+def test_a_race_run_to_its_budget_that_solved_the_task_says_solved(qtbot, window):
+    """Without "until solved" every cell runs to the budget; the scoreboard must not say
+    "not solved" beside a test accuracy of 100 % (a student's review)."""
+    panel, controls, view = _race(window, budget=150)
+    t = controls.training
+    assert t.set_settings(task="sky_color", length=2, eval_every=25)
+    assert t.prepare_lesson(hidden=8)
+    view.race.set_cells(["lstm"])
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
+    task = view.race.settings.make_task()
+    assert task.solved(view.race.last_test("lstm"))  # this small task is learnt in time
+    assert "LSTM ✓ test set solved after 150 updates" in view.scoreboard.text()

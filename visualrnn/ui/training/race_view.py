@@ -203,6 +203,9 @@ class RaceView(QWidget):
         outcome, at = race.outcomes.get(cell), race.ended_at.get(cell, race.logs[cell].last_step)
         if outcome == "solved":
             return self.tr("{0} ✓ solved at update {1}").format(name, at)
+        if outcome == "budget" and not math.isnan(value) and task.solved(value):
+            # a race without "until solved" runs to its budget, solved or not
+            return self.tr("{0} ✓ test set solved after {1} updates ({2})").format(name, at, shown)
         if outcome == "budget":
             return self.tr("{0} ✗ not solved in {1} updates ({2})").format(name, at, shown)
         if outcome == "diverged":
