@@ -15,6 +15,32 @@ def presets():
 
 
 @pytest.fixture
+def app_window(qtbot, presets):
+    """``make(preset, width, height)``: a MainWindow with the app's own base font (as
+    ``python main.py`` has it; the ``window`` fixture has Qt's smaller default), shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualrnn.ui.common.theme import BASE_POINT_SIZE
+
+    before = QApplication.font()
+    font = QApplication.font()
+    font.setPointSizeF(BASE_POINT_SIZE)
+    QApplication.setFont(font)
+
+    def make(preset: str, width: int, height: int) -> MainWindow:
+        win = MainWindow(LessonSession(presets[preset].config), presets)
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.wait(50)  # the window hides the stale tab bars Qt leaves (on the next turn)
+        return win
+
+    yield make
+    QApplication.setFont(before)
+
+
+@pytest.fixture
 def window(qtbot, presets):
     session = LessonSession(presets["textbook"].config)
     win = MainWindow(session, presets)

@@ -69,37 +69,20 @@ def test_no_stale_tab_bar_is_left_over_the_panels(window, qtbot):
     qtbot.waitUntil(lambda: not window.docks["gradients"].visibleRegion().isEmpty())
 
 
-def test_the_input_columns_tabs_read_in_full_at_1600(qtbot, presets):
+def test_the_input_columns_tabs_read_in_full_at_1600(app_window):
     """ "Input s…  Grad…  T…" says nothing to a class: at 1600 px the input column is wide
-    enough for its tab titles (and no wider than a quarter of the window). With the app's
-    own base font (the fixture's window has Qt's smaller default)."""
-    from PySide6.QtWidgets import QApplication, QTabBar
+    enough for its tab titles (and no wider than a quarter of the window)."""
+    from PySide6.QtWidgets import QTabBar
 
-    from visualrnn.session import LessonSession
-    from visualrnn.ui.common.theme import BASE_POINT_SIZE
-    from visualrnn.ui.shell.main_window import MainWindow
-
-    app_font = QApplication.font()
-    font = QApplication.font()
-    font.setPointSizeF(BASE_POINT_SIZE)
-    QApplication.setFont(font)
-    try:
-        window = MainWindow(LessonSession(presets["lstm_memory"].config), presets)
-        qtbot.addWidget(window)
-        window.resize(1600, 1000)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.wait(50)  # the window hides the stale tab bars Qt leaves (on the next turn)
-        title = window.docks["sequence"].windowTitle()
-        bars = [
-            bar
-            for bar in window.findChildren(QTabBar)
-            if bar.isVisible() and title in [bar.tabText(k) for k in range(bar.count())]
-        ]
-        assert len(bars) == 1
-        bar = bars[0]
-        for k in range(bar.count()):
-            assert bar.tabRect(k).width() >= bar.tabSizeHint(k).width(), bar.tabText(k)
-        assert window.docks["sequence"].width() <= 0.25 * window.width()
-    finally:
-        QApplication.setFont(app_font)
+    window = app_window("lstm_memory", 1600, 1000)
+    title = window.docks["sequence"].windowTitle()
+    bars = [
+        bar
+        for bar in window.findChildren(QTabBar)
+        if bar.isVisible() and title in [bar.tabText(k) for k in range(bar.count())]
+    ]
+    assert len(bars) == 1
+    bar = bars[0]
+    for k in range(bar.count()):
+        assert bar.tabRect(k).width() >= bar.tabSizeHint(k).width(), bar.tabText(k)
+    assert window.docks["sequence"].width() <= 0.25 * window.width()

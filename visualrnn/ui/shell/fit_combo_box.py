@@ -32,6 +32,10 @@ class FitComboBox(QComboBox):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return self.sizeHint()
 
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self._fit()  # items may have come since the last change of the current one
+        super().showPopup()
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
