@@ -191,9 +191,14 @@ def parse_input(c: LessonConfig) -> tuple[np.ndarray, str]:
     return _parse_numbers(c.input_text).copy(), ""
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _parse_numbers(text: str) -> np.ndarray:
     return parse_numbers(text)
+
+
+@lru_cache(maxsize=4)
+def _parse_classes(text: str, O: int) -> np.ndarray:  # noqa: N803 (the textbook's O)
+    return parse_classes(text, O)
 
 
 def text_vocabulary(c: LessonConfig) -> str:
@@ -220,9 +225,9 @@ def parse_targets(c: LessonConfig, T: int, O: int) -> np.ndarray | None:
             return next_characters(c)
         return None
     if c.loss == "ce":
-        y = parse_classes(c.targets_text, O)
-    else:
-        y = parse_numbers(c.targets_text)
+        y = _parse_classes(c.targets_text, O).copy()
+    else:  # remembered like the input: a seed or cell change does not parse them again
+        y = _parse_numbers(c.targets_text).copy()
         if y.shape[1] != O:
             raise ValueError(f"targets have {y.shape[1]} value(s) per step; the output has {O}")
     if y.shape[0] != T:
