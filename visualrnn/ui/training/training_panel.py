@@ -76,6 +76,7 @@ class TrainingPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # one long line widened the panel past its dock
         font_scale().scale_changed.connect(self._apply_fonts)
         self._apply_fonts()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
