@@ -86,13 +86,19 @@
             <translation>{zh}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/common/cell_text.py" line="76" />
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="72" />
+            <source>{symbol} ({name})</source>
+            <comment>a narrow title</comment>
+            <translation>{symbol} ({zh})</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="78" />
             <source>{label}</source>
             <comment>cell chooser</comment>
             <translation>{zh}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/common/cell_text.py" line="83" />
+            <location filename="../../visualrnn/ui/common/cell_text.py" line="85" />
             <source>{path}</source>
             <comment>memory path</comment>
             <translation>{zh}</translation>
@@ -1697,27 +1703,31 @@
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="208" />
-            <source>{0} ✓ test set solved after {1} updates ({2})</source>
-            <translation>{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="209" />
+            <source>{0} ✓ solved at update {1} ({2} at {3})</source>
+            <translation>{0} ✓ 第 {1} 次更新时达标（第 {3} 次更新时 {2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="210" />
+            <source>{0} ✓ test set solved after {1} updates ({2})</source>
+            <translation type="vanished">{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="211" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="212" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="213" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="214" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="215" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="215" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="216" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -2325,27 +2335,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="95" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
             <source>This run</source>
             <translation>本次训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="97" />
             <source>Race</source>
             <translation>比赛</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="97" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="98" />
             <source>Sweep</source>
             <translation>参数扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="129" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="130" />
             <source>update {0}</source>
             <translation>第 {0} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="131" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="132" />
             <source>{0:.0f} updates/s</source>
             <translation>每秒 {0:.0f} 次更新</translation>
         </message>

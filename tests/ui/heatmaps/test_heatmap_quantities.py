@@ -59,4 +59,4 @@ def test_the_1997_lstm_has_a_cell_state_and_no_forget_gate(qapp):
 def test_names_come_from_the_description_in_the_textbook_terms(qapp):
     f = CELL_SPECS["lstm"].quantity("f")
     assert quantity_name(f) == "forget gate f (遗忘门)"
-    assert sq.title(sq.Quantity(f, CELL_SPECS["lstm"]), short=True) == "f (遗忘门)"
+    assert sq.title(sq.Quantity(f, CELL_SPECS["lstm"]), short=True) == "f (forget gate)"

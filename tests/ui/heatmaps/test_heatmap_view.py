@@ -253,7 +253,7 @@ def test_titles_come_from_the_cell_description_and_shorten_when_narrow(view, qtb
     f = view.grid.slots[1]
     assert f.plot.property("title_text") == "f — forget gate (遗忘门)"
     view.resize(700, 420)
-    qtbot.waitUntil(lambda: f.plot.property("title_text") == "f (遗忘门)", timeout=2000)
+    qtbot.waitUntil(lambda: f.plot.property("title_text") == "f (forget gate)", timeout=2000)
     view.session.set_config(PRESETS["textbook"].config)
     a = view.grid.slots[0]
     title = sq.title(a.quantity)

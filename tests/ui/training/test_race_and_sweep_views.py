@@ -41,7 +41,7 @@ def test_the_race_button_runs_every_ticked_cell_in_one_plot(qtbot, window, tmp_p
     task = view.race.settings.make_task()  # each cell's verdict agrees with its test set
     solved = sum(task.solved(view.race.last_test(c)) for c in ("rnn", "lstm", "gru"))
     assert text.count("not solved in 30 updates") == 3 - solved and "GRU" in text
-    assert text.count("test set solved after 30 updates") == solved
+    assert text.count("✓ solved at update") == solved
     assert view.progress.value() == 1000 and view.start_button.isEnabled()
     # the panel's "Export data (CSV)" with the race in front writes the race, not the log
     path = tmp_path / "race.csv"
@@ -202,4 +202,11 @@ def test_a_race_run_to_its_budget_that_solved_the_task_says_solved(qtbot, window
     qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
     task = view.race.settings.make_task()
     assert task.solved(view.race.last_test("lstm"))  # this small task is learnt in time
-    assert "LSTM ✓ test set solved after 150 updates" in view.scoreboard.text()
+    log = view.race.logs["lstm"]  # the update its test set was first solved, not the budget
+    first = next(
+        int(t)
+        for t, v in zip(log.column("profile_step"), log.column("test_metric"), strict=True)
+        if task.solved(v)
+    )
+    assert f"LSTM ✓ solved at update {first} (" in view.scoreboard.text()
+    assert "at 150)" in view.scoreboard.text()

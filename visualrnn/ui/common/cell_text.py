@@ -67,8 +67,10 @@ def quantity_meaning(q: QuantitySpec) -> str:
 
 
 def quantity_short_title(q: QuantitySpec) -> str:
-    """ "f (遗忘门)": the symbol and the textbook's term, for narrow places."""
-    return f"{q.symbol} ({q.name_zh})"
+    """ "f (forget gate)" / "f (遗忘门)": the symbol and its name in the interface's
+    language, for narrow places (an English reader gets no Chinese-only title)."""
+    text = QCoreApplication.translate("CellText", "{symbol} ({name})", "a narrow title")
+    return text.format(symbol=q.symbol, name=q.name_en, zh=q.name_zh)
 
 
 def cell_label(spec: CellSpec) -> str:

@@ -203,9 +203,10 @@ class RaceView(QWidget):
         outcome, at = race.outcomes.get(cell), race.ended_at.get(cell, race.logs[cell].last_step)
         if outcome == "solved":
             return self.tr("{0} ✓ solved at update {1}").format(name, at)
-        if outcome == "budget" and not math.isnan(value) and task.solved(value):
-            # a race without "until solved" runs to its budget, solved or not
-            return self.tr("{0} ✓ test set solved after {1} updates ({2})").format(name, at, shown)
+        first = _first_solved(race.logs[cell], task)
+        if outcome == "budget" and first is not None and task.solved(value):
+            # a race without "until solved" runs to its budget: say when it was first solved
+            return self.tr("{0} ✓ solved at update {1} ({2} at {3})").format(name, first, shown, at)
         if outcome == "budget":
             return self.tr("{0} ✗ not solved in {1} updates ({2})").format(name, at, shown)
         if outcome == "diverged":
@@ -213,6 +214,13 @@ class RaceView(QWidget):
         if outcome == "failed":
             return self.tr("{0} ✗ its process stopped").format(name)
         return self.tr("{0}: {1} at update {2}").format(name, shown, race.logs[cell].last_step)
+
+
+def _first_solved(log, task) -> int | None:
+    """The first update whose test met the task's solved rule (None: never)."""
+    steps, tests = log.column("profile_step"), log.column("test_metric")
+    hits = [int(t) for t, v in zip(steps, tests, strict=False) if v == v and task.solved(v)]
+    return hits[0] if hits else None
 
 
 def _html(s: str) -> str:
