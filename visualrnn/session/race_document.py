@@ -13,8 +13,6 @@ opens the lesson in class with the race on screen. The block is::
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..engine.cellspec import CELL_SPECS
 from .config import MAX_HIDDEN
 from .lesson_document import (
@@ -24,6 +22,7 @@ from .lesson_document import (
     _finite_or_none,
     _history,
     _plain,
+    _readonly,
     _simple_mapping,
 )
 
@@ -44,8 +43,10 @@ def race_to_json(block: dict) -> dict:
     cells = {}
     for cell, entry in block["cells"].items():
         history = {k: [_finite_or_none(v) for v in a] for k, a in entry["history"].items()}
-        cells[cell] = {**_plain({k: v for k, v in entry.items() if k != "history"})}
-        cells[cell]["history"] = history
+        cells[cell] = {
+            **_plain({k: v for k, v in entry.items() if k != "history"}),
+            "history": history,
+        }
     out = _plain({k: block[k] for k in ("settings", "seed", "match_params")})
     return {**out, "cells": cells}
 
@@ -93,11 +94,8 @@ def _check_keys(key: str, value: dict, keys: dict) -> None:
 
 def readonly_block(block: dict) -> dict:
     """A copy of ``block`` whose history arrays are read-only float64 (for LessonState)."""
-    cells = {}
-    for cell, entry in block["cells"].items():
-        history = {}
-        for k, a in entry["history"].items():
-            history[k] = np.array(a, dtype=np.float64).reshape(-1)
-            history[k].flags.writeable = False
-        cells[cell] = {**entry, "history": history}
+    cells = {
+        cell: {**entry, "history": {k: _readonly(a) for k, a in entry["history"].items()}}
+        for cell, entry in block["cells"].items()
+    }
     return {**block, "cells": cells}

@@ -24,7 +24,6 @@ from ..engine.init import init_model
 from ..engine.training import recipe_for
 from ..engine.training.sweep import matched_hidden, parameter_count
 from .job_status import JobStatus
-from .race_document import OUTCOMES  # noqa: F401 (how each cell's run ended; re-exported)
 from .training_log import TrainingLog
 from .training_process import WorkerProcess
 from .training_session import POLL_MS, STOP_TIMEOUT, TrainingSession
