@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -76,7 +77,10 @@ class TrainingPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)  # one long line widened the panel past its dock
+        # a long line must not widen the panel past its dock (at 160 % it pushed the plots'
+        # titles off the right edge); word wrap instead made the scroll area give the page
+        # its preferred height, and the plots grew too tall to show their axes
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font_scale().scale_changed.connect(self._apply_fonts)
         self._apply_fonts()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -133,6 +137,7 @@ class TrainingPanel(QWidget):
         if t.message and not t.running:
             parts.append(t.message)
         self.status.setText("  ·  ".join(parts))
+        self.status.setToolTip(self.status.text())  # the whole line, where it is cut
         self.status.setStyleSheet("color: #CC0000;" if t.message_is_error else "")
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import quantity_meaning, spec_of
@@ -81,7 +81,7 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         labels = [line.label for line in (self.chance_line, self.solved_line)]
         self._fonts = FollowFontScale(self, plots, labels=labels)  # grow with the text size
         font_scale().scale_changed.connect(self._arrange)
-        self._arrange()
+        self.setMinimumHeight(int(ROW_HEIGHT * font_scale().scale))  # one row until laid out
 
     @property
     def columns(self) -> int:
@@ -91,7 +91,9 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         if hasattr(self, "_fonts"):  # pyqtgraph resizes the view inside its constructor
-            self._arrange()
+            # on the next turn: the window's first layout passes through narrow widths, and
+            # a two-row minimum height taken then kept the plots too tall in the splitter
+            QTimer.singleShot(0, self, self._arrange)
 
     def _arrange(self, *_args) -> None:
         scale = font_scale().scale
