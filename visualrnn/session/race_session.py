@@ -132,6 +132,16 @@ class RaceSession(JobStatus, QObject):
             return math.nan
         return float(log.column("test_metric")[-1])
 
+    def first_solved(self, cell: str, task) -> int | None:
+        """The first update whose test met ``task``'s solved rule (None: never): a race
+        without "until solved" runs on to its budget after that."""
+        log = self.logs.get(cell)
+        if log is None:
+            return None
+        steps, tests = log.column("profile_step"), log.column("test_metric")
+        hits = [int(t) for t, v in zip(steps, tests, strict=True) if v == v and task.solved(v)]
+        return hits[0] if hits else None
+
     def smoothed_loss(self, cell: str, window: int = SMOOTH) -> tuple[np.ndarray, np.ndarray]:
         """(updates, the batch loss averaged over the last ``window`` updates)."""
         log = self.logs[cell]

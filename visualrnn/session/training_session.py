@@ -413,8 +413,8 @@ class TrainingSession(LessonLink, JobStatus, QObject):
         """Whether the last test of the run met the task's solved rule (a run without
         "until solved" goes on to its budget, solved or not)."""
         tests = self.log.column("test_metric")
-        tests = tests[np.isfinite(tests)] if len(tests) else tests
-        return bool(len(tests)) and bool(self.task.solved(float(tests[-1])))
+        tests = tests[np.isfinite(tests)]
+        return len(tests) > 0 and bool(self.task.solved(float(tests[-1])))
 
     def _install(self, step: int, params: dict) -> None:
         """Show the weights after update ``step`` in the lesson (every view follows)."""

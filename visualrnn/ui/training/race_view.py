@@ -203,7 +203,7 @@ class RaceView(QWidget):
         outcome, at = race.outcomes.get(cell), race.ended_at.get(cell, race.logs[cell].last_step)
         if outcome == "solved":
             return self.tr("{0} ✓ solved at update {1}").format(name, at)
-        first = _first_solved(race.logs[cell], task)
+        first = race.first_solved(cell, task)
         if outcome == "budget" and first is not None and task.solved(value):
             # a race without "until solved" runs to its budget: say when it was first solved
             return self.tr("{0} ✓ solved at update {1} ({2} at {3})").format(name, first, shown, at)
@@ -214,13 +214,6 @@ class RaceView(QWidget):
         if outcome == "failed":
             return self.tr("{0} ✗ its process stopped").format(name)
         return self.tr("{0}: {1} at update {2}").format(name, shown, race.logs[cell].last_step)
-
-
-def _first_solved(log, task) -> int | None:
-    """The first update whose test met the task's solved rule (None: never)."""
-    steps, tests = log.column("profile_step"), log.column("test_metric")
-    hits = [int(t) for t, v in zip(steps, tests, strict=False) if v == v and task.solved(v)]
-    return hits[0] if hits else None
 
 
 def _html(s: str) -> str:
