@@ -65,3 +65,19 @@ def test_a_workspace_keeps_only_up_to_its_limit():
     assert ws.nbytes == 88
     ws.clear()
     assert ws.nbytes == 0
+
+
+@pytest.mark.parametrize("cell", ("lstm", "gru", "lstm_nofg"))
+def test_narrow_and_wide_inputs_fill_the_gates_alike(cell, monkeypatch):
+    """The input side of a narrow input (one broadcast product) and of a wide one (one
+    product and a transposed copy) are the same numbers, whichever way they are formed."""
+    rng = np.random.default_rng(5)
+    model = init_model(cell, 40, 6, 2, seed=3)
+    x, dy = rng.normal(size=(3, 9, 40)), rng.normal(size=(9, 3, 2))
+    monkeypatch.setattr(forward, "SMALL_INPUT", 1000)
+    narrow = _pass(model, x, dy, None)
+    monkeypatch.setattr(forward, "SMALL_INPUT", 0)
+    wide = _pass(model, x, dy, None)
+    np.testing.assert_allclose(wide[0]["gates"], narrow[0]["gates"], rtol=1e-12, atol=1e-14)
+    for k, v in narrow[1].items():
+        np.testing.assert_allclose(wide[1][k], v, rtol=1e-11, atol=1e-14, err_msg=k)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .backward import _BACKWARDS, _dh_from_outputs, _h_prev, cut_steps
+from .backward import _dh_from_outputs, _h_prev, pre_activation_grads
 from .forward import _freeze, run_forward
 from .model import Model
 from .numerics import activation_slope, safe_norm
@@ -72,12 +72,9 @@ def breakdown(model: Model, x, targets=None, options: RunOptions | None = None) 
     """
     options = options or RunOptions()
     _, cache, dy = run_forward(model, x, targets, loss=options.loss, loss_at=options.loss_at)
-    T = dy.shape[0]
     with np.errstate(all="ignore"):
         dh_y = _dh_from_outputs(model, dy)
-        states, d_gi, d_gh = _BACKWARDS[model.cell](
-            model, cache, dh_y, cut_steps(T, options.truncate)
-        )
+        states, d_gi, d_gh = pre_activation_grads(model, cache, dh_y, options.truncate)
     dh = states["dh"][:, 0]
     simple = model.spec.has_activation_choice
     delta = d_gh[:, 0] if simple else None

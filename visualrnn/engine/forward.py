@@ -12,7 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .cells import gru_step, lstm_nofg_step, lstm_scales, lstm_step, rnn_step
+from .cells import LOG2E, gru_step, lstm_nofg_step, lstm_scales, lstm_step, rnn_step
 from .losses import check_targets, default_targets, loss_and_grad, loss_mask
 from .model import GATE_NAMES, Model
 from .workspace import FRESH
@@ -37,24 +37,47 @@ def time_blocks(T: int, B: int, width: int) -> list[tuple[int, int]]:
     return [(s, min(T, s + k)) for s in range(0, T, k)]
 
 
-def _input_weights(model: Model, scale=None):
-    """(weight_ihᵀ, bias) of the input side gi = x @ weight_ihᵀ + b_ih + the b_hh that is not
-    inside r ⊙ ( ), each times ``scale`` (per column) when given."""
+def _input_weights(model: Model, scale=None) -> np.ndarray:
+    """(I + 1, G·H): weight_ihᵀ with the bias as its last row, the bias b_ih plus the b_hh
+    that is not inside r ⊙ ( ) — so that [x_t, 1] @ it is the input side — each column
+    times ``scale`` when given."""
     p, H = model.params, model.hidden_size
     bias = p["bias_ih_l0"] + p["bias_hh_l0"]
     if model.cell == "gru":
         bias[2 * H :] = p["bias_ih_l0"][2 * H :]
-    W = p["weight_ih_l0"].T
-    if scale is not None:
-        W, bias = W * scale, bias * scale
-    return W, bias
+    W = np.vstack([p["weight_ih_l0"].T, bias])
+    return W if scale is None else W * scale
 
 
-def _fill_input_side(x, W, bias, out) -> None:
-    """out[s:e] = x[s:e] @ W + bias for one block of steps: (k, B, I) → (k, B, H)."""
-    k, B, I = x.shape
-    np.matmul(x.reshape(k * B, I), W, out=out.reshape(k * B, -1))
-    out += bias
+def _fill_input_side(x1, W1, out) -> None:
+    """out = [x, 1] @ W1 for one block of steps: (k, B, I + 1) → (k, B, H)."""
+    k, B, I1 = x1.shape
+    np.matmul(x1.reshape(k * B, I1), W1, out=out.reshape(k * B, -1))
+
+
+#: Up to this many inputs (with the 1), the gate-major input side is one broadcast product
+#: per block (a gemm per step and gate); above, one product and a transposed copy is faster.
+SMALL_INPUT = 33
+
+
+def _wide_input_rows(x1: np.ndarray, spans, width: int) -> np.ndarray | None:
+    """Scratch (rows, G·H) for :func:`_fill_gate_inputs` of a wide input, else None."""
+    if x1.shape[2] <= SMALL_INPUT or not spans:
+        return None
+    return np.empty((spans[0][1] * x1.shape[1], width))
+
+
+def _fill_gate_inputs(x1, W1, out, flat) -> None:
+    """out = [x, 1] @ W1 for one block of steps, gate-major: (k, B, I + 1) → (k, G, B, H);
+    ``flat`` (≥ k·B, G·H) is scratch for the one product of a wide input."""
+    k, B, I1 = x1.shape
+    G, H = out.shape[1], out.shape[3]
+    if I1 <= SMALL_INPUT:
+        np.matmul(x1[:, None], W1.reshape(I1, G, H).transpose(1, 0, 2), out=out)
+        return
+    rows = flat[: k * B]
+    np.matmul(x1.reshape(k * B, I1), W1, out=rows)
+    np.copyto(out, rows.reshape(k, B, G, H).transpose(0, 2, 1, 3))
 
 
 def _initial_states(model: Model, B: int, h0, c0):
@@ -71,14 +94,14 @@ def _state_buffer(ws, key: str, T: int, s0: np.ndarray) -> np.ndarray:
     return buf
 
 
-def _run_rnn(model, x, h0, c0=None, ws=FRESH):
-    T, B, _ = x.shape
+def _run_rnn(model, x1, h0, c0=None, ws=FRESH):
+    T, B, _ = x1.shape
     H, act = model.hidden_size, model.activation
     W = model.params["weight_hh_l0"].T
-    Wx, bias = _input_weights(model)
+    W1 = _input_weights(model)
     a, hs, buf = ws.empty("a", (T, B, H)), _state_buffer(ws, "h", T, h0), np.empty((B, H))
     for s, e in time_blocks(T, B, H):
-        _fill_input_side(x[s:e], Wx, bias, a[s:e])
+        _fill_input_side(x1[s:e], W1, a[s:e])
         for t in range(s, e):
             rnn_step(hs[t], W, act, buf, a[t], hs[t + 1])
     return {"a": a, "h": hs[1:], "h_prev": hs[:-1]}
@@ -91,36 +114,25 @@ def _gate_weights(model: Model, pre: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(W.reshape(H, -1, H).transpose(1, 0, 2))
 
 
-def _fill_gate_inputs(x, W, bias, out, flat) -> None:
-    """out = x @ W + bias for one block of steps, gate-major: (k, B, I) → (k, G, B, H);
-    ``flat`` (≥ k·B, G·H) is scratch for the one product."""
-    k, B, I = x.shape
-    G, H = out.shape[1], out.shape[3]
-    rows = flat[: k * B]
-    np.matmul(x.reshape(k * B, I), W, out=rows)
-    rows += bias
-    np.copyto(out, rows.reshape(k, B, G, H).transpose(0, 2, 1, 3))
-
-
-def _run_lstm(model, x, h0, c0, ws=FRESH):
+def _run_lstm(model, x1, h0, c0, ws=FRESH):
     """Both LSTMs: blocks i, f, z, o (``lstm``) or i, z, o (``lstm_nofg``).
 
     The gates are stored (T, G, B, H): each step's gates are one contiguous block, each
     gate in it a contiguous (B, H) (the same elementwise work on 32-wide slices of (B, G·H)
     rows cost 4× as much)."""
-    T, B, _ = x.shape
+    T, B, _ = x1.shape
     H, blocks = model.hidden_size, model.spec.blocks
     G = len(blocks)
     step = lstm_step if "f" in blocks else lstm_nofg_step
     pre = lstm_scales(H, model.cell)
     W_g = _gate_weights(model, pre)
-    Wx, bias = _input_weights(model, pre)
+    W1 = _input_weights(model, pre)
     gates, tc = ws.empty("gates", (T, G, B, H)), ws.empty("tc", (T, B, H))
     buf, spans = np.empty((G, B, H)), time_blocks(T, B, G * H)
-    flat = np.empty((spans[0][1] * B if T else 0, G * H))
+    flat = _wide_input_rows(x1, spans, G * H)
     hs, cs = _state_buffer(ws, "h", T, h0), _state_buffer(ws, "c", T, c0)
     for s, e in spans:
-        _fill_gate_inputs(x[s:e], Wx, bias, gates[s:e], flat)
+        _fill_gate_inputs(x1[s:e], W1, gates[s:e], flat)
         for t in range(s, e):
             step(hs[t], cs[t], W_g, buf, gates[t], cs[t + 1], tc[t], hs[t + 1])
     out = {n: gates[:, k] for k, n in enumerate(blocks)}
@@ -128,20 +140,20 @@ def _run_lstm(model, x, h0, c0, ws=FRESH):
     return out
 
 
-def _run_gru(model, x, h0, c0=None, ws=FRESH):
+def _run_gru(model, x1, h0, c0=None, ws=FRESH):
     """The GRU, gates stored (T, 3, B, H) like the LSTM's."""
-    T, B, _ = x.shape
+    T, B, _ = x1.shape
     H = model.hidden_size
-    scale = np.repeat([-1.0, -1.0, 1.0], H)  # σ from one exp: the r, z blocks negated
-    b_hn = model.params["bias_hh_l0"][2 * H :]
+    scale = np.repeat([-LOG2E, -LOG2E, 1.0], H)  # σ from one 2^x: r, z scaled by −log₂e
+    b_hn = np.broadcast_to(model.params["bias_hh_l0"][2 * H :], (B, H)).copy()  # whole: faster
     W_g = _gate_weights(model, scale)
-    Wx, bias = _input_weights(model, scale)
+    W1 = _input_weights(model, scale)
     rzn, hn = ws.empty("gates", (T, 3, B, H)), ws.empty("hn", (T, B, H))
     buf, spans = np.empty((3, B, H)), time_blocks(T, B, 3 * H)
-    flat = np.empty((spans[0][1] * B if T else 0, 3 * H))
+    flat = _wide_input_rows(x1, spans, 3 * H)
     hs = _state_buffer(ws, "h", T, h0)
     for s, e in spans:
-        _fill_gate_inputs(x[s:e], Wx, bias, rzn[s:e], flat)
+        _fill_gate_inputs(x1[s:e], W1, rzn[s:e], flat)
         for t in range(s, e):
             gru_step(hs[t], W_g, b_hn, buf, rzn[t], hn[t], hs[t + 1])
     out = {n: rzn[:, k] for k, n in enumerate(("r", "z", "n"))}
@@ -149,7 +161,8 @@ def _run_gru(model, x, h0, c0=None, ws=FRESH):
     return out
 
 
-#: The loop over time of each cell: (model, x (T, B, I), h0, c0, workspace) → the cache.
+#: The loop over time of each cell: (model, [x, 1] (T, B, I + 1), h0, c0, workspace) → the
+#: cache.
 _RUNNERS = {"rnn": _run_rnn, "lstm": _run_lstm, "lstm_nofg": _run_lstm, "gru": _run_gru}
 
 
@@ -165,7 +178,8 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None, *, workspace=No
 
     Returns
     -------
-    dict of *time-major* (T, B, ·) arrays: ``x``, ``h``, ``y``, and per cell ``a`` (RNN);
+    dict of *time-major* (T, B, ·) arrays: ``x``, ``x1`` ([x_t, 1], (T, B, I + 1)), ``h``,
+    ``y``, and per cell ``a`` (RNN);
     ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``, ``o``, ``c`` (lstm_nofg); ``r``,
     ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H); and for
     the backward pass ``h_prev`` (and ``c_prev``): h_{t−1} for every step, ``gates``: the
@@ -176,12 +190,15 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None, *, workspace=No
     if x.ndim != 3 or x.shape[2] != model.input_size:
         raise ValueError(f"input must have shape (B, T, {model.input_size}), got {x.shape}")
     ws = workspace or FRESH
-    h0, c0 = _initial_states(model, x.shape[0], h0, c0)
-    x = np.ascontiguousarray(x.transpose(1, 0, 2))
+    B, T, I = x.shape
+    h0, c0 = _initial_states(model, B, h0, c0)
+    x1 = ws.empty("x1", (T, B, I + 1))
+    x1[..., :I] = x.transpose(1, 0, 2)
+    x1[..., I] = 1.0
     with np.errstate(all="ignore"):
-        out = _RUNNERS[model.cell](model, x, h0, c0, ws)
+        out = _RUNNERS[model.cell](model, x1, h0, c0, ws)
         out["y"] = head(model, out["h"], ws.empty("y", out["h"].shape[:2] + (model.output_size,)))
-    out.update(x=x, h0=h0, c0=c0)
+    out.update(x=x1[..., :I], x1=x1, h0=h0, c0=c0)
     return out
 
 

@@ -54,22 +54,34 @@ class Gradients:
         return bool(np.isfinite(self.grad_norm) and np.all(np.isfinite(self.dh_norm)))
 
 
-def clip_by_global_norm(grads: dict, clip: float | None):
+def clip_by_global_norm(grads: dict, clip: float | None, *, norms=None, in_place=False):
     """Scale all gradients by C/‖g‖ when their global norm ‖g‖ exceeds C (Pascanu 2013).
+
+    Parameters
+    ----------
+    grads : dict name → array.
+    clip : C, or None (no clipping).
+    norms : the arrays' own norms, in the order of ``grads``, when already known.
+    in_place : scale the arrays of ``grads`` themselves (and return them) instead of copies.
 
     Returns
     -------
-    clipped : dict, new arrays.
+    clipped : dict, new arrays (or ``grads``' own, with ``in_place``).
     before, after : float, the global norms before and after. A non-finite norm cannot be
         clipped meaningfully: the gradients are returned unchanged and the norm reported.
     """
     if clip is not None and not (np.isfinite(clip) and clip > 0):
         raise ValueError(f"clipping threshold must be a positive number, not {clip}")
-    before = global_norm(grads.values())
+    before = global_norm(grads.values()) if norms is None else safe_norm(np.array(list(norms)))
     if clip is None or not np.isfinite(before) or before <= clip:
-        return {k: v.copy() for k, v in grads.items()}, before, before
+        return (grads if in_place else {k: v.copy() for k, v in grads.items()}), before, before
     factor = clip / before
-    clipped = {k: v * factor for k, v in grads.items()}
+    if in_place:
+        for v in grads.values():
+            v *= factor
+        clipped = grads
+    else:
+        clipped = {k: v * factor for k, v in grads.items()}
     return clipped, before, global_norm(clipped.values())
 
 

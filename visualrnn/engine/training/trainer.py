@@ -173,8 +173,9 @@ class Trainer:
         ev = evaluate(
             self.model, batch, self.source.loss_kind, cfg.truncate, workspace=self._workspace
         )
-        grads, before, after = clip_by_global_norm(ev.grads, cfg.clip)
         param_norms = {n: safe_norm(g) for n, g in ev.grads.items()}
+        norms = param_norms.values()  # the evaluation's own arrays: clipped where they are
+        grads, before, after = clip_by_global_norm(ev.grads, cfg.clip, norms=norms, in_place=True)
         metric = self.source.metric(ev.y, batch)
         if not (math.isfinite(ev.loss) and math.isfinite(before)):
             what = "loss" if not math.isfinite(ev.loss) else "gradient norm"
