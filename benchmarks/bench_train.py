@@ -4,7 +4,8 @@
 
 1. Time per update (forward + BPTT + clipping + Adam), B = 64, T = 50, H = 32, adding task
    batches, per cell; beside it PyTorch float64 autograd and float32 with the same model,
-   optimizer and batch (where torch is importable; timed after NumPy).
+   optimizer and batch (where torch is importable; timed after NumPy in each of 5 rounds,
+   so that all three meet the same drift of a shared host's speed).
    Targets (issue 9): NumPy ≤ 0.5 × PyTorch float64 and ≤ 3 × PyTorch float32. Medians,
    with the 10th–90th percentile in brackets (the machine is shared: run it twice).
 2. Time to solve ``adding`` T = 50 with the LSTM recipe (until the test MSE ≤ 0.01, checked
@@ -61,8 +62,16 @@ def timings(fn, repeats: int) -> list[float]:
     return times
 
 
-def median_time(fn, repeats: int) -> float:
-    return statistics.median(timings(fn, repeats))
+def interleaved_timings(fns: list, repeats: int, rounds: int = 5) -> list[list[float]]:
+    """Wall times of each of ``fns``, ``repeats`` calls in all, taken in ``rounds`` rounds:
+    in each round every function in turn (after one warm-up call). The host's speed drifts
+    by up to 2× within seconds; taken in turns, all of them meet the same drift."""
+    times: list[list[float]] = [[] for _ in fns]
+    per_round = max(1, repeats // rounds)
+    for _ in range(rounds):
+        for k, fn in enumerate(fns):
+            times[k] += timings(fn, per_round)
+    return times
 
 
 def spread(times: list[float]) -> str:
@@ -74,12 +83,12 @@ def spread(times: list[float]) -> str:
 # --- 1. time per update ---------------------------------------------------------------------
 
 
-def numpy_update_times(cell: str, batch, repeats: int) -> list[float]:
+def numpy_update(cell: str, batch):
+    """One timed unit: an update of the NumPy trainer (no test evaluation while timed)."""
     model = init_model(cell, 2, H, 1, seed=0)
     source = FileSource(batch, "mse", 1)
-    recipe = recipe_for("adding").with_changes(batch=B, eval_every=repeats + 2)
-    trainer = Trainer(model, source, recipe.config())  # no test evaluation while timed
-    return timings(trainer.step, repeats)
+    recipe = recipe_for("adding").with_changes(batch=B, eval_every=10**9)
+    return Trainer(model, source, recipe.config()).step
 
 
 class TorchModel:
@@ -125,28 +134,31 @@ class TorchModel:
         return float(np.mean((y - batch.targets[:, -1, 0]) ** 2))
 
 
-def torch_update_times(cell, batch, dtype, repeats: int) -> list[float]:
+def torch_update(cell, batch, dtype):
+    """One timed unit: the same update in PyTorch (autograd, Adam, our clipping)."""
     recipe = recipe_for("adding")
     tm = TorchModel(init_model(cell, 2, H, 1, seed=0), dtype)
     opt = tm.optimizer(recipe)
     x, tg, mask = tm.tensors(batch)
-    return timings(lambda: tm.step(opt, x, tg, mask, recipe.clip), repeats)
+    return lambda: tm.step(opt, x, tg, mask, recipe.clip)
 
 
 def update_rows(repeats: int) -> list[str]:
     batch = make_task("adding", T).sample(np.random.default_rng(0), B)
     rows = []
     for cell in ("rnn", "lstm", "gru", "lstm_nofg"):
-        times = numpy_update_times(cell, batch, repeats)
-        ours = statistics.median(times) * 1e3
-        line = f"update B={B} T={T} H={H} {cell:<9} numpy {ours:6.2f} ms {spread(times)}"
-        if torch is not None and cell in TORCH_CELLS:
-            t64 = torch_update_times(cell, batch, torch.float64, repeats)
-            t32 = torch_update_times(cell, batch, torch.float32, repeats)
-            f64, f32 = statistics.median(t64) * 1e3, statistics.median(t32) * 1e3
+        fns = [numpy_update(cell, batch)]
+        if torch is not None and cell in TORCH_CELLS:  # timed after NumPy in every round
+            fns += [torch_update(cell, batch, dtype) for dtype in (torch.float64, torch.float32)]
+        times = interleaved_timings(fns, repeats)
+        ours = statistics.median(times[0]) * 1e3
+        line = f"update B={B} T={T} H={H} {cell:<9} numpy {ours:6.2f} ms {spread(times[0])}"
+        if len(times) == 3:
+            f64, f32 = (statistics.median(t) * 1e3 for t in times[1:])
+            r64, r32 = ours / f64, ours / f32
             line += (
-                f" | torch f64 {f64:6.2f} ms {spread(t64)} (numpy/f64 {ours / f64:4.2f}, ≤ 0.5)"
-                f" | torch f32 {f32:6.2f} ms {spread(t32)} (numpy/f32 {ours / f32:4.2f}, ≤ 3)"
+                f" | torch f64 {f64:6.2f} ms {spread(times[1])} (numpy/f64 {r64:4.2f}, ≤ 0.5)"
+                f" | torch f32 {f32:6.2f} ms {spread(times[2])} (numpy/f32 {r32:4.2f}, ≤ 3)"
             )
         rows.append(line)
     return rows

@@ -149,32 +149,30 @@ def _backward_lstm(model, cache, dh_y, cut, ws=FRESH):
 
 def _backward_gru(model, cache, dh_y, cut, ws=FRESH):
     """h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}, so with k_n = (1 − z)(1 − n²):
-    d_gh = dh_t ⊙ (hn·r(1 − r)·k_n, (h_{t−1} − n)·z(1 − z), k_n·r), and the input side
-    equals it except in the n block, dh_t ⊙ k_n. Each step works on its gate-major
-    (3, B, H) block; returned: d_gh in the weight layout (T, B, 3H), and the input side's
-    n block (T, B, H) (:func:`input_side`)."""
+    d_gh = dh_t ⊙ (k_n·r(1 − r)·hn, z(1 − z)·(h_{t−1} − n), k_n·r), and the input side
+    equals it except in the n block, dh_t ⊙ k_n. The forward pass kept r ⊙ hn and
+    z ⊙ (h_{t−1} − n). Each step works on its gate-major (3, B, H) block; returned: d_gh in
+    the weight layout (T, B, 3H), and the input side's n block (T, B, H)
+    (:func:`input_side`)."""
     T, B, H = dh_y.shape
-    W, gates, hn, hp = model.params["weight_hh_l0"], cache["gates"], cache["hn"], cache["h_prev"]
+    W, gates, r_hn, z_d = model.params["weight_hh_l0"], cache["gates"], cache["r_hn"], cache["z_d"]
     dh, d_gi_n = ws.empty("dh", (T, B, H)), ws.empty("d_gi_n", (T, B, H))
     flat = ws.empty("d_flat", (T, B, 3 * H))
     (d, d_rows), rows = _step_scratch(3, B, H), flat.reshape(T, B, 3, H)
-    nxt, a, b = np.zeros((B, H)), np.empty((B, H)), np.empty((B, H))
+    nxt, a, u = np.zeros((B, H)), np.empty((B, H)), np.empty((2, B, H))
     for t in range(T - 1, -1, -1):
         dh_t, k_n, g = dh[t], d_gi_n[t], gates[t]
         r, z, n = g[0], g[1], g[2]
         np.add(dh_y[t], nxt, dh_t)
+        np.subtract(ONE, g[:2], u)  # 1 − r, 1 − z
         np.multiply(n, n, a)  # k_n ⊙ dh_t = (1 − z)(1 − n²) ⊙ dh_t
         np.subtract(ONE, a, a)
-        np.subtract(ONE, z, b)
-        a *= b
+        a *= u[1]
         np.multiply(a, dh_t, k_n)
-        np.subtract(ONE, g[:2], d[:2])  # r(1 − r), z(1 − z)
-        d[:2] *= g[:2]
-        d[0] *= hn[t]
+        np.multiply(u[0], r_hn[t], d[0])  # r(1 − r)·hn = (1 − r)·(r ⊙ hn)
         d[0] *= k_n
-        np.subtract(hp[t], n, a)
-        a *= dh_t
-        d[1] *= a
+        np.multiply(u[1], z_d[t], d[1])  # z(1 − z)(h_{t−1} − n) = (1 − z)·z_d
+        d[1] *= dh_t
         np.multiply(k_n, r, d[2])
         np.copyto(rows[t], d_rows)
         if cut[t]:
@@ -270,7 +268,7 @@ def _parameter_grads(model, cache, d_gh, d_gi_n, ws=FRESH):
     w_ih = both[:, : I + 1]
     if d_gi_n is not None:
         w_ih = w_ih.copy()
-        w_ih[G_H - H :] = np.dot(d_gi_n.reshape(-1, H).T, rows[:, : I + 1])
+        w_ih[G_H - H :] = np.dot(d_gi_n.reshape(-1, H).T, cache["x1"].reshape(-1, I + 1))
     return {
         "weight_ih_l0": np.ascontiguousarray(w_ih[:, :I]),
         "weight_hh_l0": np.ascontiguousarray(both[:, I + 1 :]),

@@ -126,7 +126,7 @@ def lstm_nofg_step(h_prev, c_prev, W_g, buf, g, c_out, tc_out, h_out) -> None:
     np.multiply(tc_out, o, h_out)
 
 
-def gru_step(h_prev, W_g, b_hn, gh_buf, rzn, hn_out, h_out) -> None:
+def gru_step(h_prev, W_g, b_hn, gh_buf, rzn, hn_out, r_hn, z_d, h_out) -> None:
     """PyTorch's GRU step; the input side holds b_ir + b_hr, b_iz + b_hz and b_in, not b_hn.
 
     r = σ(x W_ir + h W_hr + b), z = σ(x W_iz + h W_hz + b),
@@ -134,18 +134,19 @@ def gru_step(h_prev, W_g, b_hn, gh_buf, rzn, hn_out, h_out) -> None:
 
     Gate-major: ``rzn`` (3, B, H) holds the input side on entry and r, z, n on return;
     ``W_g`` (3, H, H). The r, z blocks of both come times −log₂e (so that one 2^x pass gives σ:
-    :func:`sigmoid_of_scaled`). Writes ``hn_out = h W_hn + b_hn`` (kept for the backward
-    pass) and h_out. ``gh_buf`` is a (3, B, H) scratch array.
+    :func:`sigmoid_of_scaled`). Writes, (B, H) each, ``hn_out = h W_hn + b_hn``, and for the
+    backward pass ``r_hn = r ⊙ hn`` and ``z_d = z ⊙ (h_{t−1} − n)``, and h_out = z_d + n.
+    ``gh_buf`` is a (3, B, H) scratch array; ``b_hn`` (B, H).
     """
     np.matmul(h_prev[None], W_g, out=gh_buf)
     rz = rzn[:2]
     rz += gh_buf[:2]
     sigmoid_of_scaled(rz)
     np.add(gh_buf[2], b_hn, hn_out)
-    n, r_hn = rzn[2], gh_buf[0]
+    n = rzn[2]
     np.multiply(rz[0], hn_out, r_hn)
     n += r_hn
     tanh_into(n, n)
-    np.subtract(h_prev, n, h_out)
-    h_out *= rz[1]
-    h_out += n
+    np.subtract(h_prev, n, z_d)
+    z_d *= rz[1]
+    np.add(z_d, n, h_out)

@@ -149,15 +149,16 @@ def _run_gru(model, x1, h0, c0=None, ws=FRESH):
     W_g = _gate_weights(model, scale)
     W1 = _input_weights(model, scale)
     rzn, hn = ws.empty("gates", (T, 3, B, H)), ws.empty("hn", (T, B, H))
+    r_hn, z_d = ws.empty("r_hn", (T, B, H)), ws.empty("z_d", (T, B, H))
     buf, spans = np.empty((3, B, H)), time_blocks(T, B, 3 * H)
     flat = _wide_input_rows(x1, spans, 3 * H)
     hs = _state_buffer(ws, "h", T, h0)
     for s, e in spans:
         _fill_gate_inputs(x1[s:e], W1, rzn[s:e], flat)
         for t in range(s, e):
-            gru_step(hs[t], W_g, b_hn, buf, rzn[t], hn[t], hs[t + 1])
+            gru_step(hs[t], W_g, b_hn, buf, rzn[t], hn[t], r_hn[t], z_d[t], hs[t + 1])
     out = {n: rzn[:, k] for k, n in enumerate(("r", "z", "n"))}
-    out.update(hn=hn, h=hs[1:], h_prev=hs[:-1], gates=rzn)
+    out.update(hn=hn, r_hn=r_hn, z_d=z_d, h=hs[1:], h_prev=hs[:-1], gates=rzn)
     return out
 
 
@@ -179,9 +180,9 @@ def forward_batch(model: Model, x: np.ndarray, h0=None, c0=None, *, workspace=No
     Returns
     -------
     dict of *time-major* (T, B, ·) arrays: ``x``, ``x1`` ([x_t, 1], (T, B, I + 1)), ``h``,
-    ``y``, and per cell ``a`` (RNN);
-    ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``, ``o``, ``c`` (lstm_nofg); ``r``,
-    ``z``, ``n``, ``hn`` (GRU); plus the initial states ``h0``, ``c0`` (B, H); and for
+    ``y``, and per cell ``a`` (RNN); ``i``, ``f``, ``z``, ``o``, ``c`` (LSTM); ``i``, ``z``,
+    ``o``, ``c`` (lstm_nofg); ``r``, ``z``, ``n``, ``hn``, ``r_hn`` = r ⊙ hn, ``z_d`` =
+    z ⊙ (h_{t−1} − n) (GRU); plus the initial states ``h0``, ``c0`` (B, H); and for
     the backward pass ``h_prev`` (and ``c_prev``): h_{t−1} for every step, ``gates``: the
     gated cells' gate-major (T, G, B, H) array the gate views belong to, ``tanh_c``:
     tanh(c_t).
