@@ -65,3 +65,20 @@ def test_esc_gives_back_the_window_as_it_was(window, qtbot):
     assert font_scale().scale == pytest.approx(1.0)
     qtbot.keyClick(window.centralWidget(), Qt.Key.Key_1)  # digits do nothing outside
     assert not window.presenter.active
+
+
+def test_the_network_lent_to_the_presenter_shows_the_current_step(window, qtbot):
+    """The view grows from its dock to the whole window: the step the class is on stays in
+    the middle of it (it had kept the middle of the *new* viewport under the old scroll
+    position, four steps ahead: grey 'not reached yet' cells only)."""
+    from visualrnn.ui.network.network_graphics_view import NetworkGraphicsView
+
+    window.resize(1280, 720)
+    window.session.set_cursor(12)
+    view = window.central_panel.findChild(NetworkGraphicsView)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: view.width() > 0.9 * window.width())
+    qtbot.wait(50)
+    point = view.mapFromScene(view.cell_center(11))
+    assert view.viewport().rect().contains(point)
+    assert abs(point.x() - view.viewport().width() / 2) < view.viewport().width() / 4

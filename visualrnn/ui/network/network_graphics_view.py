@@ -11,12 +11,7 @@ import math
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsScene,
-    QGraphicsView,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsScene, QGraphicsView, QWidget
 
 from ..common import theme
 from ..common.number_format import number_settings
@@ -27,26 +22,20 @@ from .network_animation import (
     sweep_order,
     sweep_position,
 )
-from .step_data import StepDataBuilder, node_sizes, text_of
+from .step_data import StepDataBuilder, loss_steps, node_sizes, text_of
 from .step_item import CURRENT, DONE, FUTURE, StepItem
 from .step_layout import StepLayout
 from .truncation_cuts import TruncationCuts
 
 #: Zoomed out, at most this many steps are visible (and bound to items).
 MAX_VISIBLE = 160
-
-
 #: Playback faster than this (steps / s) is not animated: the cells just light up.
 MAX_ANIMATED_SPEED = 24.0
-
-
 #: The default zoom shows this many steps across (backward mode too: its numbers must stay
 #: as readable as forward mode's) — few enough for a projector.
 STEPS_ACROSS = 2.4
 #: "Fit" shows every step of a sequence up to this long (longer ones: the default zoom).
 FIT_ALL = 12
-
-
 #: The scene's margin left of A_0 and right of A_{T−1} (their labels, the last h arrow).
 SCENE_MARGIN = 100.0
 
@@ -330,10 +319,20 @@ class NetworkGraphicsView(QGraphicsView):
         self._sync_items()
 
     def resizeEvent(self, event) -> None:
+        """Keep what was in the middle of the view in the middle (the centre of the viewport
+        *before* the resize: a view lent to the presenter grows to the right), and the
+        current step in view."""
+        old = event.oldSize()
         super().resizeEvent(event)
-        center = self.mapToScene(self.viewport().rect().center())
+        inset = self.size() - self.viewport().size()  # the frame and the scroll bar
+        if old.width() > inset.width() and old.height() > inset.height():
+            center = self.mapToScene((old - inset).width() // 2, (old - inset).height() // 2)
+        else:
+            center = self.mapToScene(self.viewport().rect().center())
         self._apply_zoom()
         self.centerOn(center)
+        if self._session.step is not None:
+            self._follow(self._session.step)
         self._sync_items()
 
     def wheelEvent(self, event) -> None:
@@ -440,9 +439,3 @@ class NetworkGraphicsView(QGraphicsView):
     def _on_sweep_finished(self) -> None:
         self._set_sweep(None)
         self._hide_pulses()
-
-
-def loss_steps(session) -> range:
-    """The steps whose output carries a loss: all, or only the last (config.loss_at)."""
-    T = session.T
-    return range(T - 1, T) if session.config.loss_at == "last" else range(T)

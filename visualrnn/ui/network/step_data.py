@@ -151,3 +151,9 @@ def node_sizes(trace, text) -> tuple[int, int]:
     if not text:
         return trace.x.shape[1], trace.y.shape[1]
     return tuple(2 if max(map(len, names)) > 1 else 1 for names in text[:2])
+
+
+def loss_steps(session) -> range:
+    """The steps whose output carries a loss: all, or only the last (config.loss_at)."""
+    T = session.T
+    return range(T - 1, T) if session.config.loss_at == "last" else range(T)
