@@ -1204,8 +1204,9 @@
             <translation> · 循环体 A{0}（t = {1}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="44" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="46" />
             <source>&amp;View</source>
+            <extracomment>From this text size on, a window smaller than CROWDED_SIZE suggests presenter mode.</extracomment>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
@@ -1654,18 +1655,18 @@
     <context>
         <name>RaceSession</name>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="162" />
+            <location filename="../../visualrnn/session/race_session.py" line="171" />
             <source>Tick at least one cell to race.</source>
             <extracomment>The cells a race can run, in the order they are offered; those ticked at first. The cell whose parameter count the others match. States of a race: none yet; running; every cell done; stopped by the teacher. Updates averaged in the drawn loss (one batch's loss is noisy).</extracomment>
             <translation>请至少勾选一种循环体参加比赛。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="201" />
+            <location filename="../../visualrnn/session/race_session.py" line="210" />
             <source>Cannot start a worker: {0}</source>
             <translation>无法启动训练进程：{0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/session/race_session.py" line="207" />
+            <location filename="../../visualrnn/session/race_session.py" line="216" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
@@ -2312,22 +2313,22 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingControls</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="49" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="50" />
             <source>Race the cells</source>
             <translation>循环体比赛</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="50" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="51" />
             <source>RNN, LSTM and GRU side by side on the same batches</source>
             <translation>RNN、LSTM 与 GRU 在相同批次上并排训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="51" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="52" />
             <source>Sweep…</source>
             <translation>参数扫描…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="52" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="53" />
             <source>Success rate against length, per cell</source>
             <translation>每种循环体的成功率随长度的变化</translation>
         </message>
@@ -2335,27 +2336,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPanel</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="96" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="100" />
             <source>This run</source>
             <translation>本次训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="97" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="101" />
             <source>Race</source>
             <translation>比赛</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="98" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="102" />
             <source>Sweep</source>
             <translation>参数扫描</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="130" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="134" />
             <source>update {0}</source>
             <translation>第 {0} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_panel.py" line="132" />
+            <location filename="../../visualrnn/ui/training/training_panel.py" line="136" />
             <source>{0:.0f} updates/s</source>
             <translation>每秒 {0:.0f} 次更新</translation>
         </message>
@@ -2395,27 +2396,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="151" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="153" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="132" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="134" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="135" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="137" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="155" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="157" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="159" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="161" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>
@@ -3038,44 +3039,49 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>ViewMenu</name>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="48" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="50" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="53" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="55" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="58" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="60" />
             <source>Normal text size</source>
             <translation>正常文字大小</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="62" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="64" />
             <source>Full screen</source>
             <translation>全屏</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="69" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="71" />
             <source>Panels</source>
             <translation>面板</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="76" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="78" />
             <source>Presenter mode</source>
             <translation>演示模式</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="114" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="116" />
             <source>Language / 语言</source>
             <translation>语言 / Language</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/view_menu.py" line="157" />
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="158" />
             <source>Text size {0:.0f} %</source>
             <translation>文字大小 {0:.0f}%</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/view_menu.py" line="160" />
+            <source>crowded on this screen? F5 (presenter mode) shows one view at a time</source>
+            <translation>屏幕太挤？按 F5（演示模式）一次只显示一个视图</translation>
         </message>
     </context>
     <context>

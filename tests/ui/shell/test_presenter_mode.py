@@ -82,3 +82,16 @@ def test_the_network_lent_to_the_presenter_shows_the_current_step(window, qtbot)
     point = view.mapFromScene(view.cell_center(11))
     assert view.viewport().rect().contains(point)
     assert abs(point.x() - view.viewport().width() / 2) < view.viewport().width() / 4
+
+
+def test_a_large_text_size_on_a_small_window_points_to_presenter_mode(window, qtbot):
+    """1024×768 at 130 % and more: the status line says F5 shows one view at a time; at
+    1600×1000 it only says the size."""
+    while font_scale().scale < 1.3:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert "F5" in window.statusBar().currentMessage()
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.width() >= 1500)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Text size") and "F5" not in message

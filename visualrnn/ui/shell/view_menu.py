@@ -18,6 +18,8 @@ from .language import current_language, install_translators
 from .preferences import Preferences
 
 _BASE_SIZE_PROPERTY = "visualrnn_base_point_size"
+#: From this text size on, a window smaller than CROWDED_SIZE suggests presenter mode.
+CROWDED_SCALE, CROWDED_SIZE = 1.3, (1500, 950)
 
 
 def base_point_size() -> float:
@@ -153,9 +155,18 @@ class ViewMenu(QMenu):
 
     def _on_scale_changed(self, scale: float) -> None:
         apply_font_scale(scale)
-        self._window.statusBar().showMessage(
-            self.tr("Text size {0:.0f} %").format(scale * 100), 2000
-        )
+        message, timeout = self.tr("Text size {0:.0f} %").format(scale * 100), 2000
+        if self._crowded(scale):
+            hint = self.tr("crowded on this screen? F5 (presenter mode) shows one view at a time")
+            message, timeout = f"{message} — {hint}", 10_000
+        self._window.statusBar().showMessage(message, timeout)
+
+    def _crowded(self, scale: float) -> bool:
+        """Whether every panel at this text size is likely too cramped in the window (a
+        1280×720 projector at 130 % and more); not while presenting."""
+        window = self._window
+        small = window.width() < CROWDED_SIZE[0] or window.height() < CROWDED_SIZE[1]
+        return scale >= CROWDED_SCALE and small and not window.presenter.active
 
     def _on_fullscreen_toggled(self, checked: bool) -> None:
         if checked:
