@@ -29,3 +29,25 @@ def test_the_table_follows_the_cursor_with_the_textbook_numbers(qtbot):
     assert table.column_labels() == ["unit 0", "unit 1"]
     session.set_cursor(0)
     assert table.row_texts("h_t") == []
+
+
+def test_an_overflowed_value_reads_overflow_in_red_and_a_finite_one_after_it_does_not(qtbot):
+    """Identity activation with ρ = 50: h overflows to inf after a few hundred steps. The
+    table says "overflow" in the overflow colour there, and goes back to plain numbers in
+    the default colour at an early step."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from visualrnn.ui.common.theme import OVERFLOW_COLOR
+
+    session = LessonSession(PRESETS["textbook"].config)
+    session.update(activation="identity", spectral_radius=50.0, model_source="init")
+    session.set_sequence_length(400)
+    table = _table(qtbot, session)
+    session.set_cursor(400)
+    assert "overflow" in table.row_texts("h_t")
+    item = table._table.item(table.row_symbols().index("hₜ") - 1, 0)
+    assert item.foreground().color() == QColor(OVERFLOW_COLOR)
+    session.set_cursor(1)
+    assert "overflow" not in table.row_texts("h_t")
+    assert item.data(Qt.ItemDataRole.ForegroundRole) is None

@@ -39,6 +39,7 @@ class RefreshWhenSeen(QObject):
         self._widget, self._on_trace, self._on_cursor = widget, on_trace, on_cursor
         self._pending: str | None = None
         self._dock: QDockWidget | None = None
+        self._dock_known = False  # looked up again after the panel moves (the presenter)
         widget.installEventFilter(self)  # a panel shown again (moved, undocked) catches up
 
     def request(self, full: bool = False, staged: bool = False) -> None:
@@ -75,6 +76,8 @@ class RefreshWhenSeen(QObject):
         return self._widget.isVisible() and self._widget.visibleRegion().isEmpty()
 
     def _find_dock(self) -> QDockWidget | None:
+        if self._dock_known:  # the dock found last time (the panel has not moved since)
+            return self._dock
         parent = self._widget.parentWidget()
         while parent is not None and not isinstance(parent, QDockWidget):
             parent = parent.parentWidget()
@@ -84,12 +87,15 @@ class RefreshWhenSeen(QObject):
             self._dock = parent
             if parent is not None:
                 parent.visibilityChanged.connect(self._on_visibility_changed)
+        self._dock_known = parent is not None  # no dock yet: look again next time
         return parent
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if "_widget" not in self.__dict__:  # an event while Python builds or tears us down
             return False
-        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+        if watched is self._widget and event.type() == QEvent.Type.ParentChange:
+            self._dock_known = False
+        elif watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
             self.flush()
         return False
 

@@ -95,6 +95,8 @@ class StepTableView(QWidget):
         layout.addWidget(self._io)
         layout.addWidget(self._table, 1)
         self._rows: list[tuple[str, str, str]] = []
+        self._items: list[list[QTableWidgetItem]] = []
+        self._texts: list[list[str]] = []
         self._io_values: dict[str, list[str]] = {}
         self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         session.direction_changed.connect(self._on_direction_changed)
@@ -166,9 +168,10 @@ class StepTableView(QWidget):
         self._table.setHorizontalHeaderLabels([unit.format(k=k) for k in range(width)])
         labels = [f"{symbol}  ({meaning})" for _, symbol, meaning in self._rows]
         self._table.setVerticalHeaderLabels(labels)
-        for row in range(len(self._rows)):
-            for col in range(width):
-                item = QTableWidgetItem("")
+        self._items = [[QTableWidgetItem("") for _ in range(width)] for _ in self._rows]
+        self._texts = [[""] * width for _ in self._rows]  # what each item shows
+        for row, items in enumerate(self._items):
+            for col, item in enumerate(items):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self._table.setItem(row, col, item)
         self._show_cursor()
@@ -198,16 +201,20 @@ class StepTableView(QWidget):
         self._refresh.request_trace()
 
     def _fill(self, record: dict | None) -> None:
+        """Set the texts that changed (the table's own items are not asked: each question
+        crosses into Qt, and a step sets up to 6 × 16 of them)."""
         for row, (key, _, _) in enumerate(self._rows):
             values = [] if record is None else np.atleast_1d(record.get(key, []))
-            for col in range(self._table.columnCount()):
-                item = self._table.item(row, col)
+            shown, items = self._texts[row], self._items[row]
+            for col in range(len(shown)):
                 text = format_value(float(values[col])) if col < len(values) else ""
-                if item.text() == text:
+                if shown[col] == text:
                     continue
-                item.setText(text)
-                color = QColor(OVERFLOW_COLOR) if text == "overflow" else None
-                item.setData(Qt.ItemDataRole.ForegroundRole, color)
+                items[col].setText(text)
+                if (text == "overflow") != (shown[col] == "overflow"):
+                    color = QColor(OVERFLOW_COLOR) if text == "overflow" else None
+                    items[col].setData(Qt.ItemDataRole.ForegroundRole, color)
+                shown[col] = text
         self._fill_io(record)
 
     def _fill_io(self, record: dict | None) -> None:
