@@ -8,7 +8,7 @@ import pytest
 
 from visualrnn.ui.common.theme import font_scale
 from visualrnn.ui.training.learning_gradient_view import LearningGradientView
-from visualrnn.ui.training.training_plots import TrainingPlots
+from visualrnn.ui.training.training_plots import ROW_HEIGHT, TrainingPlots
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def test_a_wide_panel_has_the_plots_in_a_row_a_narrow_one_two_by_two(qtbot):
     plots.resize(900, 400)
     qtbot.waitUntil(lambda: plots.columns == 2)
     assert _grid(plots) == [(0, 0), (0, 1), (1, 0), (1, 1)]
-    assert plots.minimumHeight() == 2 * 170  # two rows, each readable
+    assert plots.minimumHeight() == 2 * ROW_HEIGHT  # two rows, each readable
     plots.resize(1400, 400)
     qtbot.waitUntil(lambda: plots.columns == 4)
     assert _grid(plots)[3] == (0, 3)
@@ -48,20 +48,20 @@ def test_large_text_lays_the_plots_out_two_by_two_and_taller(qtbot):
     plots.resize(1400, 300)
     plots.show()
     qtbot.waitExposed(plots)
-    assert (plots.columns, plots.minimumHeight()) == (4, 170)
+    assert (plots.columns, plots.minimumHeight()) == (4, ROW_HEIGHT)
     font_scale().set_scale(1.6)  # 4 plots × 300 px × 1.6 no longer fit in 1400 px
     assert plots.columns == 2
-    assert plots.minimumHeight() == int(2 * 170 * 1.6)
+    assert plots.minimumHeight() == int(2 * ROW_HEIGHT * 1.6)
     font_scale().set_scale(1.0)
-    assert (plots.columns, plots.minimumHeight()) == (4, 170)
+    assert (plots.columns, plots.minimumHeight()) == (4, ROW_HEIGHT)
 
 
 def test_the_gradient_images_keep_a_readable_height_at_large_text(qtbot):
     view = LearningGradientView()
     qtbot.addWidget(view)
-    assert view.minimumHeight() == 170
+    assert view.minimumHeight() == ROW_HEIGHT
     font_scale().set_scale(1.6)
-    assert view.minimumHeight() == int(170 * 1.6)
+    assert view.minimumHeight() == int(ROW_HEIGHT * 1.6)
 
 
 @pytest.mark.parametrize("task_name", ["sky_color", "adding"])

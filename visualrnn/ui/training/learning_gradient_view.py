@@ -18,6 +18,7 @@ from ..common.plot_style import BACKGROUND, FollowFontScale, style_colorbar, sty
 from ..common.plot_style import set_title as set_plot_title
 from ..common.theme import CURSOR_COLOR, GRADIENT_MAP, colormap, font_scale
 from . import training_text as text
+from .training_plots import ROW_HEIGHT
 
 #: log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).
 LEVELS = (-10.0, 0.0)
@@ -57,7 +58,7 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
 
     def _fit_height(self, *_args) -> None:
         """Never squeezed below a readable height at any text size (the panel scrolls)."""
-        self.setMinimumHeight(int(170 * font_scale().scale))
+        self.setMinimumHeight(int(ROW_HEIGHT * font_scale().scale))
 
     def set_memory(self, has_c: bool) -> None:
         """Show the ‖∂L/∂c_t‖ image (cells with a memory state) or only ‖∂L/∂h_t‖."""

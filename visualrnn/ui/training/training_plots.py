@@ -25,8 +25,9 @@ RAW_COLOR, CLIPPED_COLOR, GATE_COLOR = "#9A9A9A", "#0072B2", "#009E73"
 CHANCE_COLOR, SOLVED_COLOR = "#7F7F7F", "#009E73"
 #: Below this width per plot (pixels at 100 % text) the four plots go two by two.
 MIN_PLOT_WIDTH = 300
-#: The height of a row of plots (at 100 % text): titles, ticks and a readable curve.
-ROW_HEIGHT = 170
+#: The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the
+#: curves and the gradient images below them fit the docked panel of a 1600×1000 window).
+ROW_HEIGHT = 150
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
