@@ -823,8 +823,12 @@
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="81" />
+            <source>&lt;b&gt;neither vanished nor exploded&lt;/b&gt; (less than ×10 either way)</source>
+            <translation>&lt;b&gt;既没有消失，也没有爆炸&lt;/b&gt;（两个方向都不到 10 倍）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>
-            <translation>&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
+            <translation type="vanished">&lt;b&gt;变化不超过 10 倍&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="93" />
@@ -995,23 +999,23 @@
     <context>
         <name>LearningGradientView</name>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="37" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
             <source>time step t</source>
             <extracomment>log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="37" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
             <source>update</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="66" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="67" />
             <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
             <translation>训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="67" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="68" />
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
             <translation>log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
         </message>
@@ -2056,18 +2060,18 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="165" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="243" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="167" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="250" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="179" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="182" />
             <source>No step taken yet — press → to take step t = 0.</source>
             <translation>尚未执行任何一步：按 → 执行第 t = 0 步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="183" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="186" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
         </message>
@@ -2377,46 +2381,50 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="47" />
             <location filename="../../visualrnn/ui/training/training_plots.py" line="50" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="61" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="67" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="64" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="71" />
             <source>update</source>
-            <extracomment>Below this width per plot (pixels at 100 % text) the four plots go two by two. The height of a row of plots (at 100 % text): titles, ticks and a readable curve.</extracomment>
+            <extracomment>Below this width per plot (pixels at 100 % text) the four plots go two by two. The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the curves and the gradient images below them fit the docked panel of a 1600×1000 window). The ticks of an accuracy axis.</extracomment>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="59" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="62" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="60" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="63" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="153" />
+            <source>Task: {0} (grey: batches, orange: test set)</source>
+            <translation type="vanished">任务：{0}（灰色：各批次，橙色：测试集）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="159" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="134" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="138" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="137" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="141" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="157" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="163" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="161" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="167" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>
@@ -2489,17 +2497,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>&lt;span style='color:#CC0000'&gt;错误：应为 {0}&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="181" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="182" />
+            <source>&lt;span style='color:#666'&gt;right by chance: the weights are not trained&lt;/span&gt;</source>
+            <translation>&lt;span style='color:#666'&gt;碰巧答对：权重还没有训练&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="186" />
+            <source>&lt;span style='color:#666'&gt;right, but close to chance ({0:.0%}): a guess&lt;/span&gt;</source>
+            <translation>&lt;span style='color:#666'&gt;答对了，但接近随机水平（{0:.0%}）：算是猜的&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="189" />
             <source>&lt;span style='color:#006400'&gt;✓ right&lt;/span&gt;</source>
             <translation>&lt;span style='color:#006400'&gt;✓ 正确&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="196" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="204" />
             <source>Weights: the initial ones</source>
             <translation>权重：初始权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="198" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="206" />
             <source>Weights after update {0}</source>
             <translation>第 {0} 次更新之后的权重</translation>
         </message>
@@ -3113,7 +3131,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/02_vanishing.json" />
             <source>What to notice: the loss sits at the last step only; going back 99 steps, ‖∂L/∂hₜ‖ falls about 30 orders of magnitude, so the first steps get almost no error signal.</source>
-            <translation>请注意：损失只在最后一个时刻；反向传播 99 步后，‖∂L/∂hₜ‖ 下降约 30 个数量级，最前面的时刻几乎得不到误差信号。</translation>
+            <translation>请注意：损失只在最后一个时刻；反向传播 99 步后，‖∂L/∂hₜ‖ 衰减约 30 个数量级（梯度消失），最前面的时刻几乎得不到误差信号。</translation>
         </message>
         <message>
             <location filename="../presets/04_lstm_memory.json" />
@@ -3159,7 +3177,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../presets/04_lstm_memory.json" />
             <source>What to notice: ‖∂L/∂cₜ‖ stays within ×3 over 100 steps. Along c alone it is multiplied by f ≈ 0.98 per step (the dashed curve); the other paths add the rest. Tick “Compare” to see the RNN fall 20 orders of magnitude.</source>
-            <translation>请注意：100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍。仅沿 c 传播时，梯度每步乘以 f ≈ 0.98（虚线）；其余部分来自其他通路。勾选“比较”，可以看到 RNN 的梯度下降 20 个数量级。</translation>
+            <translation>请注意：100 个时刻内 ‖∂L/∂cₜ‖ 的变化不超过 3 倍。仅沿 c 传播时，梯度每步乘以 f ≈ 0.98（虚线）；其余部分来自其他通路。勾选“比较”，可以看到 RNN 的梯度衰减 20 个数量级（梯度消失）。</translation>
         </message>
         <message>
             <location filename="../presets/10_sky_grey.json" />

@@ -144,3 +144,15 @@ def test_a_narrow_heatmap_labels_its_first_and_last_step(qtbot):
     qtbot.wait(50)
     ticks = view.grid.slots[0].plot.getAxis("bottom")._tickLevels[0]
     assert ticks[0] == (0.0, "0") and ticks[-1] == (99.0, "99")
+
+
+def test_mantissa_ticks_fill_a_log_axis_that_shows_one_decade():
+    """10^-2.7 … 10^-1.2 holds one whole decade (10⁻²): 2·10⁻³, 5·10⁻³, 2·10⁻², 5·10⁻²
+    give the reader values beside it; near 1 the labels are plain numbers."""
+    assert ph.mantissa_ticks(-2.7, -1.2) == [
+        (pytest.approx(-3 + np.log10(2)), "2·10⁻³"),
+        (pytest.approx(-3 + np.log10(5)), "5·10⁻³"),
+        (pytest.approx(-2 + np.log10(2)), "2·10⁻²"),
+        (pytest.approx(-2 + np.log10(5)), "5·10⁻²"),
+    ]
+    assert [label for _, label in ph.mantissa_ticks(-0.1, 1.0)] == ["2", "5"]

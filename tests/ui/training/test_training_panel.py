@@ -37,6 +37,7 @@ def test_train_from_the_button_lowers_the_loss_and_every_view_follows(qtbot, win
     assert len(x) == 50
     assert curves.gradient_view.images[0].image.shape == (5, 8)
     assert "→" in box.answer_label.text()  # the colour word with its probability
+    assert "✓ right" in box.answer_label.text() or "wrong" in box.answer_label.text()
     data = curves.figure_data()
     assert list(data["step"][:3]) == [1, 2, 3]
 
@@ -98,3 +99,27 @@ def test_the_sky_preset_opens_ready_to_train(qtbot, window):
     t = window.panel_widget("training_lab").training
     assert t.settings.task == "sky_color" and t.settings.length == 60
     assert window.session.T == 63 and window.session.model.cell == "rnn"
+
+
+def _untrained_answer(window, t) -> tuple[bool, str]:
+    y = np.asarray(window.session.trace.y[-1], dtype=float)
+    right = int(np.argmax(y)) == int(window.session.trace.targets[-1])
+    return right, window.panel_widget("training_lab").run_box.answer_label.text()
+
+
+def test_an_untrained_answer_is_not_called_right(qtbot, window):
+    """The seed's random weights answer 灰色 / 蓝色 by chance (with up to 70 %): right or
+    not, that is not '✓ right'. (The trained network's answer is: the first test.)"""
+    controls, _, t = _lab(window)
+    window.raise_panel("training_lab")  # (a panel tabbed away is brought up to date on show)
+    seen = set()
+    for seed in range(1, 30):  # samples the untrained network gets right and wrong
+        window.session.update(seed=seed)
+        assert t.prepare_lesson(hidden=8) and window.session.config.model_source == "init"
+        right, text = _untrained_answer(window, t)
+        assert "✓" not in text
+        assert ("right by chance" in text) if right else ("wrong" in text), text
+        seen.add(right)
+        if seen == {True, False}:
+            break
+    assert seen == {True, False}

@@ -75,13 +75,15 @@ class SkyColorTask(Task):
     chance = 0.5
     threshold = 0.99
     description_en = (
-        "Sky colour (the textbook's long-term dependency example): the first word says "
-        "whether there are factories or green hills; after L unrelated words the network "
-        "must say the sky is grey or blue."
+        "Sky colour (the textbook's long-term dependency example): the first word makes "
+        "the air dirty (工厂 factory, 污染 pollution, 烟雾 smog) or clean (青山 green hills, "
+        "绿水 clear water, 森林 forest); after L unrelated words the network must say the "
+        "sky is grey or blue."
     )
     description_zh = (
-        "天空的颜色（教材中的长期依赖例子）：第一个词说明这里有工厂还是青山绿水，"
-        "经过 L 个无关的词之后，循环神经网络须说出天空是灰色还是蓝色。"
+        "天空的颜色（教材中的长期依赖例子）：第一个词让空气变脏（工厂、污染、烟雾）"
+        "或保持清新（青山、绿水、森林），经过 L 个无关的词之后，循环神经网络须说出天空"
+        "是灰色还是蓝色。"
     )
 
     @property

@@ -291,6 +291,20 @@ def tick_count(pixels: float, spacing: float = 45.0, minimum: int = 2, maximum: 
     return int(min(max(pixels // spacing, minimum), maximum))
 
 
+def mantissa_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """2·10ᵏ and 5·10ᵏ between lo and hi (log10 units), labelled "2·10⁻³", "5·10⁻³" ("2",
+    "5", "20", "50" near 1): the in-between ticks of a log axis that shows only one or two
+    decades, where whole decades alone leave a single label to read values by."""
+    ticks = []
+    for k in range(math.floor(lo), math.ceil(hi) + 1):
+        for m in (2, 5):
+            v = k + math.log10(m)
+            if lo <= v <= hi:
+                label = str(m * 10**k) if k in (0, 1) else f"{m}·{_decade_label(k)}"
+                ticks.append((v, label))
+    return ticks
+
+
 def _decade_label(k: int) -> str:
     if k == 0:
         return "1"

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from .plot_helpers import decade_ticks, tick_count
+from .plot_helpers import decade_ticks, mantissa_ticks, tick_count
 from .theme import CURSOR_COLOR, scaled_font
 
 
@@ -93,13 +93,20 @@ class DecadeTicks:
 
     def __init__(self, plot: pg.PlotItem):
         self.plot = plot
+        #: The ticks of the axis out of log mode ([(value, label)]), or None: pyqtgraph's.
+        self.linear: list[tuple[float, str]] | None = None
         plot.vb.sigYRangeChanged.connect(self._on_range_changed)
         plot.vb.sigResized.connect(self._on_range_changed)
+
+    def set_linear(self, ticks: list[tuple[float, str]] | None) -> None:
+        """Fixed ticks for the axis while it is not logarithmic (None: automatic)."""
+        self.linear = ticks
+        self._on_range_changed()
 
     def _on_range_changed(self, *_args) -> None:
         axis = self.plot.getAxis("left")
         if not self.plot.ctrl.logYCheck.isChecked():
-            axis.setTicks(None)
+            axis.setTicks(None if self.linear is None else [self.linear, []])
             return
         lo, hi = self.plot.vb.viewRange()[1]
         spacing = 3.0 * scaled_font().pointSizeF()
@@ -107,4 +114,6 @@ class DecadeTicks:
         ticks = decade_ticks(lo, hi, count=count)
         if hi - lo < 1:  # less than a decade in view: its ends, at two significant digits
             ticks = [(v, f"{10**v:.2g}") for v in (lo, hi)]
+        elif len(ticks) < 2 and count >= 3:  # one decade label: 2·10ᵏ and 5·10ᵏ beside it
+            ticks = sorted(ticks + mantissa_ticks(lo, hi))
         axis.setTicks([ticks, []])

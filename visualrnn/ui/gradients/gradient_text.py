@@ -79,7 +79,7 @@ def summary(values, symbol: str, T: int, k: int | None) -> str:
         ).format(n=decades, c=OVERFLOW_COLOR)
     else:
         verdict = QCoreApplication.translate(
-            "GradientFlowView", "<b>stayed within a factor of 10</b>"
+            "GradientFlowView", "<b>neither vanished nor exploded</b> (less than ×10 either way)"
         )
     return f"{head}{change_text(values, k)} — {verdict}"
 

@@ -28,6 +28,8 @@ MIN_PLOT_WIDTH = 300
 #: The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the
 #: curves and the gradient images below them fit the docked panel of a 1600×1000 window).
 ROW_HEIGHT = 150
+#: The ticks of an accuracy axis.
+FRACTION_TICKS = [(0.0, "0"), (0.5, "0.5"), (1.0, "1")]
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -61,7 +63,8 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         self.solved_line = self._hline(self.metric_plot, SOLVED_COLOR, self.tr("solved"))
         self.grad_plot = self._plot(2, self.tr("update"), "")
         self.grad_plot.setLogMode(y=True)
-        self.raw_curve = self.grad_plot.plot(pen=pg.mkPen(RAW_COLOR, width=1), connect="finite")
+        # wide, under the clipped curve: where nothing was clipped it shows as a grey rim
+        self.raw_curve = self.grad_plot.plot(pen=pg.mkPen(RAW_COLOR, width=5), connect="finite")
         self.clipped_curve = self.grad_plot.plot(
             pen=pg.mkPen(CLIPPED_COLOR, width=2), connect="finite"
         )
@@ -147,8 +150,11 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         # label: "solved" at 99 % under its line, "chance" under its own
         label_below(self.solved_line, task.higher_is_better)
         label_below(self.chance_line, True)
+        # a fraction: 0, 0.5 and 1 always labelled, with room for the end labels (pyqtgraph
+        # drops a label that reaches past a gridded axis, and a row's plot is ~60 px tall)
+        self._ticks[1].set_linear(FRACTION_TICKS if task.higher_is_better else None)
         if task.higher_is_better:
-            self.metric_plot.setYRange(0.0, 1.02, padding=0)
+            self.metric_plot.setYRange(-0.15, 1.17, padding=0)
         else:
             self.metric_plot.enableAutoRange(axis="y")
         set_plot_title(self.grad_plot, self.tr("‖g‖: grey before clipping, blue after"))
@@ -156,11 +162,12 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         gate = next((q for q in spec.quantities if q.key == spec.memory_gate), None)
         if gate is not None:
             title = self.tr("Mean {0} {1}").format(quantity_meaning(gate), gate.symbol)
-            self.gate_plot.setYRange(0.0, 1.0, padding=0.02)
+            self.gate_plot.setYRange(-0.15, 1.17, padding=0)  # a fraction, as above
             self.gate_plot.setLogMode(y=False)
         else:
             title = self.tr("Spectral radius ρ(W_h)")
             self.gate_plot.enableAutoRange(axis="y")
+        self.gate_plot.getAxis("left").setTicks(None if gate is None else [FRACTION_TICKS, []])
         self._gate_key = None if gate is None else gate.key
         set_plot_title(self.gate_plot, title)
 

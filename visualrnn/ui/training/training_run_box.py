@@ -177,6 +177,14 @@ class TrainingRunBox(QWidget):
             said += "<br>" + self.tr("<span style='color:#CC0000'>wrong: it is {0}</span>").format(
                 _html(text.gloss(right, task.glosses.get(right, "")))
             )
+        elif self.lesson.config.model_source == "init":  # the seed's random weights
+            said += " " + self.tr(
+                "<span style='color:#666'>right by chance: the weights are not trained</span>"
+            )
+        elif p < 1.0 / len(task.classes) + GUESS_MARGIN:
+            said += " " + self.tr(
+                "<span style='color:#666'>right, but close to chance ({0:.0%}): a guess</span>"
+            ).format(1.0 / len(task.classes))
         else:
             said += " " + self.tr("<span style='color:#006400'>✓ right</span>")
         self.answer_label.setText(said)
@@ -203,6 +211,10 @@ class TrainingRunBox(QWidget):
         if 0 <= index < len(steps):
             last = index == len(steps) - 1
             self.training.show_snapshot(None if last else steps[index])
+
+
+#: An answer whose probability is less than this above chance is called a guess, not right.
+GUESS_MARGIN = 0.15
 
 
 def _html(s: str) -> str:
