@@ -1368,12 +1368,17 @@
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="241" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="242" />
             <source>(the weights are fixed: changing this switches to seeded weights)</source>
             <translation>（权重已固定：修改此项将改用随机种子生成的权重）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="246" />
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="250" />
+            <source>of the weights ({0})</source>
+            <translation>权重本身（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/model_toolbar.py" line="252" />
             <source>default ({0})</source>
             <translation>默认（{0}）</translation>
         </message>
@@ -1703,12 +1708,17 @@
             <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种循环体使用完全相同的批次（种子 {seed}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="205" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="199" />
+            <source>Every cell solved it at this length: make {0} longer to see the plain RNN fall behind.</source>
+            <translation>在这个长度下每种循环体都达标了：把“{0}”加大，就能看到普通 RNN 落在后面。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/race_view.py" line="220" />
             <source>{0} ✓ solved at update {1}</source>
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="209" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="224" />
             <source>{0} ✓ solved at update {1} ({2} at {3})</source>
             <translation>{0} ✓ 第 {1} 次更新时达标（第 {3} 次更新时 {2}）</translation>
         </message>
@@ -1717,22 +1727,22 @@
             <translation type="vanished">{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="211" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="226" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="213" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="228" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="215" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="230" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="216" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="231" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -2003,8 +2013,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/heatmaps/heatmap_view.py" line="233" />
+            <source>Saturated (near 0 or 1, or ±1): {parts}</source>
+            <translation>饱和（接近 0 或 1，或 ±1）：{parts}</translation>
+        </message>
+        <message>
             <source>Saturated: {parts}</source>
-            <translation>饱和：{parts}</translation>
+            <translation type="vanished">饱和：{parts}</translation>
         </message>
     </context>
     <context>
@@ -2404,7 +2418,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation type="vanished">任务：{0}（灰色：各批次，橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="159" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="160" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
@@ -2419,12 +2433,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="163" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="164" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="167" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="168" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>

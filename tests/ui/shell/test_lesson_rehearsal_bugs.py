@@ -73,6 +73,8 @@ def test_loaded_weights_are_named_in_the_title(window, tmp_path):
     save_weights(init_model("gru", 1, 3, 1, seed=2), path)
     assert window.file_menu.load_weights(str(path))
     assert "with the weights of trained.safetensors" in window.windowTitle()
+    rho = window.session.recurrent_stats()["spectral_radius"]  # no "default": the file's ρ
+    assert window.model_toolbar.rho_spin.text() == f"of the weights ({rho:.2f})"
     window.select_preset("vanishing")
     assert "trained.safetensors" not in window.windowTitle()
 

@@ -210,3 +210,24 @@ def test_a_race_run_to_its_budget_that_solved_the_task_says_solved(qtbot, window
     )
     assert f"LSTM ✓ solved at update {first} (" in view.scoreboard.text()
     assert "at 150)" in view.scoreboard.text()
+
+
+def test_a_race_the_plain_rnn_wins_too_suggests_a_longer_gap(qtbot, window):
+    """At gap L = 2 the plain RNN solves the sky colour as well as the LSTM: the scoreboard
+    says to make the gap longer (a student's review: "then why learn the LSTM?")."""
+    panel, controls, view = _race(window, budget=150)
+    t = controls.training
+    assert t.set_settings(task="sky_color", length=2, eval_every=25)
+    assert t.prepare_lesson(hidden=8)
+    view.race.set_cells(["rnn", "lstm"])
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
+    task = view.race.settings.make_task()
+    assert all(task.solved(view.race.last_test(c)) for c in ("rnn", "lstm"))  # L = 2 is short
+    assert "RNN ✓ solved" in view.scoreboard.text()
+    assert "make Gap L (words) longer" in view.scoreboard.text()
+    view.race.set_cells(["lstm"])  # without the plain RNN in the race: nothing to suggest
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
+    assert "LSTM ✓ solved" in view.scoreboard.text() and "longer" not in view.scoreboard.text()

@@ -230,4 +230,4 @@ class StateHeatmapView(QWidget):
         parts = "   ".join(parts)
         if gateless:
             return self.tr("Saturated units (|h| > 0.95): {parts}").format(parts=parts)
-        return self.tr("Saturated: {parts}").format(parts=parts)
+        return self.tr("Saturated (near 0 or 1, or ±1): {parts}").format(parts=parts)

@@ -176,7 +176,8 @@ class ModelToolbar(QToolBar):
     def _show_default_rho(self) -> None:
         """ "default (0.64)": the ρ the seeded weights have, the number the gradient lab
         shows for the same quantity (one ρ, one value, wherever it is shown)."""
-        text = _rho_text(float(self._session.recurrent_stats()["spectral_radius"]))
+        rho = float(self._session.recurrent_stats()["spectral_radius"])
+        text = _rho_text(rho, trained=self._session.config.model_source != "init")
         if text != self.rho_spin.specialValueText():
             self.rho_spin.setSpecialValueText(text)
             self._fix_spin_sizes()
@@ -242,8 +243,14 @@ class ModelToolbar(QToolBar):
         self.seed_spin.setStatusTip(note if fixed else "")
 
 
-def _rho_text(rho: float) -> str:
-    return QCoreApplication.translate("ModelToolbar", "default ({0})").format(f"{rho:.2f}")
+def _rho_text(rho: float, trained: bool = False) -> str:
+    """ "default (0.64)" for seeded weights; "of the weights (2.06)" for trained or loaded
+    ones (their ρ is no default: it is what training or the file made it)."""
+    if trained:
+        text = QCoreApplication.translate("ModelToolbar", "of the weights ({0})")
+    else:
+        text = QCoreApplication.translate("ModelToolbar", "default ({0})")
+    return text.format(f"{rho:.2f}")
 
 
 def _same_network(a, b) -> bool:

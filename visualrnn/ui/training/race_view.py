@@ -192,8 +192,23 @@ class RaceView(QWidget):
             f"<span style='color:{CELL_SPECS[cell].color}'>{_html(self._score(cell, task))}</span>"
             for cell in (race.sizes if race.logs else {})
         ]
-        self.scoreboard.setText(" &nbsp; &nbsp; ".join(parts))
+        text_ = " &nbsp; &nbsp; ".join(parts)
+        cells = list(race.sizes if race.logs else {})
+        if "rnn" in cells and not race.running and all(self._solved(c, task) for c in cells):
+            hint = self.tr(
+                "Every cell solved it at this length: make {0} longer to see the plain RNN "
+                "fall behind."
+            ).format(text.named(text.LENGTH_NAMES.get(task.name, "Length T")))
+            text_ += f"<br><span style='color:#555'>{_html(hint)}</span>"
+        self.scoreboard.setText(text_)
         self.scoreboard.setVisible(bool(parts))
+
+    def _solved(self, cell: str, task) -> bool:
+        """Whether ``cell`` solved the task in the race (stopping there, or on its way)."""
+        race = self.race
+        if race.outcomes.get(cell) == "solved":
+            return True
+        return race.first_solved(cell, task) is not None and task.solved(race.last_test(cell))
 
     def _score(self, cell: str, task) -> str:
         race = self.race
