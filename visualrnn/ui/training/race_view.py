@@ -194,7 +194,8 @@ class RaceView(QWidget):
         ]
         text_ = " &nbsp; &nbsp; ".join(parts)
         cells = list(race.sizes if race.logs else {})
-        if "rnn" in cells and not race.running and all(self._solved(c, task) for c in cells):
+        gateless = any(not CELL_SPECS[c].gates() for c in cells)  # the plain RNN raced too
+        if gateless and not race.running and all(self._solved(c, task) for c in cells):
             hint = self.tr(
                 "Every cell solved it at this length: make {0} longer to see the plain RNN "
                 "fall behind."
