@@ -1597,7 +1597,12 @@
             <translation>‖g‖ 把 b 计算了两次：PyTorch 用两个相加等于 b 的偏置向量来存储它。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="197" />
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="190" />
+            <source>b&lt;sub&gt;x&lt;/sub&gt; and b&lt;sub&gt;h&lt;/sub&gt; get the same gradient: PyTorch keeps two bias vectors that add up to one bias per gate.</source>
+            <translation>b&lt;sub&gt;x&lt;/sub&gt; 与 b&lt;sub&gt;h&lt;/sub&gt; 的梯度相同：PyTorch 为每个门存两个偏置向量，二者相加才是这个门的偏置。</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/pascanu_readout.py" line="203" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -1624,39 +1629,39 @@
     <context>
         <name>RacePlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="42" />
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="45" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="43" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="46" />
             <source>update</source>
             <extracomment>The plot height (at 100 % text) below which the legend hides.</extracomment>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="53" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="54" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="54" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="55" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="99" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="100" />
             <source>Test set: {0} (higher is better)</source>
             <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="101" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="102" />
             <source>Test set: {0} (lower is better)</source>
             <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="103" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="104" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="128" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="131" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1708,17 +1713,17 @@
             <translation>{task} · {length_name} = {length} · {optimizer} η = {lr:g} · B = {batch} · 最多 {budget} 次更新 · 每种循环体使用完全相同的批次（种子 {seed}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="199" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="200" />
             <source>Every cell solved it at this length: make {0} longer to see the plain RNN fall behind.</source>
             <translation>在这个长度下每种循环体都达标了：把“{0}”加大，就能看到普通 RNN 落在后面。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="220" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="221" />
             <source>{0} ✓ solved at update {1}</source>
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="224" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="225" />
             <source>{0} ✓ solved at update {1} ({2} at {3})</source>
             <translation>{0} ✓ 第 {1} 次更新时达标（第 {3} 次更新时 {2}）</translation>
         </message>
@@ -1727,22 +1732,22 @@
             <translation type="vanished">{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="226" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="227" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="228" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="229" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="230" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="231" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="231" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="232" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -1841,9 +1846,13 @@
             <translation>上限</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="46" />
             <source>Seed</source>
-            <translation>随机种子</translation>
+            <translation type="vanished">随机种子</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="46" />
+            <source>Noise seed</source>
+            <translation>噪声随机种子</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/shell/sequence_editor.py" line="74" />

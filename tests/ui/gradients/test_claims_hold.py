@@ -92,3 +92,17 @@ def test_the_listed_parameter_norms_add_up_to_the_global_norm(panel, shown_text)
     listed += [norms["head.bias"], norms["bias_ih_l0"]]  # b once more, as the note says
     assert np.sqrt(np.sum(np.square(listed))) == pytest.approx(session.grads.grad_norm)
     assert "counts b twice" in shown_text(panel.readout.params_label.text())
+
+
+def test_a_gated_cell_says_why_its_two_biases_share_one_gradient(panel, shown_text):
+    """An LSTM lists b_x and b_h with the same norm (a student's review: "suspicious"): the
+    readout says they add up to one bias per gate; the GRU's differ, and no note is shown."""
+    session = panel.plot_view.session
+    session.set_config(PRESETS["lstm_memory"].config)
+    norms = session.grads.param_norms
+    assert norms["bias_ih_l0"] == norms["bias_hh_l0"]
+    assert "get the same gradient" in shown_text(panel.readout.params_label.text())
+    session.update(cell="gru")
+    norms = session.grads.param_norms
+    assert norms["bias_ih_l0"] != norms["bias_hh_l0"]  # r ⊙ (h W_hn + b_hn): not one sum
+    assert "same gradient" not in shown_text(panel.readout.params_label.text())

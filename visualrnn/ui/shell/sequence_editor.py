@@ -43,7 +43,7 @@ _PHASE = QT_TRANSLATE_NOOP("SequenceEditor", "Phase (rad)")
 _POSITION = QT_TRANSLATE_NOOP("SequenceEditor", "Position t")
 _LOW = QT_TRANSLATE_NOOP("SequenceEditor", "Low")
 _HIGH = QT_TRANSLATE_NOOP("SequenceEditor", "High")
-_SEED = QT_TRANSLATE_NOOP("SequenceEditor", "Seed")
+_SEED = QT_TRANSLATE_NOOP("SequenceEditor", "Noise seed")
 #: Generator parameters: name → (label, kind "int"/"float", low, high, default, step).
 GENERATOR_PARAMS = {
     "sine": [
