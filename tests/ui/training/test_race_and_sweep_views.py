@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.processes import process_gone
+from tests.ui.axis_labels import left_tick_labels
 from visualrnn.engine.cellspec import CELL_SPECS
 from visualrnn.ui.common.figure_export import export_csv
 
@@ -227,20 +228,8 @@ def test_a_race_the_plain_rnn_wins_too_suggests_a_longer_gap(qtbot, window):
     assert all(task.solved(view.race.last_test(c)) for c in ("rnn", "lstm"))  # L = 2 is short
     assert "RNN ✓ solved" in view.scoreboard.text()
     assert "make Gap L (words) longer" in view.scoreboard.text()
-    assert _left_labels(view.plots.metric_plot) == ["0", "0.5", "1"]  # accuracy: a fraction
+    assert left_tick_labels(view.plots.metric_plot) == ["0", "0.5", "1"]  # accuracy: a fraction
     view.race.set_cells(["lstm"])  # without the plain RNN in the race: nothing to suggest
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
     assert "LSTM ✓ solved" in view.scoreboard.text() and "longer" not in view.scoreboard.text()
-
-
-def _left_labels(plot) -> list[str]:
-    """The tick labels pyqtgraph draws on a plot's left axis."""
-    from PySide6.QtGui import QPainter, QPixmap
-
-    pixmap = QPixmap(10, 10)
-    painter = QPainter(pixmap)
-    try:
-        return [text for _, _, text in plot.getAxis("left").generateDrawSpecs(painter)[2]]
-    finally:
-        painter.end()

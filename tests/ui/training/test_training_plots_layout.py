@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.axis_labels import left_tick_labels
 from visualrnn.ui.common.theme import font_scale
 from visualrnn.ui.training.learning_gradient_view import LearningGradientView
 from visualrnn.ui.training.training_plots import ROW_HEIGHT, TrainingPlots
@@ -105,18 +106,6 @@ def test_a_long_run_status_never_widens_the_panel(qtbot):
     assert panel.minimumSizeHint().width() == short < text / 2
 
 
-def _labels(plot) -> list[str]:
-    """The tick labels pyqtgraph draws on the left axis (what survives its crowding rules)."""
-    from PySide6.QtGui import QPainter, QPixmap
-
-    pixmap = QPixmap(10, 10)
-    painter = QPainter(pixmap)
-    try:
-        return [text for _, _, text in plot.getAxis("left").generateDrawSpecs(painter)[2]]
-    finally:
-        painter.end()
-
-
 def test_a_fraction_axis_labels_0_half_and_1_even_on_a_short_row(qtbot):
     """Accuracy and the mean forget gate are fractions: 0, 0.5 and 1 are labelled on the
     ~60 px tall plot of a docked row (pyqtgraph had kept only 0.2 … 0.8, or 0.5 alone)."""
@@ -132,5 +121,5 @@ def test_a_fraction_axis_labels_0_half_and_1_even_on_a_short_row(qtbot):
     plots.set_task(task, init_model("lstm", task.input_size, 8, task.output_size, seed=0))
     qtbot.wait(20)
     assert plots.metric_plot.vb.height() < 80
-    assert _labels(plots.metric_plot) == ["0", "0.5", "1"]
-    assert _labels(plots.gate_plot) == ["0", "0.5", "1"]
+    assert left_tick_labels(plots.metric_plot) == ["0", "0.5", "1"]
+    assert left_tick_labels(plots.gate_plot) == ["0", "0.5", "1"]
