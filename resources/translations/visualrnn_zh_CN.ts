@@ -680,91 +680,96 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="81" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="76" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The memory path alone (last step's gradient × the memory gates): thin, dashed, grey. Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="100" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="95" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="103" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="104" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="106" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="101" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="230" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="225" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="234" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="229" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="237" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="232" />
             <source>memory path</source>
             <translation>记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="238" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="233" />
             <source>the memory path alone</source>
             <translation>仅沿记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="263" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>参考线：每步 ×ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="273" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="317" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="327" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="330" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="411" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="415" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="417" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="412" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
+            <source>the lesson's step t</source>
+            <translation>当前时刻 t</translation>
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="127" />
@@ -823,8 +828,12 @@
         </message>
         <message>
             <location filename="../../visualrnn/ui/gradients/gradient_text.py" line="81" />
+            <source>&lt;b&gt;neither vanished nor exploded&lt;/b&gt; (within ×10)</source>
+            <translation>&lt;b&gt;既没有消失，也没有爆炸&lt;/b&gt;（在 10 倍以内）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;neither vanished nor exploded&lt;/b&gt; (less than ×10 either way)</source>
-            <translation>&lt;b&gt;既没有消失，也没有爆炸&lt;/b&gt;（两个方向都不到 10 倍）</translation>
+            <translation type="vanished">&lt;b&gt;既没有消失，也没有爆炸&lt;/b&gt;（两个方向都不到 10 倍）</translation>
         </message>
         <message>
             <source>&lt;b&gt;stayed within a factor of 10&lt;/b&gt;</source>

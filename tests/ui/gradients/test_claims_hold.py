@@ -52,6 +52,7 @@ def test_the_lstm_shows_its_memory_path_beside_the_total(panel, shown_text):
     view.session.set_config(PRESETS["lstm_memory"].config)
     assert view.path_curve.isVisible()
     assert "the memory path alone" in shown_text(view.legend_label.text())
+    assert "the lesson's step t" in shown_text(view.legend_label.text())  # the vertical line
     path = view.path_curve.getData()[1]
     f = view.session.trace.gates["f"]
     # the memory path shrinks by the forget gates (≈ 0.98 per step) going back …

@@ -37,12 +37,7 @@ from ..common.plot_style import (
     style_plot,
 )
 from ..common.refresh import SessionRefresh
-from ..common.theme import (
-    CUT_COLOR,
-    OVERFLOW_COLOR,
-    font_scale,
-    scaled_font,
-)
+from ..common.theme import CURSOR_COLOR, CUT_COLOR, OVERFLOW_COLOR, font_scale, scaled_font
 from . import gradient_text as gt
 from .steps_back_axis import show_steps_back
 
@@ -415,6 +410,7 @@ class GradientFlowView(QWidget):
             entries.append(("▲", OVERFLOW_COLOR, self.tr("overflow (inf / NaN)")))
         if _count(self.vanished_markers):
             entries.append(("▼", FOREGROUND, self.tr("vanished (exactly 0)")))
+        entries.append(("┃", CURSOR_COLOR, self.tr("the lesson's step t")))
         self.legend_label.setText(
             "&nbsp;&nbsp;&nbsp; ".join(
                 f"<span style='white-space:nowrap'><b style='color:{color}'>{sample}</b>"

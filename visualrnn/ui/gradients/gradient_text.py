@@ -79,7 +79,7 @@ def summary(values, symbol: str, T: int, k: int | None) -> str:
         ).format(n=decades, c=OVERFLOW_COLOR)
     else:
         verdict = QCoreApplication.translate(
-            "GradientFlowView", "<b>neither vanished nor exploded</b> (less than ×10 either way)"
+            "GradientFlowView", "<b>neither vanished nor exploded</b> (within ×10)"
         )
     return f"{head}{change_text(values, k)} — {verdict}"
 
