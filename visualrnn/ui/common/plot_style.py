@@ -26,6 +26,11 @@ def _pt(size: float) -> str:
     return f"{size * font_scale().scale:.1f}pt"
 
 
+#: Pixels a bottom axis's end label may reach past the axis (pyqtgraph hides it otherwise:
+#: a plot of 300 updates was labelled only up to 250).
+EDGE_LABEL_ROOM = 14
+
+
 def style_plot(plot: pg.PlotItem, x_label: str = "", y_label: str = "") -> None:
     """Dark axes on white, no mouse zoom or context menu (a projected lesson, not a lab)."""
     plot.setMenuEnabled(False)
@@ -36,6 +41,8 @@ def style_plot(plot: pg.PlotItem, x_label: str = "", y_label: str = "") -> None:
         axis.setPen(FOREGROUND)
         axis.setTextPen(FOREGROUND)
         axis.enableAutoSIPrefix(False)
+        if name == "bottom":  # the last label ("300") may reach a little past the axis end
+            axis.setStyle(hideOverlappingLabels=EDGE_LABEL_ROOM)
         cache_axis(axis)
     plot.setProperty("x_label", x_label)
     plot.setProperty("y_label", y_label)

@@ -18,7 +18,7 @@ from ..common.plot_style import BACKGROUND, FollowFontScale, label_below, style_
 from ..common.plot_style import set_title as set_plot_title
 from ..common.theme import font_scale
 from . import training_text as text
-from .training_plots import FRACTION_TICKS
+from .training_plots import show_fraction_axis
 
 CHANCE_COLOR, SOLVED_COLOR = "#7F7F7F", "#333333"
 
@@ -115,10 +115,7 @@ class RacePlots(pg.GraphicsLayoutWidget):
         # label: "solved" at 99 % under its line, "chance" under its own
         label_below(self.solved_line, task.higher_is_better)
         label_below(self.chance_line, True)
-        if task.higher_is_better:  # 0, 0.5 and 1 labelled, with room for the end labels
-            self.metric_plot.setYRange(-0.15, 1.17, padding=0)
-        axis = self.metric_plot.getAxis("left")
-        axis.setTicks([FRACTION_TICKS, []] if task.higher_is_better else None)
+        show_fraction_axis(self.metric_plot, task.higher_is_better)
         for item in [*self.metric_curves.values(), *self.tails.values(), *self.marks.values()]:
             self.metric_plot.removeItem(item)
         for item in self.loss_curves.values():

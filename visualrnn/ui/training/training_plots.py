@@ -28,8 +28,22 @@ MIN_PLOT_WIDTH = 300
 #: The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the
 #: curves and the gradient images below them fit the docked panel of a 1600×1000 window).
 ROW_HEIGHT = 150
-#: The ticks of an accuracy axis.
+#: The ticks and range of a fraction's axis (accuracy, a gate's mean).
 FRACTION_TICKS = [(0.0, "0"), (0.5, "0.5"), (1.0, "1")]
+FRACTION_RANGE = (-0.08, 1.1)
+
+
+def show_fraction_axis(plot: pg.PlotItem, on: bool, ticks: DecadeTicks | None = None) -> None:
+    """A fraction's y axis (``on``): 0, 0.5 and 1 labelled, without the grid — pyqtgraph
+    drops an end label that reaches past a gridded axis, and on a short row it kept only
+    "0.5". Off: the grid and automatic ticks again (``ticks``: the axis's DecadeTicks)."""
+    plot.showGrid(x=False, y=not on, alpha=0.25)
+    if on:
+        plot.setYRange(*FRACTION_RANGE, padding=0)
+    if ticks is not None:
+        ticks.set_linear(FRACTION_TICKS if on else None)
+    else:
+        plot.getAxis("left").setTicks([FRACTION_TICKS, []] if on else None)
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -150,24 +164,19 @@ class TrainingPlots(pg.GraphicsLayoutWidget):
         # label: "solved" at 99 % under its line, "chance" under its own
         label_below(self.solved_line, task.higher_is_better)
         label_below(self.chance_line, True)
-        # a fraction: 0, 0.5 and 1 always labelled, with room for the end labels (pyqtgraph
-        # drops a label that reaches past a gridded axis, and a row's plot is ~60 px tall)
-        self._ticks[1].set_linear(FRACTION_TICKS if task.higher_is_better else None)
-        if task.higher_is_better:
-            self.metric_plot.setYRange(-0.15, 1.17, padding=0)
-        else:
+        show_fraction_axis(self.metric_plot, task.higher_is_better, self._ticks[1])
+        if not task.higher_is_better:
             self.metric_plot.enableAutoRange(axis="y")
         set_plot_title(self.grad_plot, self.tr("‖g‖: grey before clipping, blue after"))
         spec = spec_of(model)
         gate = next((q for q in spec.quantities if q.key == spec.memory_gate), None)
         if gate is not None:
             title = self.tr("Mean {0} {1}").format(quantity_meaning(gate), gate.symbol)
-            self.gate_plot.setYRange(-0.15, 1.17, padding=0)  # a fraction, as above
             self.gate_plot.setLogMode(y=False)
         else:
             title = self.tr("Spectral radius ρ(W_h)")
             self.gate_plot.enableAutoRange(axis="y")
-        self.gate_plot.getAxis("left").setTicks(None if gate is None else [FRACTION_TICKS, []])
+        show_fraction_axis(self.gate_plot, gate is not None)
         self._gate_key = None if gate is None else gate.key
         set_plot_title(self.gate_plot, title)
 
