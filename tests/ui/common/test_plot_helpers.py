@@ -156,3 +156,15 @@ def test_mantissa_ticks_fill_a_log_axis_that_shows_one_decade():
         (pytest.approx(-2 + np.log10(5)), "5·10⁻²"),
     ]
     assert [label for _, label in ph.mantissa_ticks(-0.1, 1.0)] == ["2", "5"]
+
+
+def test_a_log_axis_under_a_decade_gets_ticks_inside_it():
+    """0.015 … 0.07 (a race's loss after a while): 2·10⁻², 5·10⁻² sit inside, away from the
+    ends where pyqtgraph drops a gridded axis's label; 0.031 … 0.047 holds no 1-2-5 value:
+    two values at the insets."""
+    lo, hi = np.log10(0.015), np.log10(0.07)
+    assert [label for _, label in ph.narrow_log_ticks(lo, hi)] == ["2·10⁻²", "5·10⁻²"]
+    ticks = ph.narrow_log_ticks(np.log10(0.031), np.log10(0.047))
+    assert [label for _, label in ticks] == ["0.033", "0.044"]
+    span = np.log10(0.047) - np.log10(0.031)
+    assert ticks[0][0] == pytest.approx(np.log10(0.031) + 0.15 * span)

@@ -305,6 +305,22 @@ def mantissa_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return ticks
 
 
+def narrow_log_ticks(lo: float, hi: float, inset: float = 0.15) -> list[tuple[float, str]]:
+    """Ticks of a log10 axis spanning less than a decade: the 1-2-5 values inside it, kept
+    ``inset`` of the span away from both ends (a label at the very end of a gridded
+    pyqtgraph axis is dropped); when fewer than two fit, two values at the insets
+    themselves, at two significant digits."""
+    a, b = lo + inset * (hi - lo), hi - inset * (hi - lo)
+    ticks = [
+        (v, label)
+        for v, label in decade_ticks(lo, hi, count=2) + mantissa_ticks(lo, hi)
+        if a <= v <= b
+    ]
+    if len(ticks) < 2:
+        ticks = [(v, f"{10**v:.2g}") for v in (a, b)]
+    return sorted(ticks)
+
+
 def _decade_label(k: int) -> str:
     if k == 0:
         return "1"
