@@ -1008,25 +1008,33 @@
     <context>
         <name>LearningGradientView</name>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="39" />
             <source>time step t</source>
             <extracomment>log₁₀ of the norms at the ends of the colour scale (10⁻¹⁰ … 10⁰).</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="38" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="39" />
             <source>update</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="67" />
-            <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
-            <translation>训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="68" />
+            <source>Gradient during learning: log₁₀ ‖∂L/∂hₜ‖</source>
+            <translation>训练中的梯度：log₁₀ ‖∂L/∂hₜ‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="68" />
+            <location filename="../../visualrnn/ui/training/learning_gradient_view.py" line="69" />
+            <source>log₁₀ ‖∂L/∂cₜ‖ (memory cell)</source>
+            <translation>log₁₀ ‖∂L/∂cₜ‖（状态 c）</translation>
+        </message>
+        <message>
+            <source>Gradient during learning: log₁₀ ‖∂L/∂h_t‖</source>
+            <translation type="vanished">训练中的梯度：log₁₀ ‖∂L/∂h_t‖</translation>
+        </message>
+        <message>
             <source>log₁₀ ‖∂L/∂c_t‖ (memory cell)</source>
-            <translation>log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
+            <translation type="vanished">log₁₀ ‖∂L/∂c_t‖（状态 c）</translation>
         </message>
     </context>
     <context>
@@ -1670,7 +1678,7 @@
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="131" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="128" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -2413,21 +2421,21 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="50" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="53" />
             <location filename="../../visualrnn/ui/training/training_plots.py" line="64" />
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="71" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="67" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="78" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="85" />
             <source>update</source>
-            <extracomment>Below this width per plot (pixels at 100 % text) the four plots go two by two. The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the curves and the gradient images below them fit the docked panel of a 1600×1000 window). The ticks of an accuracy axis.</extracomment>
+            <extracomment>Below this width per plot (pixels at 100 % text) the four plots go two by two. The height of a row of plots (at 100 % text): titles, ticks and a readable curve (the curves and the gradient images below them fit the docked panel of a 1600×1000 window). The ticks and range of a fraction's axis (accuracy, a gate's mean).</extracomment>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="62" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="76" />
             <source>chance</source>
             <translation>随机猜测</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="63" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="77" />
             <source>solved</source>
             <translation>达标</translation>
         </message>
@@ -2436,27 +2444,27 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation type="vanished">任务：{0}（灰色：各批次，橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="160" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="170" />
             <source>‖g‖: grey before clipping, blue after</source>
             <translation>‖g‖：灰色为裁剪前，蓝色为裁剪后</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="138" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="152" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="141" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="155" />
             <source>Task: {0} (orange: test set)</source>
             <translation>任务：{0}（橙色：测试集）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="164" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="174" />
             <source>Mean {0} {1}</source>
             <translation>{0} {1} 的平均值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_plots.py" line="168" />
+            <location filename="../../visualrnn/ui/training/training_plots.py" line="177" />
             <source>Spectral radius ρ(W_h)</source>
             <translation>谱半径 ρ(W_h)</translation>
         </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from ..common.cell_text import spec_of
@@ -64,8 +65,8 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
         """Show the ‖∂L/∂c_t‖ image (cells with a memory state) or only ‖∂L/∂h_t‖."""
         self._has_c = has_c
         self.plots[1].setVisible(has_c)
-        set_plot_title(self.plots[0], self.tr("Gradient during learning: log₁₀ ‖∂L/∂h_t‖"))
-        set_plot_title(self.plots[1], self.tr("log₁₀ ‖∂L/∂c_t‖ (memory cell)"))
+        set_plot_title(self.plots[0], self.tr("Gradient during learning: log₁₀ ‖∂L/∂hₜ‖"))
+        set_plot_title(self.plots[1], self.tr("log₁₀ ‖∂L/∂cₜ‖ (memory cell)"))
 
     def set_task(self, task, model, eval_every: int) -> None:
         """Marks for the steps that matter; the c image only for cells with c."""
@@ -86,7 +87,7 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
                 region = pg.LinearRegionItem(
                     values=(lo - 0.5, hi + 0.5),
                     movable=False,
-                    brush=pg.mkBrush(0, 0, 0, 0),
+                    brush=pg.mkBrush(_tint(MARK_COLOR)),  # the marked columns, lightly
                     pen=pg.mkPen(MARK_COLOR, width=3, style=Qt.PenStyle.DashLine),
                 )
                 region.setZValue(10)
@@ -128,3 +129,10 @@ class LearningGradientView(pg.GraphicsLayoutWidget):
             if isinstance(item, pg.TextItem):
                 region = marks[marks.index(item) - 1]
                 item.setPos(region.getRegion()[0], top)
+
+
+def _tint(color: str) -> QColor:
+    """``color`` at a fifth of its strength: a fill that leaves the image readable."""
+    tint = QColor(color)
+    tint.setAlpha(50)
+    return tint
