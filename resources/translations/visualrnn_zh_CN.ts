@@ -2472,92 +2472,97 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>TrainingRunBox</name>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="43" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="44" />
             <source>One update</source>
             <translation>更新一次</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="49" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="50" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="58" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="59" />
             <source>Show the weights as they were after an earlier update</source>
             <translation>显示较早某次更新之后的权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="107" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="110" />
             <source>Train, or pause the training</source>
             <translation>开始训练，或暂停训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="108" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="111" />
             <source>Exactly one update, then pause</source>
             <translation>只更新一次，然后暂停</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="109" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="112" />
             <source>Forget the run: back to the initial weights</source>
             <translation>放弃本次训练：回到初始权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="119" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="116" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="119" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="129" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="135" />
             <source>{0} / {1} updates</source>
             <translation>{0} / {1} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="133" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="139" />
             <source>{0} · {1:.0f} updates/s · {2} left</source>
             <translation>{0} · 每秒 {1:.0f} 次更新 · 还需 {2}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="157" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="144" />
+            <source>not trained yet: the race trains its own copies</source>
+            <translation>尚未训练：比赛训练的是各循环体自己的副本</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="165" />
             <source>The network writes: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>网络写出：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="172" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="180" />
             <source>{0} → &lt;b&gt;{1}&lt;/b&gt; ({2:.0%})</source>
             <translation>{0} → &lt;b&gt;{1}&lt;/b&gt;（{2:.0%}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="177" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="185" />
             <source>&lt;span style='color:#CC0000'&gt;wrong: it is {0}&lt;/span&gt;</source>
             <translation>&lt;span style='color:#CC0000'&gt;错误：应为 {0}&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="182" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="190" />
             <source>&lt;span style='color:#666'&gt;right by chance: the weights are not trained&lt;/span&gt;</source>
             <translation>&lt;span style='color:#666'&gt;碰巧答对：权重还没有训练&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="186" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="194" />
             <source>&lt;span style='color:#666'&gt;right, but close to chance ({0:.0%}): a guess&lt;/span&gt;</source>
             <translation>&lt;span style='color:#666'&gt;答对了，但接近随机水平（{0:.0%}）：算是猜的&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="189" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="197" />
             <source>&lt;span style='color:#006400'&gt;✓ right&lt;/span&gt;</source>
             <translation>&lt;span style='color:#006400'&gt;✓ 正确&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="204" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="212" />
             <source>Weights: the initial ones</source>
             <translation>权重：初始权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="206" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="214" />
             <source>Weights after update {0}</source>
             <translation>第 {0} 次更新之后的权重</translation>
         </message>

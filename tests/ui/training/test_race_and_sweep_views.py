@@ -233,3 +233,20 @@ def test_a_race_the_plain_rnn_wins_too_suggests_a_longer_gap(qtbot, window):
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
     assert "LSTM ✓ solved" in view.scoreboard.text() and "longer" not in view.scoreboard.text()
+
+
+def test_beside_a_finished_race_the_untrained_run_says_the_race_trained_copies(qtbot, window):
+    """The run box said "not trained yet" beside a race that says "solved" (two student
+    reviews: "which is it?"): it says the race trains its own copies."""
+    panel, controls, view = _race(window, budget=30)
+    t = controls.training
+    assert t.set_settings(task="sky_color", length=2, eval_every=10)
+    assert t.prepare_lesson(hidden=8)
+    view.race.set_cells(["lstm"])
+    box = controls.run_box
+    assert box.rate_label.text() == "not trained yet"
+    qtbot.mouseClick(controls.race_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.race.state == "finished", timeout=WAIT)
+    assert t.state == "idle"
+    assert box.rate_label.text() == "not trained yet: the race trains its own copies"

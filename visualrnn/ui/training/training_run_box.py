@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...session.race_session import RaceSession
 from ...session.training_tasks import prediction, sequence_words
 from ..common.refresh import SessionRefresh
 from . import training_text as text
@@ -68,6 +69,8 @@ class TrainingRunBox(QWidget):
         training.message_changed.connect(self._on_message)
         training.snapshots_changed.connect(self._on_snapshots)
         training.sample_changed.connect(self._on_sample)
+        self._race = RaceSession.of(self.lesson)  # its results sit beside this run's box
+        self._race.state_changed.connect(self._on_race_state)
         self._refresh = SessionRefresh(self, self.lesson, self._show_answer, self._noop)
         self._on_state(training.state)
         self._on_progress()
@@ -121,6 +124,9 @@ class TrainingRunBox(QWidget):
         self.step_button.setEnabled(not running)
         self._on_progress()
 
+    def _on_race_state(self, _state: str) -> None:
+        self._on_progress()
+
     def _on_progress(self) -> None:
         t = self.training
         budget = max(1, t.settings.budget)
@@ -134,6 +140,8 @@ class TrainingRunBox(QWidget):
                     state, t.rate, text.duration(t.time_left())
                 )
             )
+        elif t.state == "idle" and self._race.logs:  # "solved" beside "not trained yet"
+            self.rate_label.setText(self.tr("not trained yet: the race trains its own copies"))
         else:
             self.rate_label.setText(state)
 
