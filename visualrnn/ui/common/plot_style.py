@@ -66,10 +66,12 @@ def replay_when_exposed(*items: QGraphicsItem) -> None:
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-def label_below(line: pg.InfiniteLine, below: bool) -> None:
+def label_below(line: pg.InfiniteLine, below: bool, left: bool = False) -> None:
     """Put a horizontal line's label under it (a line near the top of the plot, like
-    "solved" at 99 % accuracy, whose label above would be cut off) or over it."""
-    line.label.anchors = [(1, 0), (1, 0)] if below else [(1, 1), (1, 1)]
+    "solved" at 99 % accuracy, whose label above would be cut off) or over it; ``left``:
+    its text starts at the label's position (a label at the left end of the line)."""
+    x = 0 if left else 1
+    line.label.anchors = [(x, 0), (x, 0)] if below else [(x, 1), (x, 1)]
     line.label.updatePosition()
 
 

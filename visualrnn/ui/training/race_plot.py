@@ -83,7 +83,9 @@ class RacePlots(pg.GraphicsLayoutWidget):
             movable=False,
             pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine),
             label=label,
-            labelOpts={"position": 0.97, "color": color, "anchors": [(1, 1), (1, 1)]},
+            # at the left end: the raced curves start at the first test (update 25 or so),
+            # while at the right they sit on the solved line and hid its label
+            labelOpts={"position": 0.01, "color": color, "anchors": [(0, 1), (0, 1)]},
         )
         self.metric_plot.addItem(line, ignoreBounds=True)
         return line
@@ -113,8 +115,8 @@ class RacePlots(pg.GraphicsLayoutWidget):
                 line.setPos(np.log10(value) if self._log_metric else value)
         # each label on the side of its line away from the plot's edge and from the other
         # label: "solved" at 99 % under its line, "chance" under its own
-        label_below(self.solved_line, task.higher_is_better)
-        label_below(self.chance_line, True)
+        label_below(self.solved_line, task.higher_is_better, left=True)
+        label_below(self.chance_line, True, left=True)
         show_fraction_axis(self.metric_plot, task.higher_is_better)
         for item in [*self.metric_curves.values(), *self.tails.values(), *self.marks.values()]:
             self.metric_plot.removeItem(item)
