@@ -214,9 +214,14 @@ def pre_activation_grads(model: Model, cache: dict, dh_y: np.ndarray, truncate=N
     d_gi, d_gh : (T, B, G·H), ∂L/∂ of the input side's and the hidden side's
         pre-activations, in the weight layout's block order.
     """
-    run = _BACKWARDS[model.cell]
-    states, d_gh, d_gi_n = run(model, cache, dh_y, cut_steps(dh_y.shape[0], truncate), ws)
+    states, d_gh, d_gi_n = _run_backward(model, cache, dh_y, truncate, ws)
     return states, input_side(d_gh, d_gi_n), d_gh
+
+
+def _run_backward(model: Model, cache: dict, dh_y: np.ndarray, truncate, ws):
+    """The cell's backward loop (:data:`_BACKWARDS`): (states, d_gh, d_gi_n)."""
+    cut = cut_steps(dh_y.shape[0], truncate)
+    return _BACKWARDS[model.cell](model, cache, dh_y, cut, ws)
 
 
 def backward_batch(
@@ -237,12 +242,10 @@ def backward_batch(
     grads : dict, one (unclipped) gradient per parameter, PyTorch-named.
     states : dict, ``dh`` (T, B, H) and for the LSTMs ``dc`` (T, B, H): total derivatives.
     """
-    T = dy.shape[0]
     with np.errstate(all="ignore"):
         ws = workspace or FRESH
         dh_y = _dh_from_outputs(model, dy, ws)
-        run = _BACKWARDS[model.cell]
-        states, d_gh, d_gi_n = run(model, cache, dh_y, cut_steps(T, truncate), ws)
+        states, d_gh, d_gi_n = _run_backward(model, cache, dh_y, truncate, ws)
         grads = _parameter_grads(model, cache, d_gh, d_gi_n, ws)
         if model.has_head:
             O, H = dy.shape[2], cache["h"].shape[2]

@@ -19,6 +19,15 @@ def _normal_text_size():
     font_scale().set_scale(1.0)
 
 
+def _shown(qtbot, widget, width: int, height: int):
+    """``widget`` shown at ``width`` × ``height`` (closed by qtbot after the test)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def _grid(plots: TrainingPlots) -> list[tuple[int, int]]:
     """(row, column) of the loss, metric, ‖g‖ and gate plots in the layout."""
     cells = plots.ci.items
@@ -27,11 +36,7 @@ def _grid(plots: TrainingPlots) -> list[tuple[int, int]]:
 
 
 def test_a_wide_panel_has_the_plots_in_a_row_a_narrow_one_two_by_two(qtbot):
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(1400, 300)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = _shown(qtbot, TrainingPlots(), 1400, 300)
     assert plots.columns == 4
     assert _grid(plots) == [(0, 0), (0, 1), (0, 2), (0, 3)]
     plots.resize(900, 400)
@@ -44,11 +49,7 @@ def test_a_wide_panel_has_the_plots_in_a_row_a_narrow_one_two_by_two(qtbot):
 
 
 def test_large_text_lays_the_plots_out_two_by_two_and_taller(qtbot):
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(1400, 300)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = _shown(qtbot, TrainingPlots(), 1400, 300)
     assert (plots.columns, plots.minimumHeight()) == (4, ROW_HEIGHT)
     font_scale().set_scale(1.6)  # 4 plots × 300 px × 1.6 no longer fit in 1400 px
     assert plots.columns == 2
@@ -70,11 +71,7 @@ def test_the_chance_and_solved_labels_are_inside_the_plot(qtbot, task_name):
     from visualrnn.engine import init_model
     from visualrnn.engine.training import make_task
 
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(1400, 360)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = _shown(qtbot, TrainingPlots(), 1400, 360)
     task = make_task(task_name, 10)
     plots.set_task(task, init_model("lstm", task.input_size, 8, task.output_size, seed=0))
     plots.show_log(_empty_log(), None)
@@ -112,11 +109,7 @@ def test_a_fraction_axis_labels_0_half_and_1_even_on_a_short_row(qtbot):
     from visualrnn.engine import init_model
     from visualrnn.engine.training import make_task
 
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(1400, ROW_HEIGHT)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = _shown(qtbot, TrainingPlots(), 1400, ROW_HEIGHT)
     task = make_task("sky_color", 5)
     plots.set_task(task, init_model("lstm", task.input_size, 8, task.output_size, seed=0))
     qtbot.wait(20)

@@ -321,6 +321,34 @@ def narrow_log_ticks(lo: float, hi: float, inset: float = 0.15) -> list[tuple[fl
     return sorted(ticks)
 
 
+def log_axis_ticks(lo: float, hi: float, height: float, points: float) -> list[tuple[float, str]]:
+    """The ticks of a log10 axis from lo to hi on a plot ``height`` px tall, labels of
+    ``points`` pt: whole decades, as many as fit, none within half a label of either end
+    (pyqtgraph drops a gridded axis's label that reaches past it: a short race plot over
+    10⁻⁵ … 1 showed no label) and none closer than a label (the top one is kept: the level
+    read off there); 2·10ᵏ and 5·10ᵏ beside a lone decade when there is room; under a
+    decade, :func:`narrow_log_ticks`."""
+    if hi - lo < 1:
+        return narrow_log_ticks(lo, hi)
+    height = max(1.0, height)
+    count = tick_count(height, spacing=3.0 * points)
+    pad = (hi - lo) * 0.75 * points / height
+    ticks = decade_ticks(lo + pad, hi - pad, count=count) if hi - lo > 2 * pad else []
+    ticks = _apart(ticks, gap=2 * pad)
+    if len(ticks) < 2 and count >= 3:
+        ticks = sorted(ticks + mantissa_ticks(lo, hi))
+    return ticks
+
+
+def _apart(ticks: list[tuple[float, str]], gap: float) -> list[tuple[float, str]]:
+    """``ticks`` at least ``gap`` apart, taken from the top down."""
+    kept: list[tuple[float, str]] = []
+    for tick in sorted(ticks, reverse=True):
+        if not kept or kept[-1][0] - tick[0] >= gap:
+            kept.append(tick)
+    return sorted(kept)
+
+
 def _decade_label(k: int) -> str:
     if k == 0:
         return "1"

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from .plot_helpers import decade_ticks, mantissa_ticks, narrow_log_ticks, tick_count
+from .plot_helpers import log_axis_ticks
 from .theme import CURSOR_COLOR, scaled_font
 
 
@@ -109,24 +109,5 @@ class DecadeTicks:
             axis.setTicks(None if self.linear is None else [self.linear, []])
             return
         lo, hi = self.plot.vb.viewRange()[1]
-        points, height = scaled_font().pointSizeF(), max(1.0, self.plot.vb.height())
-        count = tick_count(height, spacing=3.0 * points)
-        # no decade within half a label of either end: pyqtgraph drops a gridded axis's
-        # label that reaches past it (a short race plot over 10⁻⁵ … 1 showed no label)
-        pad = (hi - lo) * 0.75 * points / height
-        ticks = decade_ticks(lo + pad, hi - pad, count=count) if hi - lo > 2 * pad else []
-        ticks = _apart(ticks, gap=2 * pad)  # the top one kept: the level read off there
-        if hi - lo < 1:  # less than a decade in view: 1-2-5 values or two inner values
-            ticks = narrow_log_ticks(lo, hi)
-        elif len(ticks) < 2 and count >= 3:  # one decade label: 2·10ᵏ and 5·10ᵏ beside it
-            ticks = sorted(ticks + mantissa_ticks(lo, hi))
+        ticks = log_axis_ticks(lo, hi, self.plot.vb.height(), scaled_font().pointSizeF())
         axis.setTicks([ticks, []])
-
-
-def _apart(ticks: list[tuple[float, str]], gap: float) -> list[tuple[float, str]]:
-    """``ticks`` at least ``gap`` apart, taken from the top down (labels never touch)."""
-    kept: list[tuple[float, str]] = []
-    for tick in sorted(ticks, reverse=True):
-        if not kept or kept[-1][0] - tick[0] >= gap:
-            kept.append(tick)
-    return sorted(kept)

@@ -38,8 +38,7 @@ class RefreshWhenSeen(QObject):
         super().__init__(widget)
         self._widget, self._on_trace, self._on_cursor = widget, on_trace, on_cursor
         self._pending: str | None = None
-        self._dock: QDockWidget | None = None
-        self._dock_known = False  # looked up again after the panel moves (the presenter)
+        self._dock: QDockWidget | None = None  # found once; again after the panel moves
         widget.installEventFilter(self)  # a panel shown again (moved, undocked) catches up
 
     def request(self, full: bool = False, staged: bool = False) -> None:
@@ -76,25 +75,26 @@ class RefreshWhenSeen(QObject):
         return self._widget.isVisible() and self._widget.visibleRegion().isEmpty()
 
     def _find_dock(self) -> QDockWidget | None:
-        if self._dock_known:  # the dock found last time (the panel has not moved since)
-            return self._dock
-        parent = self._widget.parentWidget()
-        while parent is not None and not isinstance(parent, QDockWidget):
-            parent = parent.parentWidget()
-        if parent is not self._dock:
-            if self._dock is not None:
-                self._dock.visibilityChanged.disconnect(self._on_visibility_changed)
-            self._dock = parent
+        if self._dock is None:  # looked for until found (a panel is put in its dock late)
+            parent = self._widget.parentWidget()
+            while parent is not None and not isinstance(parent, QDockWidget):
+                parent = parent.parentWidget()
             if parent is not None:
                 parent.visibilityChanged.connect(self._on_visibility_changed)
-        self._dock_known = parent is not None  # no dock yet: look again next time
-        return parent
+            self._dock = parent
+        return self._dock
+
+    def _forget_dock(self) -> None:
+        """The panel moved (the presenter lends it): its dock is looked for again."""
+        if self._dock is not None and isValid(self._dock):
+            self._dock.visibilityChanged.disconnect(self._on_visibility_changed)
+        self._dock = None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if "_widget" not in self.__dict__:  # an event while Python builds or tears us down
             return False
         if watched is self._widget and event.type() == QEvent.Type.ParentChange:
-            self._dock_known = False
+            self._forget_dock()
         elif watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
             self.flush()
         return False

@@ -185,7 +185,7 @@ class PascanuReadout(QWidget):
             # counts twice there — said, so that the listed numbers add up to ‖g‖
             note = self.tr("‖g‖ counts b twice: PyTorch keeps two bias vectors that add up to b.")
             table += f"<span style='color:#555'>{note}</span>"
-        elif norms.get("bias_ih_l0") == norms.get("bias_hh_l0") is not None:
+        elif "bias_ih_l0" in norms and norms["bias_ih_l0"] == norms.get("bias_hh_l0"):
             note = self.tr(
                 "b<sub>x</sub> and b<sub>h</sub> get the same gradient: PyTorch keeps two bias "
                 "vectors that add up to one bias per gate."

@@ -188,28 +188,32 @@ class RaceView(QWidget):
 
     def _show_scores(self, task) -> None:
         race = self.race
-        parts = [
-            f"<span style='color:{CELL_SPECS[cell].color}'>{_html(self._score(cell, task))}</span>"
-            for cell in (race.sizes if race.logs else {})
-        ]
-        text_ = " &nbsp; &nbsp; ".join(parts)
         cells = list(race.sizes if race.logs else {})
+        board = " &nbsp; &nbsp; ".join(
+            f"<span style='color:{CELL_SPECS[cell].color}'>{_html(self._score(cell, task))}</span>"
+            for cell in cells
+        )
         gateless = any(not CELL_SPECS[c].gates() for c in cells)  # the plain RNN raced too
-        if gateless and not race.running and all(self._solved(c, task) for c in cells):
+        solved = all(self._solved_at(c, task) is not None for c in cells)
+        if gateless and solved and not race.running:
             hint = self.tr(
                 "Every cell solved it at this length: make {0} longer to see the plain RNN "
                 "fall behind."
             ).format(text.named(text.LENGTH_NAMES.get(task.name, "Length T")))
-            text_ += f"<br><span style='color:#555'>{_html(hint)}</span>"
-        self.scoreboard.setText(text_)
-        self.scoreboard.setVisible(bool(parts))
+            board += f"<br><span style='color:#555'>{_html(hint)}</span>"
+        self.scoreboard.setText(board)
+        self.scoreboard.setVisible(bool(cells))
 
-    def _solved(self, cell: str, task) -> bool:
-        """Whether ``cell`` solved the task in the race (stopping there, or on its way)."""
+    def _solved_at(self, cell: str, task) -> int | None:
+        """The update at which ``cell`` solved the task in the race (where it stopped, or,
+        run to its budget, where its test set was first solved), else None."""
         race = self.race
-        if race.outcomes.get(cell) == "solved":
-            return True
-        return race.first_solved(cell, task) is not None and task.solved(race.last_test(cell))
+        outcome = race.outcomes.get(cell)
+        if outcome == "solved":
+            return race.ended_at.get(cell, race.logs[cell].last_step)
+        if outcome == "budget" and task.solved(race.last_test(cell)):
+            return race.first_solved(cell, task)
+        return None
 
     def _score(self, cell: str, task) -> str:
         race = self.race
@@ -217,12 +221,14 @@ class RaceView(QWidget):
         value = race.last_test(cell)
         shown = "–" if math.isnan(value) else _metric(task, value)
         outcome, at = race.outcomes.get(cell), race.ended_at.get(cell, race.logs[cell].last_step)
+        solved_at = self._solved_at(cell, task)
         if outcome == "solved":
-            return self.tr("{0} ✓ solved at update {1}").format(name, at)
-        first = race.first_solved(cell, task)
-        if outcome == "budget" and first is not None and task.solved(value):
+            return self.tr("{0} ✓ solved at update {1}").format(name, solved_at)
+        if solved_at is not None:
             # a race without "until solved" runs to its budget: say when it was first solved
-            return self.tr("{0} ✓ solved at update {1} ({2} at {3})").format(name, first, shown, at)
+            return self.tr("{0} ✓ solved at update {1} ({2} at {3})").format(
+                name, solved_at, shown, at
+            )
         if outcome == "budget":
             return self.tr("{0} ✗ not solved in {1} updates ({2})").format(name, at, shown)
         if outcome == "diverged":

@@ -70,7 +70,7 @@ class TrainingRunBox(QWidget):
         training.snapshots_changed.connect(self._on_snapshots)
         training.sample_changed.connect(self._on_sample)
         self._race = RaceSession.of(self.lesson)  # its results sit beside this run's box
-        self._race.state_changed.connect(self._on_race_state)
+        self._race.state_changed.connect(self._on_progress)
         self._refresh = SessionRefresh(self, self.lesson, self._show_answer, self._noop)
         self._on_state(training.state)
         self._on_progress()
@@ -124,10 +124,7 @@ class TrainingRunBox(QWidget):
         self.step_button.setEnabled(not running)
         self._on_progress()
 
-    def _on_race_state(self, _state: str) -> None:
-        self._on_progress()
-
-    def _on_progress(self) -> None:
+    def _on_progress(self, *_args) -> None:
         t = self.training
         budget = max(1, t.settings.budget)
         self.progress.setRange(0, budget)
