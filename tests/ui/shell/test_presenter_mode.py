@@ -90,6 +90,9 @@ def test_a_large_text_size_on_a_small_window_points_to_presenter_mode(window, qt
     while font_scale().scale < 1.3:
         qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert "F5" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # presenting at 160 %: no hint to press F5
+    assert window.presenter.active and "F5" not in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
     window.resize(1600, 1000)
     qtbot.waitUntil(lambda: window.width() >= 1500)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)

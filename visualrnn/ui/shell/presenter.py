@@ -86,7 +86,10 @@ class Presenter(QObject):
 
     @property
     def active(self) -> bool:
-        return self.stage is not None
+        """Presenting: from the moment the window's layout is saved (before the text grows,
+        so that nothing reacting to that size change suggests presenter mode) until it is
+        restored."""
+        return self._state is not None
 
     def presentable(self) -> list[PanelSpec]:
         """The panels the number keys choose from, in order."""
@@ -116,6 +119,7 @@ class Presenter(QObject):
         self.window.centralWidget().setWidget(self._central_panel)  # deletes the stage
         self.stage = self.panel = self._central_panel = None
         self.window.restoreState(self._state)
+        self._state = None
         self.window.menuBar().show()
         font_scale().set_scale(self._scale)
 
