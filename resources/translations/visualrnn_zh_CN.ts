@@ -322,6 +322,12 @@
             <source>step t adds ‖h_{{t−1}}ᵀ · {d}‖ = {share}; all steps: ‖∂L/∂W_h‖</source>
             <translation>时刻 t 贡献 ‖h_{{t−1}}ᵀ · {d}‖ = {share}；全部时刻：‖∂L/∂W_h‖</translation>
         </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/number_format.py" line="173" />
+            <source>overflow</source>
+            <extracomment>Numbers already written, by (value, digits, min_decimals, decimals): a cursor step writes ~145 numbers in all panels, ~35 of them different (h_t is in the network, the cell, the table and the equations).</extracomment>
+            <translation>溢出</translation>
+        </message>
     </context>
     <context>
         <name>FigureMenus</name>
@@ -680,94 +686,94 @@
     <context>
         <name>GradientFlowView</name>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="76" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="77" />
             <source>Compare RNN / LSTM / GRU on the same input</source>
             <extracomment>‖dc_t‖ of a cell with a memory state: a colour of its own in single mode (solid: a dashed pen on a long path is slow to draw); in compare mode dashed in its cell's colour, so the two LSTMs stay apart. The memory path alone (last step's gradient × the memory gates): thin, dashed, grey. Lessons larger than this (T·H) skip the memory-path curve (it redoes the backward pass). The truncation cuts: the same dark red as the cut marks in the network.</extracomment>
             <translation>在相同输入上比较 RNN / LSTM / GRU</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="95" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="97" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="98" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="100" />
             <source>&lt;b&gt;⟵ gradient flows back in time (BPTT), from the loss&lt;/b&gt;</source>
             <extracomment>the axis note, long and short: the short one when the long one would be cut</extracomment>
             <translation>&lt;b&gt;⟵ 梯度从损失出发，沿时间反向传播（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="99" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="101" />
             <source>&lt;b&gt;⟵ back in time (BPTT)&lt;/b&gt;</source>
             <translation>&lt;b&gt;⟵ 沿时间反向（BPTT）&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="101" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="103" />
             <source>norm (log scale)</source>
             <translation>范数（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="225" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="227" />
             <source>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dh&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂h&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="229" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="231" />
             <source>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</source>
             <translation>‖dc&lt;sub&gt;t&lt;/sub&gt;‖ = ‖∂L/∂c&lt;sub&gt;t&lt;/sub&gt;‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="232" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="234" />
             <source>memory path</source>
             <translation>记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="233" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="235" />
             <source>the memory path alone</source>
             <translation>仅沿记忆通路</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="263" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="265" />
             <source>slope ρ per step, ρ = {r}</source>
             <translation>参考线：每步 ×ρ，ρ = {r}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="268" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="270" />
             <source>(‖dh‖: {f})</source>
             <translation>（‖dh‖：{f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="317" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="319" />
             <source>too large to compute live</source>
             <translation>太大，无法实时计算</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="322" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="324" />
             <source> (‖dc‖ {f})</source>
             <translation>（‖dc‖ {f}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="325" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="327" />
             <source>‖dh‖ </source>
             <translation>‖dh‖ </translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="406" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="408" />
             <source>truncation cut every k = {k}: no gradient crosses</source>
             <translation>每 k = {k} 步截断一次：梯度不会越过截断处</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="410" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="412" />
             <source>overflow (inf / NaN)</source>
             <translation>溢出（inf / NaN）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="412" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="414" />
             <source>vanished (exactly 0)</source>
             <translation>消失（恰好为 0）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="413" />
+            <location filename="../../visualrnn/ui/gradients/gradient_plot_view.py" line="415" />
             <source>the lesson's step t</source>
             <translation>当前时刻 t</translation>
         </message>
@@ -954,24 +960,24 @@
     <context>
         <name>HeatmapGrid</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="129" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="131" />
             <source>step t</source>
             <extracomment>Up to this many cells (T·H) a heatmap also writes each value as text. Pixels per row of heatmaps (title, image, axis) below which the dock scrolls instead.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="129" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="131" />
             <source>unit</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="256" />
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="315" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="258" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="317" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="316" />
+            <location filename="../../visualrnn/ui/heatmaps/heatmap_grid.py" line="318" />
             <source>{name}   unit {u}   step t = {t}   value {v}</source>
             <translation>{name}   单元 {u}   时刻 t = {t}   数值 {v}</translation>
         </message>
@@ -1663,22 +1669,22 @@
             <translation>达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="100" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="102" />
             <source>Test set: {0} (higher is better)</source>
             <translation>测试集：{0}（越高越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="102" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="104" />
             <source>Test set: {0} (lower is better)</source>
             <translation>测试集：{0}（越低越好）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="104" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="106" />
             <source>Loss L (log scale)</source>
             <translation>损失 L（对数刻度）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_plot.py" line="128" />
+            <location filename="../../visualrnn/ui/training/race_plot.py" line="130" />
             <source>{0}: H = {1}, {2} parameters</source>
             <translation>{0}：H = {1}，{2} 个参数</translation>
         </message>
@@ -1735,12 +1741,12 @@
             <translation>在这个长度下每种循环体都达标了：把“{0}”加大，就能看到普通 RNN 落在后面。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="221" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="226" />
             <source>{0} ✓ solved at update {1}</source>
             <translation>{0} ✓ 第 {1} 次更新时达标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="225" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="229" />
             <source>{0} ✓ solved at update {1} ({2} at {3})</source>
             <translation>{0} ✓ 第 {1} 次更新时达标（第 {3} 次更新时 {2}）</translation>
         </message>
@@ -1749,22 +1755,22 @@
             <translation type="vanished">{0} ✓ {1} 次更新后测试集已达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="227" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="233" />
             <source>{0} ✗ not solved in {1} updates ({2})</source>
             <translation>{0} ✗ {1} 次更新仍未达标（{2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="229" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="235" />
             <source>{0} ✗ diverged at update {1}</source>
             <translation>{0} ✗ 第 {1} 次更新时发散</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="231" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="237" />
             <source>{0} ✗ its process stopped</source>
             <translation>{0} ✗ 训练进程意外停止</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/race_view.py" line="232" />
+            <location filename="../../visualrnn/ui/training/race_view.py" line="238" />
             <source>{0}: {1} at update {2}</source>
             <translation>{0}：第 {2} 次更新时 {1}</translation>
         </message>
@@ -2055,12 +2061,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>显示各时刻对 ∂L/∂Wₕ 的贡献（按 t 的柱状图）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="36" />
+            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="37" />
             <source>step t</source>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="36" />
+            <location filename="../../visualrnn/ui/gradients/step_share_view.py" line="37" />
             <source>‖share‖</source>
             <translation>‖贡献‖</translation>
         </message>
@@ -2068,40 +2074,40 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>StepTableView</name>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="44" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="37" />
             <source>input</source>
             <extracomment>The per-step vectors of other sizes (input, output) and the scalar loss: shown below the hidden units, with their own header row, so that they do not read as "unit 0".</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="46" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="39" />
             <source>gradient at the output</source>
             <extracomment>Backwards (BPTT), the gradients: rows per unit, and ∂L/∂y_t in the values line.</extracomment>
             <translation>输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="50" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="43" />
             <source>gradient of h</source>
             <translation>h 的梯度</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="52" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="45" />
             <source>gradient of c</source>
             <translation>c 的梯度</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="57" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="50" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="58" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="51" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="167" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="250" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="174" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="261" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
@@ -2114,6 +2120,13 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="186" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="207" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="233" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="258" />
+            <source>overflow</source>
+            <translation>溢出</translation>
         </message>
     </context>
     <context>
@@ -2512,57 +2525,57 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="135" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="132" />
             <source>{0} / {1} updates</source>
             <translation>{0} / {1} 次更新</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="139" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="136" />
             <source>{0} · {1:.0f} updates/s · {2} left</source>
             <translation>{0} · 每秒 {1:.0f} 次更新 · 还需 {2}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="144" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="141" />
             <source>not trained yet: the race trains its own copies</source>
             <translation>尚未训练：比赛训练的是各循环体自己的副本</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="165" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="162" />
             <source>The network writes: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>网络写出：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="180" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="177" />
             <source>{0} → &lt;b&gt;{1}&lt;/b&gt; ({2:.0%})</source>
             <translation>{0} → &lt;b&gt;{1}&lt;/b&gt;（{2:.0%}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="185" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="182" />
             <source>&lt;span style='color:#CC0000'&gt;wrong: it is {0}&lt;/span&gt;</source>
             <translation>&lt;span style='color:#CC0000'&gt;错误：应为 {0}&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="190" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="187" />
             <source>&lt;span style='color:#666'&gt;right by chance: the weights are not trained&lt;/span&gt;</source>
             <translation>&lt;span style='color:#666'&gt;碰巧答对：权重还没有训练&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="194" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="191" />
             <source>&lt;span style='color:#666'&gt;right, but close to chance ({0:.0%}): a guess&lt;/span&gt;</source>
             <translation>&lt;span style='color:#666'&gt;答对了，但接近随机水平（{0:.0%}）：算是猜的&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="197" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="194" />
             <source>&lt;span style='color:#006400'&gt;✓ right&lt;/span&gt;</source>
             <translation>&lt;span style='color:#006400'&gt;✓ 正确&lt;/span&gt;</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="212" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="209" />
             <source>Weights: the initial ones</source>
             <translation>权重：初始权重</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/training/training_run_box.py" line="214" />
+            <location filename="../../visualrnn/ui/training/training_run_box.py" line="211" />
             <source>Weights after update {0}</source>
             <translation>第 {0} 次更新之后的权重</translation>
         </message>
@@ -3015,23 +3028,23 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>UnitTimecourseView</name>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="56" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="58" />
             <source>step t</source>
             <extracomment>Every quantity any cell has (one curve each, coloured per cell); x is the input.</extracomment>
             <translation>时刻 t</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="56" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="58" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="191" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
             <source>(input)</source>
             <translation>（输⁠入）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="193" />
+            <location filename="../../visualrnn/ui/heatmaps/unit_timecourse_view.py" line="195" />
             <source>&lt;b&gt;Unit {u}:&lt;/b&gt;</source>
             <translation>&lt;b&gt;单元 {u}：&lt;/b&gt;</translation>
         </message>

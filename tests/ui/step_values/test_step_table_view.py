@@ -35,7 +35,6 @@ def test_an_overflowed_value_reads_overflow_in_red_and_a_finite_one_after_it_doe
     """Identity activation with ρ = 50: h overflows to inf after a few hundred steps. The
     table says "overflow" in the overflow colour there, and goes back to plain numbers in
     the default colour at an early step."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor
 
     from visualrnn.ui.common.theme import OVERFLOW_COLOR
@@ -46,8 +45,64 @@ def test_an_overflowed_value_reads_overflow_in_red_and_a_finite_one_after_it_doe
     table = _table(qtbot, session)
     session.set_cursor(400)
     assert "overflow" in table.row_texts("h_t")
-    item = table._table.item(table.row_symbols().index("hₜ") - 1, 0)
-    assert item.foreground().color() == QColor(OVERFLOW_COLOR)
+    row = table.row_symbols().index("hₜ") - 1
+    assert table.text_color("h_t", 0) == QColor(OVERFLOW_COLOR)
+    assert _has_ink(table, row, 0, QColor(OVERFLOW_COLOR))  # what is painted, not only kept
     session.set_cursor(1)
     assert "overflow" not in table.row_texts("h_t")
-    assert item.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert table.text_color("h_t", 0) != QColor(OVERFLOW_COLOR)
+    assert not _has_ink(table, row, 0, QColor(OVERFLOW_COLOR))
+
+
+def _has_ink(table, row, column, color, tolerance=60) -> bool:
+    """Whether the painted cell (row, column) has pixels close to ``color``."""
+    grid = table._table
+    image = grid.viewport().grab(grid.cell_rect(row, column)).toImage()
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if (
+                abs(c.red() - color.red())
+                + abs(c.green() - color.green())
+                + abs(c.blue() - color.blue())
+                < tolerance
+            ):
+                return True
+    return False
+
+
+def test_the_values_line_wraps_in_a_narrow_panel_and_stays_one_line_in_a_wide_one(qtbot):
+    """Wrapped only when one line does not fit (a wrapped label re-measures on every step)."""
+    session = LessonSession(PRESETS["textbook"].config)
+    table = _table(qtbot, session)
+    session.set_cursor(1)
+    table.resize(1400, 500)
+    qtbot.waitUntil(lambda: not table._io.wordWrap())
+    one_line = table._io.height()
+    table.resize(220, 500)
+    qtbot.waitUntil(lambda: table._io.wordWrap() and table._io.height() > 1.5 * one_line)
+    assert table._io.width() <= 220  # the panel's width, not the line's
+    session.set_cursor(2)  # a step keeps the wrapping the width needs
+    assert table._io.wordWrap()
+    assert table.io_text().startswith("input xₜ = ")
+
+
+def test_in_chinese_an_overflowed_value_reads_the_textbook_word_in_table_and_equations(qtbot):
+    """No English "overflow" left in a Chinese lesson: the table and the equations say 溢出."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualrnn.ui.equations.equation_panel import EquationPanel
+    from visualrnn.ui.shell.language import install_translators
+
+    session = LessonSession(PRESETS["textbook"].config)
+    session.update(activation="identity", spectral_radius=50.0, model_source="init")
+    session.set_sequence_length(400)
+    install_translators(QApplication.instance(), "zh_CN")
+    try:
+        table, equations = _table(qtbot, session), EquationPanel(session)
+        qtbot.addWidget(equations)
+        session.set_cursor(400)
+        assert "溢出" in table.row_texts("h_t") and "overflow" not in table.row_texts("h_t")
+        assert "溢出" in equations.plain_text() and "overflow" not in equations.plain_text()
+    finally:
+        install_translators(QApplication.instance(), "en")

@@ -19,10 +19,6 @@ MINUS = "\u2212"
 ELLIPSIS = "\u2026"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Equations", text)
-
-
 class NumberSettings(QObject):
     """The app-wide number format (the equation panel's "Digits:"): ``digits`` significant
     digits, or — with ``decimals`` — that many places after the point (the textbook's
@@ -83,7 +79,23 @@ def format_number(value: float, digits: int = 3, min_decimals: int = 0) -> str:
     v = float(value)
     if not math.isfinite(v):
         return OVERFLOW
-    if number_settings().decimals and 10 ** (-digits) <= abs(v) < 1e6:
+    key = (v, digits, min_decimals, number_settings().decimals)
+    text = _WRITTEN.get(key)
+    if text is None:
+        if len(_WRITTEN) >= 8192:
+            _WRITTEN.clear()
+        text = _WRITTEN[key] = _format(v, digits, min_decimals, key[3])
+    return text
+
+
+#: Numbers already written, by (value, digits, min_decimals, decimals): a cursor step writes
+#: ~145 numbers in all panels, ~35 of them different (h_t is in the network, the cell, the
+#: table and the equations).
+_WRITTEN: dict[tuple, str] = {}
+
+
+def _format(v: float, digits: int, min_decimals: int, decimals: bool) -> str:
+    if decimals and 10 ** (-digits) <= abs(v) < 1e6:
         return _fixed(v, digits, min_decimals)
     text = _short(v, digits, min_decimals)
     if text is None:
@@ -154,7 +166,8 @@ class NumberFormat:
     def num(self, value: float, min_decimals: int = 0) -> str:
         text = format_number(value, self.digits, min_decimals)
         if self.rich and text == OVERFLOW:
-            return f'<span style="color:#CC0000;font-weight:bold">{text}</span>'
+            word = QCoreApplication.translate("Equations", "overflow")
+            return f'<span style="color:#CC0000;font-weight:bold">{word}</span>'
         return text
 
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from .plot_items import VerticalLine
 from .theme import BASE_POINT_SIZE, CURSOR_COLOR, font_scale, scaled_font
@@ -47,6 +47,13 @@ def style_plot(plot: pg.PlotItem, x_label: str = "", y_label: str = "") -> None:
     plot.setProperty("x_label", x_label)
     plot.setProperty("y_label", y_label)
     apply_fonts(plot)
+
+
+def follow_cursor_cheaply(view: pg.GraphicsView) -> None:
+    """Keep no spatial index in ``view``'s scene: its cursor line and veil move on every
+    step, and re-indexing them cost more than the index saves (a heatmap grid of ~250 items
+    painted a step 0.65 ms faster without it; finding items under the mouse still works)."""
+    view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
 
 def cache_axis(axis: pg.AxisItem) -> None:

@@ -69,7 +69,8 @@ def cell_equations(step: dict, model, fmt: NumberFormat, weights: bool = False) 
     """
     spec = cell_spec(model.cell)
     lines = [q for q in spec.quantities if q.kind != "preactivation"]
-    eqs = [_equation(spec, q, step, model.activation, fmt) for q in lines]
+    written: dict[str, str] = {}  # each vector once: [h, x] appears in every gate's line
+    eqs = [_equation(spec, q, step, model.activation, fmt, written) for q in lines]
     if weights and spec.has_activation_choice:
         eqs = [_with_weights(e, model, fmt) for e in eqs]
     return eqs + [_output(step, model, fmt)]
@@ -92,9 +93,11 @@ def _with_weights(eq: Equation, model, f: NumberFormat) -> Equation:
     return Equation(eq.key, eq.name, eq.general, written)
 
 
-def _equation(spec, q, s: dict, activation: str, f: NumberFormat) -> Equation:
+def _equation(spec, q, s: dict, activation: str, f: NumberFormat, written: dict) -> Equation:
     def vec(name: str) -> str:
-        return f.concat(s["h_prev"], s["x"]) if name == "hx" else f.vec(s[name])
+        if name not in written:
+            written[name] = f.concat(s["h_prev"], s["x"]) if name == "hx" else f.vec(s[name])
+        return written[name]
 
     general = general_form(spec, q.key, activation)
     sub = substitute(spec, q.key, activation, vec)

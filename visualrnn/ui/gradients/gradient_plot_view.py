@@ -30,6 +30,7 @@ from ..common.plot_style import (
     BACKGROUND,
     FOREGROUND,
     apply_fonts,
+    follow_cursor_cheaply,
     peak_downsampling,
     plain_text,
     replay_when_exposed,
@@ -78,6 +79,7 @@ class GradientFlowView(QWidget):
         self.legend_label = QLabel()
         self.status_label = QLabel()
         self.plot_widget = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
+        follow_cursor_cheaply(self.plot_widget)
         self.plot = self.plot_widget.getPlotItem()
         self._y_range: tuple[float, float] | None = None
         self._build_items()

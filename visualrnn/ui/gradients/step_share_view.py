@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from ...session import LessonSession
 from ..common import plot_helpers as ph
-from ..common.plot_style import BACKGROUND, apply_fonts, style_plot
+from ..common.plot_style import BACKGROUND, apply_fonts, follow_cursor_cheaply, style_plot
 from ..common.refresh import SessionRefresh
 from ..common.theme import font_scale, scaled_font
 
@@ -32,6 +32,7 @@ class StepShareView(QWidget):
         self.session = session
         self.toggle = QCheckBox(self.tr("Show each step's share of ∂L/∂Wₕ (bars over t)"))
         self.plot_widget = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
+        follow_cursor_cheaply(self.plot_widget)
         plot = self.plot_widget.getPlotItem()
         style_plot(plot, self.tr("step t"), self.tr("‖share‖"))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=BAR_COLOR, pen=None)

@@ -31,6 +31,7 @@ from ..common.plot_style import (
     TITLE_POINT_SIZE,
     CursorMarker,
     apply_fonts,
+    follow_cursor_cheaply,
     set_title,
     style_colorbar,
     style_plot,
@@ -87,6 +88,7 @@ class HeatmapGrid(pg.GraphicsLayoutWidget):
     def __init__(self, cell: str, parent=None):
         super().__init__(parent)
         self.setBackground(BACKGROUND)
+        follow_cursor_cheaply(self)
         self.cell = cell
         self.slots: list[HeatmapSlot] = []
         self._T, self._H = 0, 0

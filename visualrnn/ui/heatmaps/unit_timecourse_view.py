@@ -14,6 +14,7 @@ from ..common.plot_items import StepLine
 from ..common.plot_style import (
     BACKGROUND,
     apply_fonts,
+    follow_cursor_cheaply,
     peak_downsampling,
     replay_when_exposed,
     style_plot,
@@ -47,6 +48,7 @@ class UnitTimecourseView(QWidget):
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setWordWrap(True)
         self.plot_widget = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
+        follow_cursor_cheaply(self.plot_widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -12,15 +12,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocumentFragment
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...engine.cellspec import cell_spec
 from ...session import LessonSession
@@ -28,6 +20,7 @@ from ..common.cell_text import quantity_meaning
 from ..common.number_format import format_number, number_settings
 from ..common.refresh import SessionRefresh
 from ..common.theme import OVERFLOW_COLOR
+from .value_grid import ValueGrid
 
 
 def _rows_of(cell: str) -> list[tuple[str, str, str]]:
@@ -59,11 +52,31 @@ _TAIL = [
 ]
 
 
+_OVERFLOW = QColor(OVERFLOW_COLOR)
+
+
 def format_value(value: float, digits: int | None = None) -> str:
     """A number with the app's significant digits (Unicode minus); inf / NaN "overflow"."""
     if not math.isfinite(value):
         return "overflow"
     return format_number(value, number_settings().digits if digits is None else digits)
+
+
+def _set_line(label: QLabel, text: str, plain: str | None = None) -> None:
+    """Show ``text`` (``plain``: it without markup) in ``label``, wrapped only when one line
+    does not fit: a word-wrapped label re-measures its wrapped height in the panel's layout
+    on every change (~0.3 ms a label on each cursor step)."""
+    label.setProperty("plain_text", plain or text)
+    _rewrap(label)
+    label.setText(text)
+
+
+def _rewrap(label: QLabel) -> None:
+    """Wrap ``label`` if its text does not fit on one line at its width."""
+    plain = label.property("plain_text") or label.text()
+    wrap = QFontMetrics(label.font()).horizontalAdvance(plain) * 1.15 > max(1, label.width())
+    if wrap != label.wordWrap():
+        label.setWordWrap(wrap)
 
 
 class StepTableView(QWidget):
@@ -78,25 +91,19 @@ class StepTableView(QWidget):
         super().__init__(parent)
         self.session = session
         self._title = QLabel(self)
-        self._title.setWordWrap(True)
         self._io = QLabel(self)
-        self._io.setWordWrap(True)
         self._io.setTextFormat(Qt.TextFormat.RichText)
-        self._table = QTableWidget(self)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # fixed section sizes: ResizeToContents would re-measure every cell on every setText
-        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for label in (self._title, self._io):  # their width is the panel's (see _set_line)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._table = ValueGrid(self)
+        self._table.set_tip_provider(self._cell_tip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._title)
         layout.addWidget(self._io)
         layout.addWidget(self._table, 1)
         self._rows: list[tuple[str, str, str]] = []
-        self._items: list[list[QTableWidgetItem]] = []
-        self._texts: list[list[str]] = []
+        self._shown_record: dict | None = None
         self._io_values: dict[str, list[str]] = {}
         self._refresh = SessionRefresh(self, session, self._show_trace, self._show_cursor)
         session.direction_changed.connect(self._on_direction_changed)
@@ -118,8 +125,7 @@ class StepTableView(QWidget):
     def column_labels(self) -> list[str]:
         """The column headers: "unit 0", "unit 1", … (from 0 like everywhere in the app)."""
         self._refresh.flush()
-        header = (self._table.horizontalHeaderItem(k) for k in range(self._table.columnCount()))
-        return [item.text() for item in header]
+        return self._table.column_labels()
 
     def io_text(self) -> str:
         """The input / output / loss line, as plain text."""
@@ -134,8 +140,13 @@ class StepTableView(QWidget):
         if symbol in self._io_values:
             return list(self._io_values[symbol])
         row = symbols.index(symbol) - 1
-        items = (self._table.item(row, col) for col in range(self._table.columnCount()))
-        return [item.text() for item in items if item is not None and item.text()]
+        texts = (self._table.text(row, col) for col in range(self._table.column_count()))
+        return [text for text in texts if text]
+
+    def text_color(self, symbol: str, unit: int) -> QColor:
+        """The colour the value of ``symbol`` (e.g. "hₜ") for ``unit`` is written in."""
+        row = self.row_symbols().index(symbol.replace("_t", "ₜ")) - 1
+        return self._table.text_color(row, unit)
 
     def figure_data(self) -> dict:
         """The numbers shown, for "Export data (CSV)": one row per quantity (xₜ, the gates
@@ -160,30 +171,19 @@ class StepTableView(QWidget):
     def _show_trace(self) -> None:
         trace = self.session.trace
         self._rows = _rows_of(trace.cell) + (_backward_rows(trace) if self.session.backward else [])
-        width = trace.H
-        self._table.clear()
-        self._table.setRowCount(len(self._rows))
-        self._table.setColumnCount(width)
         unit = self.tr("unit {k}")
-        self._table.setHorizontalHeaderLabels([unit.format(k=k) for k in range(width)])
         labels = [f"{symbol}  ({meaning})" for _, symbol, meaning in self._rows]
-        self._table.setVerticalHeaderLabels(labels)
-        self._items = [[QTableWidgetItem("") for _ in range(width)] for _ in self._rows]
-        self._texts = [[""] * width for _ in self._rows]  # what each item shows
-        for row, items in enumerate(self._items):
-            for col, item in enumerate(items):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self._table.setItem(row, col, item)
+        self._table.set_headers(labels, [unit.format(k=k) for k in range(trace.H)])
         self._show_cursor()
 
     def _show_cursor(self) -> None:
         cursor, step = self.session.cursor, self.session.step
         if step is None:
-            self._title.setText(self.tr("No step taken yet — press → to take step t = 0."))
+            _set_line(self._title, self.tr("No step taken yet — press → to take step t = 0."))
             self._fill(None)
             return
-        self._title.setText(
-            self.tr("Step {0} of {1} (t = {2})").format(cursor, self.session.T, step)
+        _set_line(
+            self._title, self.tr("Step {0} of {1} (t = {2})").format(cursor, self.session.T, step)
         )
         self._fill(self._record(step))
 
@@ -201,36 +201,44 @@ class StepTableView(QWidget):
         self._refresh.request_trace()
 
     def _fill(self, record: dict | None) -> None:
-        """Set the texts that changed (the table's own items are not asked: each question
-        crosses into Qt, and a step sets up to 6 × 16 of them)."""
+        """Write every row's texts ("overflow" in the overflow colour); the grid repaints
+        its cells once if any changed."""
+        self._shown_record = record
+        width, overflow = self._table.column_count(), self.tr("overflow")
         for row, (key, _, _) in enumerate(self._rows):
-            values = [] if record is None else np.atleast_1d(record.get(key, []))
-            shown, items = self._texts[row], self._items[row]
-            for col in range(len(shown)):
-                text = format_value(float(values[col])) if col < len(values) else ""
-                if shown[col] == text:
-                    continue
-                items[col].setText(text)
-                if (text == "overflow") != (shown[col] == "overflow"):
-                    color = QColor(OVERFLOW_COLOR) if text == "overflow" else None
-                    items[col].setData(Qt.ItemDataRole.ForegroundRole, color)
-                shown[col] = text
+            values = [] if record is None else np.atleast_1d(record.get(key, [])).tolist()
+            texts = [format_value(float(v)) for v in values[:width]]
+            texts += [""] * (width - len(texts))
+            colors = [_OVERFLOW if text == "overflow" else None for text in texts]
+            self._table.set_row(row, [overflow if t == "overflow" else t for t in texts], colors)
         self._fill_io(record)
+
+    def _cell_tip(self, row: int, col: int) -> str:
+        """The hovered value with more digits: "hₜ[3] = −0.0883127"."""
+        if self._shown_record is None or row >= len(self._rows):
+            return ""
+        key, symbol, _ = self._rows[row]
+        values = np.atleast_1d(self._shown_record.get(key, []))
+        if col >= len(values):
+            return ""
+        return f"{symbol}[{col}] = {format_value(float(values[col]), 7)}"
 
     def _fill_io(self, record: dict | None) -> None:
         """The line "input xₜ = …   output yₜ = …   loss ℓₜ = …" (at most 8 values each)."""
-        self._io_values, parts = {}, []
+        self._io_values, parts, plain = {}, [], []
         tail = _TAIL + (_BACKWARD_TAIL if self.session.backward else [])
         for key, symbol, meaning in _HEAD + tail:
             values = [] if record is None else np.atleast_1d(record.get(key, [])).ravel()
             texts = [format_value(float(v)) for v in values]
+            texts = [self.tr("overflow") if t == "overflow" else t for t in texts]
             self._io_values[symbol] = texts
             if not texts:
                 continue
             shown = ", ".join(texts[:8]) + (", …" if len(texts) > 8 else "")
             body = shown if len(texts) == 1 else f"[{shown}]"
             parts.append(f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>")
-        self._io.setText(" &nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts))
+            plain.append(f"{self.tr(meaning)} {symbol} = {body}")
+        _set_line(self._io, " &nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts), "   ·   ".join(plain))
         self._io.setVisible(bool(parts))
 
     def _apply_font(self) -> None:
@@ -239,18 +247,26 @@ class StepTableView(QWidget):
         font.setPointSizeF(self.font().pointSizeF() * 1.3)
         self._table.setFont(font)
         self._io.setFont(font)
-        self._table.horizontalHeader().setFont(font)
-        self._table.verticalHeader().setFont(font)
         self._size_sections()
 
     def _size_sections(self) -> None:
-        """Columns wide enough for "overflow", a number and "unit 00"; rows one line high."""
+        """Columns wide enough for "overflow", "unit 00" and the widest number of the
+        app's digits: a small one (−0.00883) or one with an exponent (−8.83e−6)."""
         metrics = QFontMetrics(self._table.font())
-        number = "−0." + "0" * number_settings().digits
-        texts = ("overflow", number, self.tr("unit {k}").format(k=88))
-        width = max(metrics.horizontalAdvance(w) for w in texts) + 16
-        self._table.horizontalHeader().setDefaultSectionSize(width)
-        self._table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        digits = number_settings().digits
+        texts = (
+            self.tr("overflow"),
+            "−0.00" + "0" * digits,
+            "−8." + "0" * (digits - 1) + "e−10",
+            self.tr("unit {k}").format(k=88),
+        )
+        width = max(metrics.horizontalAdvance(w) for w in texts) + 18
+        self._table.set_column_width(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        for label in (self._title, self._io):
+            _rewrap(label)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

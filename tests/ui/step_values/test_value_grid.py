@@ -1,0 +1,78 @@
+"""The step table's grid: texts where they belong, headers that stay, scrolling, tooltips."""
+
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from visualrnn.ui.step_values.value_grid import ValueGrid
+
+
+def _grid(qtbot, columns=16, width=500):
+    grid = ValueGrid()
+    qtbot.addWidget(grid)
+    units = [f"unit {k}" for k in range(columns)]
+    grid.set_headers(["i  (input gate)", "hₜ  (hidden state)"], units)
+    grid.set_column_width(90)
+    grid.resize(width, 200)
+    grid.show()
+    qtbot.waitExposed(grid)
+    return grid
+
+
+def _inked(grid, rect) -> int:
+    """How many pixels of ``rect`` (viewport coordinates) are dark: drawn text."""
+    image = grid.viewport().grab(rect).toImage()
+    return sum(
+        image.pixelColor(x, y).lightness() < 100
+        for y in range(image.height())
+        for x in range(image.width())
+    )
+
+
+def test_a_row_is_drawn_in_its_cells_and_read_back(qtbot):
+    grid = _grid(qtbot)
+    before = _inked(grid, grid.cell_rect(1, 0))
+    assert grid.set_row(1, ["0.537", "0.462"] + [""] * 14, [None] * 16)
+    assert not grid.set_row(1, ["0.537", "0.462"] + [""] * 14, [None] * 16)  # unchanged
+    qtbot.waitUntil(lambda: _inked(grid, grid.cell_rect(1, 0)) > before + 20)
+    assert grid.text(1, 1) == "0.462" and grid.text(0, 0) == ""
+    assert _inked(grid, grid.cell_rect(0, 0)) == 0  # nothing in the empty row
+    red = QColor("#CC0000")
+    grid.set_row(0, ["overflow"] + [""] * 15, [red] + [None] * 15)
+    assert grid.text_color(0, 0) == red and grid.text_color(1, 0) != red
+
+
+def test_a_narrow_grid_scrolls_to_its_last_column_and_keeps_its_row_labels(qtbot):
+    grid = _grid(qtbot, columns=16, width=400)
+    bar = grid.horizontalScrollBar()
+    assert bar.maximum() > 0
+    assert not grid.viewport().rect().contains(grid.cell_rect(0, 15))
+    labels = _inked(grid, grid.cell_rect(0, 0).translated(-grid.cell_rect(0, 0).left(), 0))
+    bar.setValue(bar.maximum())
+    assert grid.viewport().rect().contains(grid.cell_rect(0, 15).center())
+    # the row labels' strip is painted the same after scrolling (it does not scroll)
+    header = grid.cell_rect(0, 0)
+    header.moveLeft(0)
+    header.setWidth(40)
+    qtbot.waitUntil(lambda: _inked(grid, header) > 0)
+    assert labels > 0
+
+
+def test_a_wide_grid_does_not_scroll_and_maps_points_to_cells(qtbot):
+    grid = _grid(qtbot, columns=2, width=700)
+    assert grid.horizontalScrollBar().maximum() == 0
+    center = grid.cell_rect(1, 1).center()
+    assert grid.cell_at(center.x(), center.y()) == (1, 1)
+    assert grid.cell_at(2, 2) is None  # the corner of the headers
+
+
+def test_hovering_a_cell_shows_the_tooltip_the_provider_gives(qtbot):
+    grid = _grid(qtbot)
+    grid.set_tip_provider(lambda row, column: f"cell {row},{column}")
+    center = grid.cell_rect(1, 2).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, center, grid.viewport().mapToGlobal(center))
+    QApplication.sendEvent(grid.viewport(), event)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text() == "cell 1,2"
+    QToolTip.hideText()
+    assert grid.cell_at(QPoint(5, 5).x(), 5) is None
