@@ -76,3 +76,29 @@ def test_hovering_a_cell_shows_the_tooltip_the_provider_gives(qtbot):
     assert QToolTip.text() == "cell 1,2"
     QToolTip.hideText()
     assert grid.cell_at(QPoint(5, 5).x(), 5) is None
+
+
+def test_a_number_longer_than_the_columns_are_sized_for_shrinks_to_fit_its_cell(qtbot):
+    """Never elided or cut: "−8.83e−10" in a column sized for "−0.00000" is drawn in a
+    smaller font (its digits are shorter than a fitting number's beside it)."""
+    from PySide6.QtGui import QFontMetrics
+
+    from visualrnn.ui.step_values.value_grid import TEXT_PAD
+
+    grid = _grid(qtbot, columns=2)
+    width = QFontMetrics(grid.font()).horizontalAdvance("−0.00000") + 2 * TEXT_PAD + 2
+    grid.set_column_width(width, safe_chars=8)
+    long = "−8.83e−10"
+    assert QFontMetrics(grid.font()).horizontalAdvance(long) > width - 2 * TEXT_PAD
+    grid.set_row(0, [long, "−0.00883"], [None, None])
+
+    def ink_rows(column):
+        image = grid.viewport().grab(grid.cell_rect(0, column)).toImage()
+        return [
+            y
+            for y in range(image.height() - 2)
+            if any(image.pixelColor(x, y).lightness() < 100 for x in range(2, image.width() - 2))
+        ]
+
+    qtbot.waitUntil(lambda: len(ink_rows(0)) > 3 and len(ink_rows(1)) > 3)
+    assert len(ink_rows(0)) < len(ink_rows(1))  # the long one is drawn smaller

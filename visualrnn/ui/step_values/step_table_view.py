@@ -250,18 +250,13 @@ class StepTableView(QWidget):
         self._size_sections()
 
     def _size_sections(self) -> None:
-        """Columns wide enough for "overflow", "unit 00" and the widest number of the
-        app's digits: a small one (−0.00883) or one with an exponent (−8.83e−6)."""
+        """Columns wide enough for "overflow", "unit 00" and a small number of the app's
+        digits (−0.00883); a longer one (−8.83e−10) is drawn smaller to fit."""
         metrics = QFontMetrics(self._table.font())
-        digits = number_settings().digits
-        texts = (
-            self.tr("overflow"),
-            "−0.00" + "0" * digits,
-            "−8." + "0" * (digits - 1) + "e−10",
-            self.tr("unit {k}").format(k=88),
-        )
+        number = "−0.00" + "0" * number_settings().digits
+        texts = (self.tr("overflow"), number, self.tr("unit {k}").format(k=88))
         width = max(metrics.horizontalAdvance(w) for w in texts) + 18
-        self._table.set_column_width(width)
+        self._table.set_column_width(width, safe_chars=len(number))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

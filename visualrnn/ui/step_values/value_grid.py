@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from ..common.painting import fitting_font
+
 HEADER_FILL = QColor("#EFEFEF")
 GRID_INK = QColor("#D0D0D0")
 TEXT_PAD = 8
@@ -31,7 +33,7 @@ class ValueGrid(QAbstractScrollArea):
         self._texts: list[list[str]] = []
         self._colors: list[list[QColor | None]] = []
         self._tip_provider = None
-        self._column_width = 80
+        self._column_width, self._safe_chars = 80, 8
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.viewport().setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -78,8 +80,10 @@ class ValueGrid(QAbstractScrollArea):
         self._tip_provider = provider
 
     # ---------------------------------------------------------------- geometry
-    def set_column_width(self, width: int) -> None:
-        self._column_width = max(10, int(width))
+    def set_column_width(self, width: int, safe_chars: int = 8) -> None:
+        """Columns ``width`` pixels wide, for texts of up to ``safe_chars`` characters; a
+        longer one is drawn in a smaller font that fits (never elided)."""
+        self._column_width, self._safe_chars = max(10, int(width)), int(safe_chars)
         self._measure()
         self.viewport().update()
 
@@ -220,7 +224,12 @@ class ValueGrid(QAbstractScrollArea):
                     painter.setPen(color)
                     current = color
                 x = x0 + column * w + TEXT_PAD
-                painter.drawText(x, y, w - 2 * TEXT_PAD, h, right_aligned, text)
+                if len(text) > self._safe_chars:  # a rare long one (−8.83e−10) shrinks
+                    painter.setFont(fitting_font(self.font(), text, w - 2 * TEXT_PAD))
+                    painter.drawText(x, y, w - 2 * TEXT_PAD, h, right_aligned, text)
+                    painter.setFont(self.font())
+                else:
+                    painter.drawText(x, y, w - 2 * TEXT_PAD, h, right_aligned, text)
         painter.restore()
 
     def _paint_column_header(self, painter: QPainter, columns: range) -> None:
