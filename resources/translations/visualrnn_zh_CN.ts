@@ -36,33 +36,33 @@
             <translation>每个单元对应一根柱（0, 1, …）；将鼠标悬停在柱上可查看数值。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="187" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="194" />
             <source>the output layer: y = h · Wᵧ + bᵧ</source>
             <translation>输出层：y = h · Wᵧ + bᵧ</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="224" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="231" />
             <source>output</source>
             <translation>输出层</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="307" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="314" />
             <source>pointwise product ⊙</source>
             <extracomment>Half the width: "tanh" gets a wider oval so that its text is readable.</extracomment>
             <translation>按位相乘 ⊙</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="308" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="315" />
             <source>sum</source>
             <translation>相加</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="309" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="316" />
             <source>1 − z</source>
             <translation>1 − z</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/cell/cell_items.py" line="312" />
+            <location filename="../../visualrnn/ui/cell/cell_items.py" line="319" />
             <source>pointwise tanh</source>
             <translation>按位 tanh</translation>
         </message>
@@ -323,7 +323,7 @@
             <translation>时刻 t 贡献 ‖h_{{t−1}}ᵀ · {d}‖ = {share}；全部时刻：‖∂L/∂W_h‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/common/number_format.py" line="173" />
+            <location filename="../../visualrnn/ui/common/number_format.py" line="169" />
             <source>overflow</source>
             <extracomment>Numbers already written, by (value, digits, min_decimals, decimals): a cursor step writes ~145 numbers in all panels, ~35 of them different (h_t is in the network, the cell, the table and the equations).</extracomment>
             <translation>溢出</translation>
@@ -2107,7 +2107,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         </message>
         <message>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="174" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="261" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="257" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
@@ -2124,7 +2124,7 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
         <message>
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="207" />
             <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="233" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="258" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="257" />
             <source>overflow</source>
             <translation>溢出</translation>
         </message>
@@ -3052,7 +3052,12 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
     <context>
         <name>UnrolledNetworkView</name>
         <message>
-            <location filename="../../visualrnn/ui/common/painting.py" line="106" />
+            <location filename="../../visualrnn/ui/common/painting.py" line="51" />
+            <source>ovf</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/common/painting.py" line="111" />
             <source>, … ({n} units)</source>
             <translation>, …（共 {n} 个单元）</translation>
         </message>

@@ -37,3 +37,19 @@ def test_textbook_examples():
     assert format_number(-0.5) == "\u22120.5"
     assert format_number(99999.999996, 6) == "100000"
     assert format_number(math.inf) == "overflow"
+
+
+def test_in_chinese_an_overflowed_node_of_the_network_reads_the_textbook_word(qtbot):
+    """The network's boxes abbreviate "overflow" as "ovf" in English and write 溢出 in
+    Chinese (the word the table, the equations and the colour key use)."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualrnn.ui.common.painting import short_number
+    from visualrnn.ui.shell.language import install_translators
+
+    assert short_number(float("inf"), 3) == "ovf"
+    install_translators(QApplication.instance(), "zh_CN")
+    try:
+        assert short_number(float("nan"), 3) == "溢出"
+    finally:
+        install_translators(QApplication.instance(), "en")

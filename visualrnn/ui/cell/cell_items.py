@@ -14,7 +14,14 @@ from ...engine.cell_diagrams import GATE_H, GATE_W, OP_R, VALUE_H, VALUE_W, Box
 from ..common import theme
 from ..common.color_scales import Palette, Scale, as_scale
 from ..common.number_format import format_number, number_settings
-from ..common.painting import INK, draw_arrow, fitting_font, short_number, vector_norm
+from ..common.painting import (
+    INK,
+    draw_arrow,
+    fitting_font,
+    overflow_short,
+    short_number,
+    vector_norm,
+)
 
 _SUBS = str.maketrans("t−1+0123456789", "ₜ₋₁₊₀₁₂₃₄₅₆₇₈₉")
 GATE_FILL = {"σ": QColor("#FDE7C2"), "tanh": QColor("#D9E8F5"), "out": QColor("#E4F1E0")}
@@ -253,7 +260,7 @@ class BarsItem(QGraphicsItem):
             text = short_number(value, digits, digits + 4)
             cell = QRectF(r.left() + k * w, r.bottom() + 2, w, 30)
             painter.setFont(fitting_font(self.number_font, text, cell.width() - 4, 30))
-            painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == "ovf" else INK)
+            painter.setPen(QColor(theme.OVERFLOW_COLOR) if text == overflow_short() else INK)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_norm(self, painter: QPainter, r: QRectF) -> None:
@@ -262,7 +269,7 @@ class BarsItem(QGraphicsItem):
         text = f"‖{pretty(self.spec.title)}‖ = {norm}"
         cell = QRectF(r.left(), r.bottom() + 2, r.width(), 30)
         painter.setFont(fitting_font(self.number_font, text, cell.width() - 4, 30))
-        painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == "ovf" else INK)
+        painter.setPen(QColor(theme.OVERFLOW_COLOR) if norm == overflow_short() else INK)
         painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
 

@@ -46,12 +46,17 @@ def number_width(digits: int) -> int:
     return digits + 3
 
 
+def overflow_short() -> str:
+    """ "overflow" as a node's box writes it: "ovf" (Chinese: 溢出)."""
+    return QCoreApplication.translate("UnrolledNetworkView", "ovf")
+
+
 def short_number(x: float, digits: int, width: int | None = None) -> str:
     """A number that fits a node's box: at most ``width`` characters (Unicode minus)."""
     width = number_width(digits) if width is None else width
     text = format_number(x, digits)
     if text == "overflow":
-        return "ovf"
+        return overflow_short()
     while len(text) > width and digits > 1:
         digits -= 1
         text = format_number(x, digits)
