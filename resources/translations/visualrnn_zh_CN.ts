@@ -1134,7 +1134,7 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="46" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
             <source>loss at every step</source>
             <translation>损失：每一步</translation>
         </message>
@@ -1143,75 +1143,80 @@
             <translation type="vanished">损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="47" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
             <source>loss only at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="53" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
             <source>input</source>
             <extracomment>What a lesson's note is about: it is hidden while any of these differs from the lesson. The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="54" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="104" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="156" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="106" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="158" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="267" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="269" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="288" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="290" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="315" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="317" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="378" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="380" />
+            <source>overflow</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="382" />
             <source>L = {0}</source>
             <translation>L = {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="380" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="384" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="383" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="390" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="394" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="410" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="414" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="412" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="416" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>

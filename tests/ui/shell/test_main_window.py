@@ -1,6 +1,7 @@
 """The main window: opens on the textbook preset, presets and cells update every part,
 the font scale grows the panels, and errors in handlers are survived."""
 
+import math
 import sys
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -127,6 +128,8 @@ def test_overflow_is_shown_as_overflow(window, presets):
         raise AssertionError("this configuration is meant to overflow")
     assert "overflow" in texts
     assert "overflow" in window.status_text()
+    assert not math.isfinite(window.session.trace.loss)  # L reads the table's word, not NaN
+    assert "L = overflow" in window.status_text() and "NaN (" not in window.status_text()
 
 
 def test_exception_in_a_handler_is_survived(window, qtbot, tmp_path, monkeypatch):

@@ -102,3 +102,19 @@ def test_a_number_longer_than_the_columns_are_sized_for_shrinks_to_fit_its_cell(
 
     qtbot.waitUntil(lambda: len(ink_rows(0)) > 3 and len(ink_rows(1)) > 3)
     assert len(ink_rows(0)) < len(ink_rows(1))  # the long one is drawn smaller
+
+
+def test_a_column_cut_by_the_edge_shows_no_number_until_scrolled_into_view(qtbot):
+    """A cut "0.98…" would read as the number "0.98": a cell the edge cuts stays empty."""
+    grid = _grid(qtbot, columns=16, width=400)
+    grid.resize(grid.cell_rect(0, 0).left() + 2 * 90 + 50 + 2 * grid.frameWidth(), 200)
+    grid.set_row(0, ["0.987654"] * 16, [None] * 16)
+    right = grid.viewport().rect().right()
+    cut = next(c for c in range(16) if grid.cell_rect(0, c).right() > right)
+    whole = grid.cell_rect(0, cut - 1)
+    visible_part = grid.cell_rect(0, cut).intersected(grid.viewport().rect())
+    assert visible_part.width() > 20  # enough of the cell shows to hold digits
+    qtbot.waitUntil(lambda: _inked(grid, whole) > 20)
+    assert _inked(grid, visible_part.adjusted(0, 0, -1, -2)) == 0
+    grid.horizontalScrollBar().setValue(grid.horizontalScrollBar().maximum())
+    qtbot.waitUntil(lambda: _inked(grid, grid.cell_rect(0, 15)) > 20)

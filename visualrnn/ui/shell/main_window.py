@@ -7,6 +7,8 @@ Until a view claims the centre, the step table is the central widget.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -374,6 +376,8 @@ class MainWindow(QMainWindow):
         loss_at = self.tr(LOSS_PLACES.get(trace.loss_at, trace.loss_at))
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
         loss = format_number(trace.loss)  # "(whole sequence)" beside "only at the last step"
+        if not math.isfinite(trace.loss):  # the word the table and the equations use
+            loss = self.tr("overflow")
         if trace.loss_at == "last":  # read as a contradiction: L is that step's loss here
             parts.append(self.tr("L = {0}").format(loss))
         else:

@@ -213,6 +213,13 @@ class ValueGrid(QAbstractScrollArea):
         ink = self.palette().color(QPalette.ColorRole.Text)
         right_aligned = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         current = None
+        # a cell cut by the edge stays empty: a cut "0.98…" would read as "0.98"
+        whole_rows = _whole(range(self.row_count()), y0, h, area.top(), area.bottom())
+        whole_columns = _whole(range(self.column_count()), x0, w, area.left(), area.right())
+        rows = range(max(rows.start, whole_rows.start), min(rows.stop, whole_rows.stop))
+        columns = range(
+            max(columns.start, whole_columns.start), min(columns.stop, whole_columns.stop)
+        )
         for row in rows:
             texts, colors, y = self._texts[row], self._colors[row], y0 + row * h
             for column in columns:
@@ -266,3 +273,16 @@ class ValueGrid(QAbstractScrollArea):
         painter.setPen(QPen(GRID_INK, 1))
         painter.drawLine(band.right(), 0, band.right(), band.bottom())
         painter.restore()
+
+
+def _whole(indices: range, origin: int, size: int, lo: int, hi: int) -> range:
+    """The ``indices`` whose cells [origin + k·size, origin + (k + 1)·size) lie wholly in
+    [lo, hi]; those that show at all if none does (a panel narrower than one cell shows
+    what fits)."""
+    first = max(indices.start, -((origin - lo) // size))
+    last = min(indices.stop, (hi + 1 - origin) // size)
+    if first < last:
+        return range(first, last)
+    return range(
+        max(indices.start, (lo - origin) // size), min(indices.stop, (hi - origin) // size + 1)
+    )
