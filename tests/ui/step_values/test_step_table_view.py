@@ -10,6 +10,7 @@ PRESETS = load_presets()[0]
 def _table(qtbot, session):
     table = StepTableView(session)
     qtbot.addWidget(table)
+    table.resize(700, 420)
     table.show()
     return table
 

@@ -97,6 +97,10 @@ class StepTableView(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._table = ValueGrid(self)
         self._table.set_tip_provider(self._cell_tip)
+        # the grid takes the height that is left: beside the wrapped values line (a
+        # height-for-width layout) its full height would count as needed and make the dock
+        # scroll the whole panel, its last row cut by the dock's edge
+        self._table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._title)
@@ -236,9 +240,10 @@ class StepTableView(QWidget):
                 continue
             shown = ", ".join(texts[:8]) + (", …" if len(texts) > 8 else "")
             body = shown if len(texts) == 1 else f"[{shown}]"
-            parts.append(f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>")
+            part = f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>"
+            parts.append(part.replace(" ", "&nbsp;"))  # wraps between parts, not in one
             plain.append(f"{self.tr(meaning)} {symbol} = {body}")
-        _set_line(self._io, " &nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts), "   ·   ".join(plain))
+        _set_line(self._io, "&nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts), "   ·   ".join(plain))
         self._io.setVisible(bool(parts))
 
     def _apply_font(self) -> None:
