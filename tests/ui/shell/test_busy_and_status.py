@@ -63,7 +63,7 @@ def test_an_internal_error_goes_once_a_lesson_is_computed_again(window):
 def test_an_infinite_loss_is_called_overflow(window):
     window.session.set_targets_text("1e272, 1e272")
     text = window.status_text()
-    assert "L = inf" in text and "overflow" in text
+    assert "L = overflow" in text and "L = inf" not in text  # the table's word for ℓₜ
 
 
 def test_an_over_long_paste_is_refused_before_it_reaches_the_editor(window, qtbot):
