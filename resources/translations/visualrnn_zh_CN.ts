@@ -323,9 +323,8 @@
             <translation>时刻 t 贡献 ‖h_{{t−1}}ᵀ · {d}‖ = {share}；全部时刻：‖∂L/∂W_h‖</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/common/number_format.py" line="169" />
+            <location filename="../../visualrnn/ui/common/number_format.py" line="24" />
             <source>overflow</source>
-            <extracomment>Numbers already written, by (value, digits, min_decimals, decimals): a cursor step writes ~145 numbers in all panels, ~35 of them different (h_t is in the network, the cell, the table and the equations).</extracomment>
             <translation>溢出</translation>
         </message>
     </context>
@@ -1134,7 +1133,7 @@
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="48" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
             <source>loss at every step</source>
             <translation>损失：每一步</translation>
         </message>
@@ -1143,80 +1142,79 @@
             <translation type="vanished">损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="49" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="50" />
             <source>loss only at the last step</source>
             <translation>损失：仅最后一步</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="55" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
             <source>input</source>
             <extracomment>What a lesson's note is about: it is hidden while any of these differs from the lesson. The session's error sources, shown through ``self.tr`` (listed here for lupdate).</extracomment>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="56" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
             <source>targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="57" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="58" />
             <source>config</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="106" />
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="158" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="107" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="159" />
             <source>Input sequence</source>
             <extracomment>The app's Preferences (remembered window, recent lessons); None: nothing kept.</extracomment>
             <translation>输入序列</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="269" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="270" />
             <source>&amp;Lesson</source>
             <translation>示例(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="290" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="291" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="317" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="318" />
             <source>Internal error: {0} (playback paused)</source>
             <translation>内部错误：{0}（已暂停播放）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="380" />
             <source>overflow</source>
-            <translation>溢出</translation>
+            <translation type="vanished">溢出</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="382" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="383" />
             <source>L = {0}</source>
             <translation>L = {0}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="384" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="385" />
             <source>L = {0} (whole sequence)</source>
             <translation>L = {0}（整个序列）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="387" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="388" />
             <source>overflow: some values are inf / NaN</source>
             <translation>溢出：部分数值为 inf / NaN</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="394" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="395" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="414" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="415" />
             <source>Internal error</source>
             <translation>内部错误</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/shell/main_window.py" line="416" />
+            <location filename="../../visualrnn/ui/shell/main_window.py" line="417" />
             <source>Logged to {0}</source>
             <translation>已记录到 {0}</translation>
         </message>
@@ -2111,27 +2109,24 @@ Several values per step: rows separated by ; or new lines (1 0; 0 1)</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="174" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="257" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="184" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="267" />
             <source>unit {k}</source>
             <translation>单元 {k}</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="182" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="192" />
             <source>No step taken yet — press → to take step t = 0.</source>
             <translation>尚未执行任何一步：按 → 执行第 t = 0 步。</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="186" />
+            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="196" />
             <source>Step {0} of {1} (t = {2})</source>
             <translation>第 {0} 步，共 {1} 步（t = {2}）</translation>
         </message>
         <message>
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="207" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="233" />
-            <location filename="../../visualrnn/ui/step_values/step_table_view.py" line="257" />
             <source>overflow</source>
-            <translation>溢出</translation>
+            <translation type="vanished">溢出</translation>
         </message>
     </context>
     <context>

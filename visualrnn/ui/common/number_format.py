@@ -19,6 +19,11 @@ MINUS = "\u2212"
 ELLIPSIS = "\u2026"
 
 
+def overflow_word() -> str:
+    """What a non-finite number is called on screen: "overflow" (Chinese: 溢出)."""
+    return QCoreApplication.translate("Equations", "overflow")
+
+
 class NumberSettings(QObject):
     """The app-wide number format (the equation panel's "Digits:"): ``digits`` significant
     digits, or — with ``decimals`` — that many places after the point (the textbook's
@@ -166,8 +171,7 @@ class NumberFormat:
     def num(self, value: float, min_decimals: int = 0) -> str:
         text = format_number(value, self.digits, min_decimals)
         if self.rich and text == OVERFLOW:
-            word = QCoreApplication.translate("Equations", "overflow")
-            return f'<span style="color:#CC0000;font-weight:bold">{word}</span>'
+            return f'<span style="color:#CC0000;font-weight:bold">{overflow_word()}</span>'
         return text
 
     @property

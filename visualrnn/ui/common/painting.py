@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 
 from . import theme
-from .number_format import format_number
+from .number_format import OVERFLOW, format_number
 
 SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 
@@ -55,7 +55,7 @@ def short_number(x: float, digits: int, width: int | None = None) -> str:
     """A number that fits a node's box: at most ``width`` characters (Unicode minus)."""
     width = number_width(digits) if width is None else width
     text = format_number(x, digits)
-    if text == "overflow":
+    if text == OVERFLOW:
         return overflow_short()
     while len(text) > width and digits > 1:
         digits -= 1

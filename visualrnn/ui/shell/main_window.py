@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..common.figure_menu import FigureMenus
+from ..common.number_format import overflow_word
 from ..common.panels import CENTRAL, PanelSpec
 from ..common.plot_helpers import format_number
 from ..common.refresh import staged_installs
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         parts = [trace.cell.upper(), f"H = {trace.H}", f"T = {trace.T}", loss_at]
         loss = format_number(trace.loss)  # "(whole sequence)" beside "only at the last step"
         if not math.isfinite(trace.loss):  # the word the table and the equations use
-            loss = self.tr("overflow")
+            loss = overflow_word()
         if trace.loss_at == "last":  # read as a contradiction: L is that step's loss here
             parts.append(self.tr("L = {0}").format(loss))
         else:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from ...engine.cellspec import cell_spec
 from ...session import LessonSession
 from ..common.cell_text import quantity_meaning
-from ..common.number_format import format_number, number_settings
+from ..common.number_format import OVERFLOW, format_number, number_settings, overflow_word
 from ..common.refresh import SessionRefresh
 from ..common.theme import OVERFLOW_COLOR
 from .value_grid import ValueGrid
@@ -58,8 +58,14 @@ _OVERFLOW = QColor(OVERFLOW_COLOR)
 def format_value(value: float, digits: int | None = None) -> str:
     """A number with the app's significant digits (Unicode minus); inf / NaN "overflow"."""
     if not math.isfinite(value):
-        return "overflow"
+        return OVERFLOW
     return format_number(value, number_settings().digits if digits is None else digits)
+
+
+def shown_value(value: float) -> str:
+    """:func:`format_value` as the table shows it: "overflow" in the interface's language."""
+    text = format_value(value)
+    return overflow_word() if text == OVERFLOW else text
 
 
 def _set_line(label: QLabel, text: str, plain: str | None = None) -> None:
@@ -208,13 +214,13 @@ class StepTableView(QWidget):
         """Write every row's texts ("overflow" in the overflow colour); the grid repaints
         its cells once if any changed."""
         self._shown_record = record
-        width, overflow = self._table.column_count(), self.tr("overflow")
+        width = self._table.column_count()
         for row, (key, _, _) in enumerate(self._rows):
             values = [] if record is None else np.atleast_1d(record.get(key, [])).tolist()
-            texts = [format_value(float(v)) for v in values[:width]]
-            texts += [""] * (width - len(texts))
-            colors = [_OVERFLOW if text == "overflow" else None for text in texts]
-            self._table.set_row(row, [overflow if t == "overflow" else t for t in texts], colors)
+            values = values[:width] + [None] * (width - len(values[:width]))
+            texts = ["" if v is None else shown_value(float(v)) for v in values]
+            colors = [None if v is None or math.isfinite(v) else _OVERFLOW for v in values]
+            self._table.set_row(row, texts, colors)
         self._fill_io(record)
 
     def _cell_tip(self, row: int, col: int) -> str:
@@ -233,8 +239,7 @@ class StepTableView(QWidget):
         tail = _TAIL + (_BACKWARD_TAIL if self.session.backward else [])
         for key, symbol, meaning in _HEAD + tail:
             values = [] if record is None else np.atleast_1d(record.get(key, [])).ravel()
-            texts = [format_value(float(v)) for v in values]
-            texts = [self.tr("overflow") if t == "overflow" else t for t in texts]
+            texts = [shown_value(float(v)) for v in values]
             self._io_values[symbol] = texts
             if not texts:
                 continue
@@ -259,7 +264,7 @@ class StepTableView(QWidget):
         digits (−0.00883); a longer one (−8.83e−10) is drawn smaller to fit."""
         metrics = QFontMetrics(self._table.font())
         number = "−0.00" + "0" * number_settings().digits
-        texts = (self.tr("overflow"), number, self.tr("unit {k}").format(k=88))
+        texts = (overflow_word(), number, self.tr("unit {k}").format(k=88))
         width = max(metrics.horizontalAdvance(w) for w in texts) + 18
         self._table.set_column_width(width, safe_chars=len(number))
 

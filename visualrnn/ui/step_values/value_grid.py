@@ -90,8 +90,7 @@ class ValueGrid(QAbstractScrollArea):
     def _measure(self) -> None:
         """Header sizes and row height from the font; the scroll bars' ranges."""
         fm = QFontMetrics(self.font())
-        self._row_height = fm.height() + 10
-        self._header_height = fm.height() + 10
+        self._row_height = self._header_height = fm.height() + 10  # one line of the font
         labels = [fm.horizontalAdvance(label) for label in self._row_labels] or [0]
         self._header_width = max(labels) + 2 * TEXT_PAD
         self._update_scroll_ranges()
@@ -132,12 +131,6 @@ class ValueGrid(QAbstractScrollArea):
         if 0 <= row < self.row_count() and 0 <= column < self.column_count():
             return int(row), int(column)
         return None
-
-    def sizeHint(self):  # noqa: N802 (Qt override)
-        hint = super().sizeHint()
-        height = self._header_height + self.row_count() * self._row_height
-        hint.setHeight(max(hint.height(), height + 2 * self.frameWidth() + 20))
-        return hint
 
     # ---------------------------------------------------------------- Qt overrides
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -214,12 +207,8 @@ class ValueGrid(QAbstractScrollArea):
         right_aligned = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         current = None
         # a cell cut by the edge stays empty: a cut "0.98…" would read as "0.98"
-        whole_rows = _whole(range(self.row_count()), y0, h, area.top(), area.bottom())
-        whole_columns = _whole(range(self.column_count()), x0, w, area.left(), area.right())
-        rows = range(max(rows.start, whole_rows.start), min(rows.stop, whole_rows.stop))
-        columns = range(
-            max(columns.start, whole_columns.start), min(columns.stop, whole_columns.stop)
-        )
+        rows = _overlap(rows, _whole(self.row_count(), y0, h, area.top(), area.bottom()))
+        columns = _overlap(columns, _whole(self.column_count(), x0, w, area.left(), area.right()))
         for row in rows:
             texts, colors, y = self._texts[row], self._colors[row], y0 + row * h
             for column in columns:
@@ -275,14 +264,14 @@ class ValueGrid(QAbstractScrollArea):
         painter.restore()
 
 
-def _whole(indices: range, origin: int, size: int, lo: int, hi: int) -> range:
-    """The ``indices`` whose cells [origin + k·size, origin + (k + 1)·size) lie wholly in
-    [lo, hi]; those that show at all if none does (a panel narrower than one cell shows
+def _whole(count: int, origin: int, size: int, lo: int, hi: int) -> range:
+    """The cells k < ``count`` at [origin + k·size, origin + (k + 1)·size) that lie wholly
+    in [lo, hi]; those that show at all if none does (a panel narrower than one cell shows
     what fits)."""
-    first = max(indices.start, -((origin - lo) // size))
-    last = min(indices.stop, (hi + 1 - origin) // size)
-    if first < last:
-        return range(first, last)
-    return range(
-        max(indices.start, (lo - origin) // size), min(indices.stop, (hi - origin) // size + 1)
-    )
+    whole = _overlap(range(count), range(-((origin - lo) // size), (hi + 1 - origin) // size))
+    return whole or _overlap(range(count), range((lo - origin) // size, (hi - origin) // size + 1))
+
+
+def _overlap(a: range, b: range) -> range:
+    """The indices in both ``a`` and ``b`` (steps of 1)."""
+    return range(max(a.start, b.start), min(a.stop, b.stop))
