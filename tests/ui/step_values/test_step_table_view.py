@@ -73,19 +73,40 @@ def _has_ink(table, row, column, color, tolerance=60) -> bool:
 
 
 def test_the_values_line_wraps_in_a_narrow_panel_and_stays_one_line_in_a_wide_one(qtbot):
-    """Wrapped only when one line does not fit (a wrapped label re-measures on every step)."""
+    """One line when it fits; in a narrow panel it breaks between its parts only."""
     session = LessonSession(PRESETS["textbook"].config)
     table = _table(qtbot, session)
     session.set_cursor(1)
     table.resize(1400, 500)
-    qtbot.waitUntil(lambda: not table._io.wordWrap())
+    qtbot.waitUntil(lambda: "\n" not in table.io_text())
     one_line = table._io.height()
     table.resize(220, 500)
-    qtbot.waitUntil(lambda: table._io.wordWrap() and table._io.height() > 1.5 * one_line)
+    qtbot.waitUntil(lambda: table._io.height() > 1.5 * one_line)
     assert table._io.width() <= 220  # the panel's width, not the line's
-    session.set_cursor(2)  # a step keeps the wrapping the width needs
-    assert table._io.wordWrap()
-    assert table.io_text().startswith("input xₜ = ")
+    session.set_cursor(2)  # a step keeps the breaks the width needs
+    lines = table.io_text().split("\n")
+    assert len(lines) > 1 and lines[0].startswith("input xₜ = ")
+    assert all(line.split()[0] in ("input", "output", "loss") for line in lines)
+
+
+def test_a_chinese_values_line_breaks_between_its_parts_never_inside_a_word(qtbot):
+    """Qt broke 损失 into 损 / 失 at the end of a line: the breaks are between parts."""
+    from PySide6.QtWidgets import QApplication
+
+    from visualrnn.ui.shell.language import install_translators
+
+    install_translators(QApplication.instance(), "zh_CN")
+    try:
+        session = LessonSession(PRESETS["textbook"].config)
+        table = _table(qtbot, session)
+        session.set_cursor(1)
+        for width in range(200, 700, 25):
+            table.resize(width, 500)
+            qtbot.waitUntil(lambda w=width: table.width() == w)
+            lines = _laid_out_lines(table._io)
+            assert all(line.split()[0] in ("输入", "输出", "损失") for line in lines), lines
+    finally:
+        install_translators(QApplication.instance(), "en")
 
 
 def test_in_chinese_an_overflowed_value_reads_the_textbook_word_in_table_and_equations(qtbot):
@@ -107,3 +128,25 @@ def test_in_chinese_an_overflowed_value_reads_the_textbook_word_in_table_and_equ
         assert "溢出" in equations.plain_text() and "overflow" not in equations.plain_text()
     finally:
         install_translators(QApplication.instance(), "en")
+
+
+def _laid_out_lines(label) -> list[str]:
+    """The lines ``label`` shows, as its text layout breaks them at its width (soft wraps
+    too, which its text does not contain)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setHtml(label.text())
+    doc.setTextWidth(label.contentsRect().width() if label.wordWrap() else -1)
+    doc.size()  # lays the document out
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for k in range(layout.lineCount()):
+            line = layout.lineAt(k)
+            start, n = line.textStart(), line.textLength()
+            lines += [t.strip() for t in text[start : start + n].split("\u2028") if t.strip()]
+        block = block.next()
+    return lines

@@ -53,6 +53,7 @@ _TAIL = [
 
 
 _OVERFLOW = QColor(OVERFLOW_COLOR)
+IO_SEPARATOR, IO_SEPARATOR_HTML = "   ·   ", "&nbsp;&nbsp;·&nbsp;&nbsp; "
 
 
 def format_value(value: float, digits: int | None = None) -> str:
@@ -99,6 +100,8 @@ class StepTableView(QWidget):
         self._title = QLabel(self)
         self._io = QLabel(self)
         self._io.setTextFormat(Qt.TextFormat.RichText)
+        self._io_parts: tuple[list[str], list[str]] = ([], [])
+        self._io.installEventFilter(self)
         for label in (self._title, self._io):  # their width is the panel's (see _set_line)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._table = ValueGrid(self)
@@ -235,7 +238,7 @@ class StepTableView(QWidget):
 
     def _fill_io(self, record: dict | None) -> None:
         """The line "input xₜ = …   output yₜ = …   loss ℓₜ = …" (at most 8 values each)."""
-        self._io_values, parts, plain = {}, [], []
+        self._io_values, parts, plain = {}, [], []  # the line's parts, with and without markup
         tail = _TAIL + (_BACKWARD_TAIL if self.session.backward else [])
         for key, symbol, meaning in _HEAD + tail:
             values = [] if record is None else np.atleast_1d(record.get(key, [])).ravel()
@@ -245,11 +248,29 @@ class StepTableView(QWidget):
                 continue
             shown = ", ".join(texts[:8]) + (", …" if len(texts) > 8 else "")
             body = shown if len(texts) == 1 else f"[{shown}]"
-            part = f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>"
-            parts.append(part.replace(" ", "&nbsp;"))  # wraps between parts, not in one
+            parts.append(f"{html.escape(self.tr(meaning))} <b>{symbol} = {html.escape(body)}</b>")
             plain.append(f"{self.tr(meaning)} {symbol} = {body}")
-        _set_line(self._io, "&nbsp;&nbsp;·&nbsp;&nbsp; ".join(parts), "   ·   ".join(plain))
+        self._io_parts = (parts, plain)
         self._io.setVisible(bool(parts))
+        self._break_io()
+
+    def _break_io(self) -> None:
+        """Lay the values line's parts out at the panel's width, breaking lines only between
+        parts (Qt would break inside one, even between the two characters of 损失)."""
+        parts, plain = self._io_parts
+        room, metrics = max(1, self._io.width()), QFontMetrics(self._io.font())
+        lines, line, used = [], [], 0.0
+        for part, text in zip(parts, plain, strict=True):
+            width = metrics.horizontalAdvance(text + IO_SEPARATOR) * 1.15  # bold: wider
+            if line and used + width > room:
+                lines.append(line)
+                line, used = [], 0.0
+            line.append(part.replace(" ", "&nbsp;"))
+            used += width
+        lines.append(line)
+        too_wide = any(metrics.horizontalAdvance(text) * 1.15 > room for text in plain)
+        self._io.setWordWrap(too_wide)  # one part wider than the panel: Qt wraps inside it
+        self._io.setText("<br>".join(IO_SEPARATOR_HTML.join(line) for line in lines if line))
 
     def _apply_font(self) -> None:
         """The table and the values line a third larger than the panel's font (projector)."""
@@ -270,8 +291,13 @@ class StepTableView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        for label in (self._title, self._io):
-            _rewrap(label)
+        _rewrap(self._title)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        io = self.__dict__.get("_io")  # (None while Python builds or tears us down)
+        if watched is io and event.type() == QEvent.Type.Resize:
+            self._break_io()  # shown again or the panel resized: break at the new width
+        return False
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

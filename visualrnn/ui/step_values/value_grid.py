@@ -208,7 +208,9 @@ class ValueGrid(QAbstractScrollArea):
         current = None
         # a cell cut by the edge stays empty: a cut "0.98…" would read as "0.98"
         rows = _overlap(rows, _whole(self.row_count(), y0, h, area.top(), area.bottom()))
+        cut = columns
         columns = _overlap(columns, _whole(self.column_count(), x0, w, area.left(), area.right()))
+        self._paint_more(painter, rows, [c for c in cut if c not in columns], x0, y0)
         for row in rows:
             texts, colors, y = self._texts[row], self._colors[row], y0 + row * h
             for column in columns:
@@ -227,6 +229,18 @@ class ValueGrid(QAbstractScrollArea):
                 else:
                     painter.drawText(x, y, w - 2 * TEXT_PAD, h, right_aligned, text)
         painter.restore()
+
+    def _paint_more(self, painter: QPainter, rows: range, columns: list, x0: int, y0: int):
+        """A grey "…" in the shown part of each filled cell the edge cuts: more to scroll to
+        (an empty cell would read as "no value")."""
+        painter.setPen(GRID_INK.darker(150))
+        shown, center = self._cells_area(), int(Qt.AlignmentFlag.AlignCenter)
+        w, h = self._column_width, self._row_height
+        for row in rows:
+            for column in columns:
+                if self._texts[row][column]:
+                    cell = QRect(x0 + column * w, y0 + row * h, w, h).intersected(shown)
+                    painter.drawText(cell, center, "…")
 
     def _paint_column_header(self, painter: QPainter, columns: range) -> None:
         painter.save()
