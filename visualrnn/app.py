@@ -201,12 +201,14 @@ def _create_window(
 
     from .session import LessonSession
     from .ui.common.fonts import install_bundled_fonts
+    from .ui.common.garbage import collect_garbage_on_gui_thread
     from .ui.shell.exception_hook import ExceptionHook
     from .ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VisualRNN")
     app.setOrganizationName("VisualRNN")
+    collect_garbage_on_gui_thread()  # never in a worker thread, never inside a paint
     install_bundled_fonts()  # CJK fallback for the textbook's Chinese names
     _set_base_font(app)
     install_translators(app, lang or _remembered_language())
